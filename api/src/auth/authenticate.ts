@@ -1,0 +1,25 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../schema/src/db.js';
+import { apiClients } from '../../../schema/src/index.js';
+import { API_KEY_PREFIX, hashApiKey, type TokenSigner } from './tokens.js';
+import { anonymousViewer, type Viewer } from './viewer.js';
+
+/**
+ * Turns an Authorization header into a viewer. A bad, expired or revoked credential yields the
+ * anonymous viewer: whatever it then asks for answers UNAUTHENTICATED, while `login` still works.
+ */
+export async function authenticate(db: Db, signer: TokenSigner, header: string | undefined): Promise<Viewer> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  const credential = match?.[1];
+  if (!credential) return anonymousViewer;
+  if (credential.startsWith(API_KEY_PREFIX)) {
+    const [client] = await db
+      .select({ id: apiClients.id, role: apiClients.role, departmentId: apiClients.departmentId })
+      .from(apiClients)
+      .where(and(eq(apiClients.keyHash, hashApiKey(credential)), eq(apiClients.active, true)));
+    return client ? { kind: 'client', ...client } : anonymousViewer;
+  }
+  const claims = await signer.verify(credential);
+  if (!claims) return anonymousViewer;
+  return { kind: 'user', id: claims.userId, role: claims.role, departmentId: claims.departmentId };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** postgres:// URL; unset: embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Optional read replica for reporting queries. */
+  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** redis:// URL; unset: a private redis-server under DATA_DIR. */
+  REDIS_URL: z.string().optional(),
+  /** BullMQ key prefix; wrap in braces ({hotline}) for Redis Cluster. */
+  QUEUE_PREFIX: z.string().min(1).default('hotline'),
+  DATA_DIR: z.string().default('.data'),
+  /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */
+  ENCRYPTION_KEY: z.string().min(32).optional(),
+  TOKEN_TTL: z.string().default('12h'),
+  ADMIN_EMAIL: z.string().email().default('admin@hotline.local'),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often the SLA tick runs, in milliseconds. */
+  SLA_TICK_MS: z.coerce.number().int().min(100).default(2000),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
+  DEMO: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Parses the environment once; a bad variable stops the process with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,10 @@
+import type { Db } from '../../schema/src/db.js';
+import type { Viewer } from './auth/viewer.js';
+import type { Clock } from './clock.js';
+
+/** What every service call needs: the database, the time, and who is asking. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  viewer: Viewer;
+}

@@ -1,0 +1,32 @@
+/** An ISO-8601 duration restricted to days, hours, minutes and seconds (P3D, PT4H, P1DT2H, PT30S). */
+export interface Duration {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+const PATTERN = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Null when the text is not a supported duration. */
+export function parseDuration(text: string): Duration | null {
+  const match = PATTERN.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) return null;
+  const [, days, hours, minutes, seconds] = match;
+  return {
+    days: Number(days ?? 0),
+    hours: Number(hours ?? 0),
+    minutes: Number(minutes ?? 0),
+    seconds: Number(seconds ?? 0),
+  };
+}
+
+/** The duration's time part (hours, minutes, seconds) in milliseconds. */
+export function timePartMs(duration: Duration): number {
+  return ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000;
+}
+
+/** The whole duration in milliseconds, reading a day as 24 hours (the CALENDAR clock). */
+export function calendarMs(duration: Duration): number {
+  return duration.days * 86_400_000 + timePartMs(duration);
+}

@@ -1,0 +1,75 @@
+import type { CloseReason, Role, TicketStatus } from '../../../schema/src/index.js';
+
+/** Every action on an existing ticket (DESIGN.md "Ticket life"). */
+export type TicketAction =
+  | 'dispatch'
+  | 'accept'
+  | 'assign'
+  | 'return'
+  | 'reassign'
+  | 'hold'
+  | 'resume'
+  | 'requestExtension'
+  | 'decideExtension'
+  | 'resolve'
+  | 'recordFeedback'
+  | 'close';
+
+interface ActionRule {
+  from: readonly TicketStatus[];
+  roles: readonly Role[];
+}
+
+export const OPEN_STATUSES: readonly TicketStatus[] = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED'];
+/** Statuses in which the SLA clock runs. */
+export const RUNNING_STATUSES: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROGRESS'];
+
+export const CREATE_ROLES: readonly Role[] = ['AGENT', 'INTEGRATION', 'MANAGER', 'ADMIN'];
+
+export const ACTION_RULES: Record<TicketAction, ActionRule> = {
+  dispatch: { from: ['NEW', 'RETURNED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  accept: { from: ['DISPATCHED'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
+  assign: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
+  return: { from: ['DISPATCHED', 'IN_PROGRESS'], roles: ['HANDLER'] },
+  reassign: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED'], roles: ['MANAGER', 'ADMIN'] },
+  hold: { from: ['IN_PROGRESS'], roles: ['HANDLER'] },
+  resume: { from: ['ON_HOLD'], roles: ['HANDLER'] },
+  requestExtension: { from: ['IN_PROGRESS'], roles: ['HANDLER'] },
+  decideExtension: { from: ['IN_PROGRESS'], roles: ['MANAGER', 'ADMIN'] },
+  resolve: { from: ['IN_PROGRESS'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
+  recordFeedback: { from: ['RESOLVED'], roles: ['AGENT', 'INTEGRATION', 'MANAGER', 'ADMIN'] },
+  close: { from: [...OPEN_STATUSES, 'RESOLVED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+};
+
+/** Which close reasons a status allows. */
+export function allowedCloseReasons(status: TicketStatus): readonly CloseReason[] {
+  if (status === 'NEW') return ['ANSWERED_DIRECTLY', 'OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN'];
+  if (status === 'RESOLVED') return ['RESOLVED'];
+  if (OPEN_STATUSES.includes(status)) return ['WITHDRAWN'];
+  return [];
+}
+
+export type Refusal = 'FORBIDDEN' | 'INVALID_TRANSITION';
+
+/**
+ * Decides whether a viewer may take an action on a ticket in its current state.
+ * A HANDLER acts only on tickets its department is responsible for now.
+ */
+export function checkAction(
+  action: TicketAction,
+  ticket: { status: TicketStatus; departmentId: string | null },
+  viewer: { role: Role; departmentId: string | null },
+): Refusal | null {
+  const rule = ACTION_RULES[action];
+  if (!rule.roles.includes(viewer.role)) return 'FORBIDDEN';
+  if (viewer.role === 'HANDLER' && (!viewer.departmentId || ticket.departmentId !== viewer.departmentId)) {
+    return 'FORBIDDEN';
+  }
+  if (!rule.from.includes(ticket.status)) return 'INVALID_TRANSITION';
+  return null;
+}
+
+/** Whether the ticket counts as resolved for the resolution rate. */
+export function isResolvedOutcome(status: TicketStatus, closeReason: CloseReason | null): boolean {
+  return status === 'RESOLVED' || closeReason === 'RESOLVED' || closeReason === 'ANSWERED_DIRECTLY';
+}

@@ -1,0 +1,62 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  channels,
+  closeReasons,
+  demandTypes,
+  departmentKinds,
+  roles,
+  satisfactions,
+  slaClocks,
+  ticketPriorities,
+  ticketStatuses,
+} from '../../../schema/src/index.js';
+
+/** Turns a list of names into the object type-graphql registers as a GraphQL enum. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const TicketPriority = enumOf(ticketPriorities);
+export const DemandType = enumOf(demandTypes);
+export const Channel = enumOf(channels);
+export const TicketStatus = enumOf(ticketStatuses);
+export const CloseReason = enumOf(closeReasons);
+export const Satisfaction = enumOf(satisfactions);
+export const Role = enumOf(roles);
+export const DepartmentKind = enumOf(departmentKinds);
+export const SlaClock = enumOf(slaClocks);
+// The public event types (MERGED is internal: it is not in the contract).
+export const TicketEventType = enumOf([
+  'CREATED',
+  'DISPATCHED',
+  'ACCEPTED',
+  'ASSIGNED',
+  'RETURNED',
+  'REASSIGNED',
+  'HELD',
+  'RESUMED',
+  'EXTENSION_REQUESTED',
+  'EXTENSION_DECIDED',
+  'RESOLVED',
+  'FEEDBACK_RECORDED',
+  'REOPENED',
+  'CLOSED',
+  'REMINDER_SENT',
+  'ESCALATED',
+  'MERGED',
+] as const);
+export const OrderDirection = enumOf(['ASC', 'DESC'] as const);
+export const TicketOrderField = enumOf(['CREATED_AT', 'UPDATED_AT', 'DUE_AT', 'NUMBER'] as const);
+
+registerEnumType(TicketPriority, { name: 'TicketPriority' });
+registerEnumType(DemandType, { name: 'DemandType' });
+registerEnumType(Channel, { name: 'Channel' });
+registerEnumType(TicketStatus, { name: 'TicketStatus' });
+registerEnumType(CloseReason, { name: 'CloseReason' });
+registerEnumType(Satisfaction, { name: 'Satisfaction' });
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(DepartmentKind, { name: 'DepartmentKind' });
+registerEnumType(SlaClock, { name: 'SlaClock' });
+registerEnumType(TicketEventType, { name: 'TicketEventType' });
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(TicketOrderField, { name: 'TicketOrderField' });

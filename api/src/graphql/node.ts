@@ -1,0 +1,33 @@
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+
+/** Objects with a global id; resolvers tag each with `__typename` so `node` can tell them apart. */
+@InterfaceType('Node', { resolveType: (value: { __typename?: string }) => value.__typename })
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** Null when the cursor is not one of ours. */
+export function decodeCursor<T>(cursor: string): T | null {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+  } catch {
+    return null;
+  }
+}

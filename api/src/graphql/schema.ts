@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+
+const modulesDir = fileURLToPath(new URL('../modules/', import.meta.url));
+
+/** Every `modules/<name>/*.resolver.ts`, so adding a module needs no central edit. */
+async function discoverResolvers(): Promise<NonEmptyArray<Function>> {
+  const entries = await readdir(modulesDir, { recursive: true });
+  const files = entries.filter((file) => /\.resolver\.[jt]s$/.test(file)).sort();
+  const resolvers: Function[] = [];
+  for (const file of files) {
+    const module = (await import(new URL(`../modules/${file}`, import.meta.url).href)) as Record<string, unknown>;
+    for (const value of Object.values(module)) {
+      if (typeof value === 'function' && /Resolver$/.test(value.name)) resolvers.push(value);
+    }
+  }
+  if (resolvers.length === 0) throw new Error(`No resolvers found under ${modulesDir}`);
+  return resolvers as NonEmptyArray<Function>;
+}
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The served schema, built once per process. */
+export function buildHotlineSchema(): Promise<GraphQLSchema> {
+  built ??= discoverResolvers().then((resolvers) => buildSchema({ resolvers, validate: false }));
+  return built;
+}

@@ -1,0 +1,17 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { DepartmentKind as DepartmentKindValue } from '../../../../schema/src/index.js';
+import { DepartmentKind } from '../../graphql/enums.js';
+
+@InputType()
+export class DepartmentInput {
+  @Field(() => String)
+  code!: string;
+  @Field(() => String)
+  name!: string;
+  @Field(() => DepartmentKind)
+  kind!: DepartmentKindValue;
+  @Field(() => ID, { nullable: true })
+  parentId?: string | null;
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+}

@@ -1,0 +1,76 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type * as enums from '../../../../schema/src/index.js';
+import {
+  Channel,
+  DemandType,
+  OrderDirection,
+  TicketOrderField,
+  TicketPriority,
+  TicketStatus,
+} from '../../graphql/enums.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import type { TicketOrderField as TicketOrderFieldValue } from './tickets.query.js';
+
+@InputType()
+export class TicketFilter {
+  @Field(() => [TicketStatus], { nullable: true })
+  status?: enums.TicketStatus[] | null;
+  @Field(() => [TicketPriority], { nullable: true })
+  priority?: enums.TicketPriority[] | null;
+  @Field(() => ID, { nullable: true })
+  departmentId?: string | null;
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string | null;
+  @Field(() => String, { nullable: true })
+  categoryCode?: string | null;
+  @Field(() => String, { nullable: true })
+  areaCode?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Open and past the resolution deadline.' })
+  overdue?: boolean | null;
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdAfter?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdBefore?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Free text over number, title, description, address and caller phone.' })
+  search?: string | null;
+  @Field(() => String, { nullable: true })
+  externalRef?: string | null;
+}
+
+@InputType()
+export class TicketOrder {
+  @Field(() => TicketOrderField)
+  field!: TicketOrderFieldValue;
+  @Field(() => OrderDirection)
+  direction!: 'ASC' | 'DESC';
+}
+
+@InputType()
+export class CreateTicketInput {
+  @Field(() => String)
+  title!: string;
+  @Field(() => String)
+  description!: string;
+  @Field(() => DemandType)
+  demandType!: enums.DemandType;
+  @Field(() => Channel, { nullable: true })
+  channel?: enums.Channel | null;
+  @Field(() => TicketPriority, { nullable: true, description: 'Defaults to the routing decision, else ORDINARY.' })
+  priority?: enums.TicketPriority | null;
+  @Field(() => String, { nullable: true })
+  categoryCode?: string | null;
+  @Field(() => String, { nullable: true })
+  areaCode?: string | null;
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+  @Field(() => String, { nullable: true })
+  callerName?: string | null;
+  @Field(() => String, { nullable: true })
+  callerPhone?: string | null;
+  @Field(() => String, { nullable: true })
+  externalRef?: string | null;
+  @Field(() => String, { nullable: true, description: 'Same key from the same client returns the same ticket; with a different payload CONFLICT.' })
+  idempotencyKey?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Route and dispatch at once when a rule matches. Default true.' })
+  autoDispatch?: boolean | null;
+}

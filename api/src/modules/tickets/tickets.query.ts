@@ -1,0 +1,242 @@
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import {
+  areas,
+  categories,
+  type TicketPriority,
+  type TicketStatus,
+  ticketEvents,
+  tickets,
+} from '../../../../schema/src/index.js';
+import { requireSignedIn } from '../../auth/viewer.js';
+import type { ServiceContext } from '../../context.js';
+import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
+import { badInput } from '../../errors/app-error.js';
+import { decodeCursor, encodeCursor } from '../../graphql/node.js';
+import { visibleTickets } from './ticket-access.js';
+import { isUuid, type TicketRow } from './tickets.service.js';
+
+export interface TicketFilter {
+  status?: TicketStatus[] | null;
+  priority?: TicketPriority[] | null;
+  departmentId?: string | null;
+  assigneeId?: string | null;
+  categoryCode?: string | null;
+  areaCode?: string | null;
+  overdue?: boolean | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+  search?: string | null;
+  externalRef?: string | null;
+}
+
+export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_AT' | 'NUMBER';
+
+export interface ListTicketsArgs {
+  first?: number | null;
+  after?: string | null;
+  offset?: number | null;
+  filter?: TicketFilter | null;
+  orderBy?: { field: TicketOrderField; direction: 'ASC' | 'DESC' } | null;
+}
+
+export interface Page<T> {
+  rows: T[];
+  cursorOf: (row: T) => string;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export const MAX_PAGE = 100;
+const MAX_OFFSET = 100_000;
+
+/** Checks a connection's `first` (1..100, default 20). */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? 20;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE}, got ${size}`, 'first');
+  }
+  return size;
+}
+
+const ORDER_COLUMNS: Record<TicketOrderField, PgColumn> = {
+  CREATED_AT: tickets.createdAt,
+  UPDATED_AT: tickets.updatedAt,
+  DUE_AT: tickets.dueAt,
+  NUMBER: tickets.number,
+};
+
+/** Codes match their own row and direct children (a sub-district includes its communities). */
+function codeTree(column: PgColumn, table: typeof categories | typeof areas, code: string): SQL {
+  return inArray(
+    column,
+    sql`(select id from ${table} where code = ${code} or parent_id in (select id from ${table} where code = ${code}))`,
+  );
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = [];
+  const idOrNothing = (column: PgColumn, id: string) => (isUuid(id) ? eq(column, id) : sql`false`);
+  if (filter.status?.length) conditions.push(inArray(tickets.status, filter.status));
+  if (filter.priority?.length) conditions.push(inArray(tickets.priority, filter.priority));
+  if (filter.departmentId) conditions.push(idOrNothing(tickets.departmentId, filter.departmentId));
+  if (filter.assigneeId) conditions.push(idOrNothing(tickets.assigneeId, filter.assigneeId));
+  if (filter.categoryCode) conditions.push(codeTree(tickets.categoryId, categories, filter.categoryCode));
+  if (filter.areaCode) conditions.push(codeTree(tickets.areaId, areas, filter.areaCode));
+  if (filter.overdue != null) {
+    const overdue = and(inArray(tickets.status, [...RUNNING_STATUSES]), lt(tickets.dueAt, now))!;
+    conditions.push(filter.overdue ? overdue : sql`not coalesce(${overdue}, false)`);
+  }
+  if (filter.createdAfter) conditions.push(gte(tickets.createdAt, filter.createdAfter));
+  if (filter.createdBefore) conditions.push(lt(tickets.createdAt, filter.createdBefore));
+  if (filter.externalRef) conditions.push(eq(tickets.externalRef, filter.externalRef));
+  const search = filter.search?.trim();
+  if (search) conditions.push(sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`);
+  return conditions;
+}
+
+type SortKey = [string | null, string];
+
+function sortValue(row: TicketRow, field: TicketOrderField): string | null {
+  const value = { CREATED_AT: row.createdAt, UPDATED_AT: row.updatedAt, DUE_AT: row.dueAt, NUMBER: row.number }[field];
+  return value instanceof Date ? value.toISOString() : (value ?? null);
+}
+
+/** Rows strictly after the cursor in (column NULLS LAST, id) order. */
+function afterCursor(column: PgColumn, descending: boolean, [value, id]: SortKey): SQL {
+  const beyond = descending ? lt : gt;
+  const typed = (v: string) => (column === tickets.number ? sql`${v}` : sql`${v}::timestamptz`);
+  if (value === null) return and(sql`${column} is null`, beyond(tickets.id, id))!;
+  return or(
+    sql`${column} ${sql.raw(descending ? '<' : '>')} ${typed(value)}`,
+    and(sql`${column} = ${typed(value)}`, beyond(tickets.id, id)),
+    sql`${column} is null`,
+  )!;
+}
+
+export async function listTickets(
+  ctx: ServiceContext,
+  args: ListTicketsArgs,
+): Promise<Page<TicketRow> & { count: () => Promise<number> }> {
+  requireSignedIn(ctx.viewer);
+  const first = pageSize(args.first);
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw badInput(`offset must be between 0 and ${MAX_OFFSET}`, 'offset');
+  }
+  const field = args.orderBy?.field ?? 'CREATED_AT';
+  const descending = (args.orderBy?.direction ?? 'DESC') === 'DESC';
+  const column = ORDER_COLUMNS[field];
+  const where = [visibleTickets(ctx.viewer), ...filterConditions(args.filter ?? {}, ctx.clock.now())];
+  const countWhere = and(...where);
+  if (args.after) {
+    const key = decodeCursor<SortKey>(args.after);
+    if (!Array.isArray(key) || key.length !== 2 || !isUuid(String(key[1]))) throw badInput('after is not a valid cursor', 'after');
+    where.push(afterCursor(column, descending, key));
+  }
+  const direction = descending ? desc : asc;
+  const rows = await ctx.db
+    .select()
+    .from(tickets)
+    .where(and(...where))
+    .orderBy(sql`${direction(column)} nulls last`, direction(tickets.id))
+    .limit(first + 1)
+    .offset(offset);
+  return {
+    rows: rows.slice(0, first),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: Boolean(args.after) || offset > 0,
+    cursorOf: (row) => encodeCursor([sortValue(row, field), row.id] satisfies SortKey),
+    count: async () => {
+      const [result] = await ctx.db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(countWhere);
+      return result?.count ?? 0;
+    },
+  };
+}
+
+export async function getTicket(ctx: ServiceContext, id: string): Promise<TicketRow | null> {
+  requireSignedIn(ctx.viewer);
+  if (!isUuid(id)) return null;
+  const [row] = await ctx.db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, id), visibleTickets(ctx.viewer)));
+  return row ?? null;
+}
+
+export async function getTicketByNumber(ctx: ServiceContext, number: string): Promise<TicketRow | null> {
+  requireSignedIn(ctx.viewer);
+  const [row] = await ctx.db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.number, number.trim()), visibleTickets(ctx.viewer)));
+  return row ?? null;
+}
+
+export type TicketEventRow = typeof ticketEvents.$inferSelect;
+
+/** A ticket's own events, oldest first (the ticket's visibility was checked by whoever loaded it). */
+export async function listTicketEvents(
+  ctx: ServiceContext,
+  ticketId: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<TicketEventRow>> {
+  const first = args.first == null ? MAX_PAGE : pageSize(args.first);
+  const afterId = args.after ? decodeCursor<number>(args.after) : 0;
+  if (typeof afterId !== 'number') throw badInput('after is not a valid cursor', 'after');
+  const rows = await ctx.db
+    .select()
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), gt(ticketEvents.id, afterId)))
+    .orderBy(asc(ticketEvents.id))
+    .limit(first + 1);
+  return {
+    rows: rows.slice(0, first),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: afterId > 0,
+    cursorOf: (row) => encodeCursor(row.id),
+  };
+}
+
+type FeedKey = [string, number];
+
+/**
+ * The change feed. Events are ordered by their writing transaction id, then id, and only events of
+ * transactions older than every transaction still running are shown: a transaction that commits
+ * later always has a larger id than everything already shown, so a poller never skips one.
+ */
+export async function listEventFeed(
+  ctx: ServiceContext,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<TicketEventRow>> {
+  requireSignedIn(ctx.viewer);
+  const first = pageSize(args.first);
+  const key = args.after ? decodeCursor<FeedKey>(args.after) : null;
+  if (args.after && (!Array.isArray(key) || key.length !== 2 || !/^\d+$/.test(String(key[0])))) {
+    throw badInput('after is not a valid cursor', 'after');
+  }
+  const visible = visibleTickets(ctx.viewer);
+  const rows = await ctx.db
+    .select({ event: ticketEvents })
+    .from(ticketEvents)
+    .where(
+      and(
+        sql`${ticketEvents.txid} < pg_snapshot_xmin(pg_current_snapshot())`,
+        key ? sql`(${ticketEvents.txid}, ${ticketEvents.id}) > (${key[0]}::xid8, ${key[1]})` : undefined,
+        visible ? sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketEvents.ticketId} and ${visible})` : undefined,
+      ),
+    )
+    .orderBy(asc(ticketEvents.txid), asc(ticketEvents.id))
+    .limit(first + 1);
+  const events = rows.map((row) => row.event);
+  return {
+    rows: events.slice(0, first),
+    hasNextPage: events.length > first,
+    hasPreviousPage: key !== null,
+    cursorOf: (row) => encodeCursor([row.txid, row.id] satisfies FeedKey),
+  };
+}

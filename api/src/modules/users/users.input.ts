@@ -1,0 +1,17 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { Role as RoleValue } from '../../../../schema/src/index.js';
+import { Role } from '../../graphql/enums.js';
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => String)
+  email!: string;
+  @Field(() => String)
+  name!: string;
+  @Field(() => String)
+  password!: string;
+  @Field(() => Role)
+  role!: RoleValue;
+  @Field(() => ID, { nullable: true })
+  departmentId?: string | null;
+}

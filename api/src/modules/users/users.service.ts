@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { departments, type Role, users } from '../../../../schema/src/index.js';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import type { TokenSigner } from '../../auth/tokens.js';
+import { requireRole } from '../../auth/viewer.js';
+import type { ServiceContext } from '../../context.js';
+import { checkText } from '../../domain/text-limits.js';
+import { AppError, badInput } from '../../errors/app-error.js';
+import { isUuid } from '../tickets/tickets.service.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  departmentId?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** Roles that act for one department and so must belong to one. */
+const DEPARTMENT_ROLES: readonly Role[] = ['HANDLER'];
+
+// Compared against when the email is unknown, so both paths cost one scrypt.
+const decoyHash = hashPassword('not-a-real-password');
+
+export async function login(
+  ctx: ServiceContext,
+  signer: TokenSigner,
+  email: string,
+  password: string,
+): Promise<{ token: string; user: UserRow }> {
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !valid || !user.active) throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
+  const token = await signer.sign({ userId: user.id, role: user.role, departmentId: user.departmentId });
+  return { token, user };
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserRow> {
+  requireRole(ctx.viewer, ['ADMIN']);
+  const email = checkText('email', input.email).toLowerCase();
+  if (!EMAIL.test(email)) throw badInput('email is not an email address', 'email');
+  const name = checkText('name', input.name);
+  const password = checkText('password', input.password);
+  if ([...password].length < 8) throw badInput('password must have at least 8 characters', 'password');
+  const departmentId = input.departmentId ?? null;
+  if (DEPARTMENT_ROLES.includes(input.role) && !departmentId) {
+    throw badInput(`A ${input.role} must belong to a department`, 'departmentId');
+  }
+  if (departmentId) {
+    const [department] = isUuid(departmentId)
+      ? await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId))
+      : [];
+    if (!department) throw badInput(`Unknown department ${departmentId}`, 'departmentId');
+  }
+  const passwordHash = await hashPassword(password);
+  const [row] = await ctx.db
+    .insert(users)
+    .values({ email, name, role: input.role, departmentId, passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  if (!row) throw new AppError('CONFLICT', `A user with email ${email} exists`);
+  return row;
+}

@@ -1,0 +1,34 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { Role as RoleValue } from '../../../../schema/src/index.js';
+import { Role } from '../../graphql/enums.js';
+import { Node } from '../../graphql/node.js';
+import { Department } from '../departments/departments.type.js';
+
+@ObjectType({ implements: Node })
+export class User extends Node {
+  @Field(() => String)
+  email!: string;
+  @Field(() => String)
+  name!: string;
+  @Field(() => Role)
+  role!: RoleValue;
+  departmentId!: string | null;
+}
+
+@ObjectType()
+export class Viewer {
+  @Field(() => User, { nullable: true })
+  user!: User | null;
+  @Field(() => Role)
+  role!: RoleValue;
+  @Field(() => Department, { nullable: true })
+  department!: Department | null;
+}
+
+@ObjectType()
+export class Session {
+  @Field(() => String)
+  token!: string;
+  @Field(() => User)
+  user!: User;
+}

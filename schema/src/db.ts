@@ -1,0 +1,57 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './index.js';
+
+/** The application's database handle; PGlite is driven through the same API. */
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction or the database itself: services accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** The postgres:// URL, when not embedded. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent an embedded PGlite is opened under `dataDir`. */
+  url?: string;
+  dataDir?: string;
+  /** Connections in the pool (postgres.js only). */
+  max?: number;
+  /** Called for every SQL statement sent (tests count statements with it). */
+  onQuery?: (query: string) => void;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
+    });
+    return {
+      db: drizzlePostgres(client, { schema, casing: 'snake_case' }),
+      kind: 'postgres',
+      url: options.url,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath. */
+export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+export { sql };

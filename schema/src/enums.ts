@@ -1,0 +1,63 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const roles = ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER', 'INTEGRATION'] as const;
+export const ticketPriorities = ['EMERGENCY', 'ORDINARY', 'COMPLEX'] as const;
+export const demandTypes = ['CONSULTATION', 'HELP_REQUEST', 'COMPLAINT', 'REPORT', 'SUGGESTION'] as const;
+export const channels = ['PHONE', 'WEB', 'APP', 'CITY_PLATFORM', 'API'] as const;
+export const ticketStatuses = [
+  'NEW',
+  'DISPATCHED',
+  'IN_PROGRESS',
+  'ON_HOLD',
+  'RETURNED',
+  'RESOLVED',
+  'CLOSED',
+] as const;
+export const closeReasons = ['RESOLVED', 'ANSWERED_DIRECTLY', 'OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN'] as const;
+export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
+export const departmentKinds = ['HOTLINE_CENTER', 'BUREAU', 'SUB_DISTRICT', 'UTILITY', 'OTHER'] as const;
+export const slaClocks = ['CALENDAR', 'BUSINESS'] as const;
+export const ticketEventTypes = [
+  'CREATED',
+  'DISPATCHED',
+  'ACCEPTED',
+  'ASSIGNED',
+  'RETURNED',
+  'REASSIGNED',
+  'HELD',
+  'RESUMED',
+  'EXTENSION_REQUESTED',
+  'EXTENSION_DECIDED',
+  'RESOLVED',
+  'FEEDBACK_RECORDED',
+  'REOPENED',
+  'CLOSED',
+  'REMINDER_SENT',
+  'ESCALATED',
+  'MERGED',
+] as const;
+export const extensionStatuses = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+
+export type Role = (typeof roles)[number];
+export type TicketPriority = (typeof ticketPriorities)[number];
+export type DemandType = (typeof demandTypes)[number];
+export type Channel = (typeof channels)[number];
+export type TicketStatus = (typeof ticketStatuses)[number];
+export type CloseReason = (typeof closeReasons)[number];
+export type Satisfaction = (typeof satisfactions)[number];
+export type DepartmentKind = (typeof departmentKinds)[number];
+export type SlaClock = (typeof slaClocks)[number];
+export type TicketEventType = (typeof ticketEventTypes)[number];
+export type ExtensionStatus = (typeof extensionStatuses)[number];
+
+export const roleEnum = pgEnum('role', roles);
+export const ticketPriorityEnum = pgEnum('ticket_priority', ticketPriorities);
+export const demandTypeEnum = pgEnum('demand_type', demandTypes);
+export const channelEnum = pgEnum('channel', channels);
+export const ticketStatusEnum = pgEnum('ticket_status', ticketStatuses);
+export const closeReasonEnum = pgEnum('close_reason', closeReasons);
+export const satisfactionEnum = pgEnum('satisfaction', satisfactions);
+export const departmentKindEnum = pgEnum('department_kind', departmentKinds);
+export const slaClockEnum = pgEnum('sla_clock', slaClocks);
+export const ticketEventTypeEnum = pgEnum('ticket_event_type', ticketEventTypes);
+export const extensionStatusEnum = pgEnum('extension_status', extensionStatuses);

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  channelEnum,
+  closeReasonEnum,
+  demandTypeEnum,
+  satisfactionEnum,
+  ticketPriorityEnum,
+  ticketStatusEnum,
+} from '../enums.js';
+import { areas } from './areas.js';
+import { categories } from './categories.js';
+import { departments } from './departments.js';
+import { slaPolicies } from './sla-policies.js';
+import { users } from './users.js';
+
+const at = () => timestamp({ withTimezone: true });
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human-facing: YYYYMMDD of creation (hotline time) + a global sequence, so it sorts by time. */
+    number: text().notNull().unique(),
+    status: ticketStatusEnum().notNull().default('NEW'),
+    priority: ticketPriorityEnum().notNull(),
+    demandType: demandTypeEnum().notNull(),
+    channel: channelEnum().notNull(),
+    title: text().notNull(),
+    description: text().notNull(),
+    categoryId: uuid().references(() => categories.id),
+    areaId: uuid().references(() => areas.id),
+    address: text(),
+    callerName: text(),
+    callerPhone: text(),
+    departmentId: uuid().references(() => departments.id),
+    assigneeId: uuid().references(() => users.id),
+    externalRef: text(),
+    version: integer().notNull().default(1),
+    createdAt: at().notNull(),
+    updatedAt: at().notNull(),
+    /** Who registered it: a user id or an API client id (idempotency keys are scoped to it). */
+    createdById: uuid().notNull(),
+    idempotencyKey: text(),
+    /** SHA-256 of the canonical create payload, to tell a retry from a reused key. */
+    idempotencyHash: text(),
+
+    // SLA: one cycle per dispatch/reassignment/reopen; effects are keyed by (ticket, cycle).
+    slaPolicyId: uuid().references(() => slaPolicies.id),
+    slaCycle: integer().notNull().default(0),
+    clockStartedAt: at(),
+    acceptDueAt: at(),
+    dueAt: at(),
+    acceptedAt: at(),
+    /** Set while ON_HOLD: when the clock stopped. */
+    pausedAt: at(),
+    breachedAt: at(),
+    escalationLevel: integer().notNull().default(0),
+    /** The next instant a worker must look at this ticket; null when no timer runs. */
+    nextTimerAt: at(),
+    firstDispatchedAt: at(),
+    /** Whether the current cycle's acceptance met acceptDueAt (response rate). */
+    acceptedOnTime: boolean(),
+
+    reply: text(),
+    resolvedAt: at(),
+    satisfaction: satisfactionEnum(),
+    feedbackComment: text(),
+    feedbackAt: at(),
+    closeReason: closeReasonEnum(),
+    closedAt: at(),
+    /** Returns in the current routing episode; two returns flag the ticket for a manager. */
+    returnCount: integer().notNull().default(0),
+    needsManager: boolean().notNull().default(false),
+    duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
+
+    /** Concatenated searchable text, trigram-indexed (substring search works for CJK). */
+    searchText: text().generatedAlwaysAs(
+      sql`number || ' ' || title || ' ' || description || ' ' || coalesce(address, '') || ' ' || coalesce(caller_phone, '')`,
+    ),
+  },
+  (t) => [
+    index('tickets_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('tickets_department_status_due_idx').on(t.departmentId, t.status, t.dueAt),
+    index('tickets_department_created_idx').on(t.departmentId, t.createdAt.desc()),
+    index('tickets_status_created_idx').on(t.status, t.createdAt.desc()),
+    index('tickets_due_open_idx')
+      .on(t.dueAt)
+      .where(sql`status in ('DISPATCHED', 'IN_PROGRESS')`),
+    index('tickets_next_timer_idx')
+      .on(t.nextTimerAt)
+      .where(sql`next_timer_at is not null`),
+    index('tickets_caller_phone_idx').on(t.callerPhone),
+    index('tickets_external_ref_idx').on(t.externalRef),
+    index('tickets_assignee_idx').on(t.assigneeId),
+    index('tickets_category_idx').on(t.categoryId),
+    index('tickets_area_created_idx').on(t.areaId, t.createdAt),
+    index('tickets_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    uniqueIndex('tickets_idempotency_idx')
+      .on(t.createdById, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
+  ],
+);

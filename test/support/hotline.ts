@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { type Hotline, type ProcessRole, startHotline } from '../../api/src/app.js';
+import type { Clock } from '../../api/src/clock.js';
+import { loadConfig } from '../../api/src/config.js';
+import { createLogger } from '../../api/src/logger.js';
+import { cloneDatabase } from './database.js';
+
+export const ADMIN_EMAIL = 'admin@test.local';
+export const ADMIN_PASSWORD = 'admin-password-1';
+
+export interface GraphQLResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestHotline {
+  hotline: Hotline;
+  url: string;
+  databaseUrl: string;
+  queuePrefix: string;
+  /** POSTs an operation; `token` is a session token or API key. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  /** Like gql, but fails the test on any error and returns data. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  login(email: string, password: string): Promise<string>;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+/** A real server (HTTP, PostgreSQL, Redis) on a fresh database and key prefix. */
+export async function startTestHotline(
+  options: { role?: ProcessRole; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestHotline> {
+  const databaseUrl = await cloneDatabase();
+  const queuePrefix = `${inject('runPrefix')}-${randomBytes(3).toString('hex')}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: queuePrefix,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-123',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    SLA_TICK_MS: '200',
+    ...options.env,
+  });
+  const hotline = await startHotline({
+    role: options.role ?? 'api',
+    config,
+    clock: options.clock,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
+  const url = `http://127.0.0.1:${hotline.port}`;
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<T>;
+  };
+  const ok = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
+    const result = await gql<T>(query, variables, token);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  };
+  const login = async (email: string, password: string) => {
+    const data = await ok<{ login: { token: string } }>(
+      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      { email, password },
+    );
+    return data.login.token;
+  };
+  const adminToken = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  return { hotline, url, databaseUrl, queuePrefix, gql, ok, login, adminToken, stop: () => hotline.stop() };
+}
+
+/** The error codes of a result, in order. */
+export function codes(result: GraphQLResult): string[] {
+  return (result.errors ?? []).map((error) => String(error.extensions?.code));
+}
