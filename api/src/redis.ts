@@ -59,6 +59,7 @@ async function waitForPing(options: RedisOptions, child: ChildProcess): Promise<
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
     const client = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => {}); // expected while the server starts
     try {
       await client.connect();
       await client.ping();

@@ -53,7 +53,8 @@ export type Refusal = 'FORBIDDEN' | 'INVALID_TRANSITION';
 
 /**
  * Decides whether a viewer may take an action on a ticket in its current state.
- * A HANDLER acts only on tickets its department is responsible for now.
+ * A HANDLER acts only on tickets its department is responsible for now. The status is checked
+ * before the department, so an action the status forbids is INVALID_TRANSITION for everyone.
  */
 export function checkAction(
   action: TicketAction,
@@ -62,10 +63,10 @@ export function checkAction(
 ): Refusal | null {
   const rule = ACTION_RULES[action];
   if (!rule.roles.includes(viewer.role)) return 'FORBIDDEN';
+  if (!rule.from.includes(ticket.status)) return 'INVALID_TRANSITION';
   if (viewer.role === 'HANDLER' && (!viewer.departmentId || ticket.departmentId !== viewer.departmentId)) {
     return 'FORBIDDEN';
   }
-  if (!rule.from.includes(ticket.status)) return 'INVALID_TRANSITION';
   return null;
 }
 

@@ -15,3 +15,14 @@ export class DepartmentInput {
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
 }
+
+/** Areas (sub-district > community) and categories share this shape. */
+@InputType()
+export class TreeNodeInput {
+  @Field(() => String)
+  code!: string;
+  @Field(() => String)
+  name!: string;
+  @Field(() => ID, { nullable: true })
+  parentId?: string | null;
+}

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { DepartmentInput } from './departments.input.js';
+import { areas, categories } from '../../../../schema/src/index.js';
+import { DepartmentInput, TreeNodeInput } from './departments.input.js';
 import * as service from './departments.service.js';
 import { Area, Category, Department } from './departments.type.js';
 
@@ -42,6 +43,20 @@ export class CategoryResolver {
   parent(@Root() category: Category, @Ctx() ctx: GraphQLContext) {
     return category.parentId ? ctx.loaders.category.load(category.parentId) : null;
   }
+
+  @Mutation(() => Category)
+  createCategory(@Arg('input', () => TreeNodeInput) input: TreeNodeInput, @Ctx() ctx: GraphQLContext) {
+    return service.saveTreeNode(ctx, categories, null, input);
+  }
+
+  @Mutation(() => Category)
+  updateCategory(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => TreeNodeInput) input: TreeNodeInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return service.saveTreeNode(ctx, categories, id, input);
+  }
 }
 
 @Resolver(() => Area)
@@ -54,5 +69,15 @@ export class AreaResolver {
   @FieldResolver(() => Area, { nullable: true })
   parent(@Root() area: Area, @Ctx() ctx: GraphQLContext) {
     return area.parentId ? ctx.loaders.area.load(area.parentId) : null;
+  }
+
+  @Mutation(() => Area)
+  createArea(@Arg('input', () => TreeNodeInput) input: TreeNodeInput, @Ctx() ctx: GraphQLContext) {
+    return service.saveTreeNode(ctx, areas, null, input);
+  }
+
+  @Mutation(() => Area)
+  updateArea(@Arg('id', () => ID) id: string, @Arg('input', () => TreeNodeInput) input: TreeNodeInput, @Ctx() ctx: GraphQLContext) {
+    return service.saveTreeNode(ctx, areas, id, input);
   }
 }

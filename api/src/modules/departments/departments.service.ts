@@ -89,3 +89,43 @@ async function checkParent(tx: Tx, id: string | null, parentId: string | null) {
     cursor = row.parentId;
   }
 }
+
+export interface TreeNodeInput {
+  code: string;
+  name: string;
+  parentId?: string | null;
+}
+
+type TreeTable = typeof areas | typeof categories;
+
+/** Creates or updates an area or a category (two-level trees of code + name). */
+export async function saveTreeNode(
+  ctx: ServiceContext,
+  table: TreeTable,
+  id: string | null,
+  input: TreeNodeInput,
+): Promise<typeof areas.$inferSelect> {
+  requireRole(ctx.viewer, ['ADMIN', 'MANAGER']);
+  const label = table === areas ? 'Area' : 'Category';
+  const values = { code: checkText('code', input.code), name: checkText('name', input.name), parentId: input.parentId ?? null };
+  if (id !== null && !isUuid(id)) throw notFound(label);
+  return ctx.db.transaction(async (tx) => {
+    if (values.parentId) {
+      const [parent] = isUuid(values.parentId)
+        ? await tx.select({ parentId: table.parentId }).from(table).where(eq(table.id, values.parentId))
+        : [];
+      if (!parent) throw badInput(`Unknown parent ${values.parentId}`, 'parentId');
+      if (values.parentId === id || (id !== null && parent.parentId === id)) {
+        throw badInput(`${label} cannot be its own ancestor`, 'parentId');
+      }
+    }
+    const [clash] = await tx.select({ id: table.id }).from(table).where(eq(table.code, values.code));
+    if (clash && clash.id !== id) throw new AppError('CONFLICT', `${label} code "${values.code}" exists`);
+    const [row] =
+      id === null
+        ? await tx.insert(table).values(values).returning()
+        : await tx.update(table).set(values).where(eq(table.id, id)).returning();
+    if (!row) throw notFound(label);
+    return row;
+  });
+}

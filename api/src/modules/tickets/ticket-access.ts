@@ -1,4 +1,4 @@
-import { and, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { ticketDepartments, tickets } from '../../../../schema/src/index.js';
 import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 
@@ -11,12 +11,10 @@ export function visibleTickets(viewer: Viewer): SQL | undefined {
   if (department === null) return undefined;
   const ownCreation = viewer.role === 'INTEGRATION' && viewer.id ? eq(tickets.createdById, viewer.id) : undefined;
   if (department === 'none') return ownCreation ?? sql`false`;
-  const handled = exists(
-    sql`select 1 from ${ticketDepartments} where ${and(
-      eq(ticketDepartments.ticketId, tickets.id),
-      eq(ticketDepartments.departmentId, department),
-    )}`,
-  );
+  const handled = sql`exists (select 1 from ${ticketDepartments} where ${and(
+    eq(ticketDepartments.ticketId, tickets.id),
+    eq(ticketDepartments.departmentId, department),
+  )})`;
   return ownCreation ? sql`(${handled} or ${ownCreation})` : handled;
 }
 
