@@ -33,11 +33,17 @@ export interface StartOptions {
 }
 
 /** Boots a process: database (migrated, seeded), Redis, then the API and/or the workers. */
-export async function startHotline({ role, config, clock = systemClock, log: givenLog }: StartOptions): Promise<Hotline> {
+export async function startHotline({
+  role,
+  config,
+  clock = systemClock,
+  log: givenLog,
+}: StartOptions): Promise<Hotline> {
   const log = givenLog ?? createLogger(config.LOG_LEVEL);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const step of stops.reverse()) await step().catch((error) => log.error({ err: error }, 'shutdown step failed'));
+    for (const step of stops.reverse())
+      await step().catch((error) => log.error({ err: error }, 'shutdown step failed'));
   };
   try {
     if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
@@ -48,7 +54,10 @@ export async function startHotline({ role, config, clock = systemClock, log: giv
     });
     stops.push(() => database.close());
     await migrate(database);
-    const seeded = await seedDefaults(database.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    const seeded = await seedDefaults(database.db, {
+      email: config.ADMIN_EMAIL,
+      password: config.ADMIN_PASSWORD,
+    });
     if (seeded.generatedAdminPassword) {
       process.stdout.write(
         `\nFirst start: created ADMIN ${config.ADMIN_EMAIL} with password ${seeded.generatedAdminPassword}\n(shown once; set ADMIN_PASSWORD to choose it)\n\n`,
@@ -75,7 +84,10 @@ export async function startHotline({ role, config, clock = systemClock, log: giv
       stops.push(async () => {
         redis.disconnect();
       });
-      const signer = new TokenSigner(config.JWT_SECRET ?? (await localSecret(config.DATA_DIR)), config.TOKEN_TTL);
+      const signer = new TokenSigner(
+        config.JWT_SECRET ?? (await localSecret(config.DATA_DIR)),
+        config.TOKEN_TTL,
+      );
       const http = await createHttpServer({
         db: database.db,
         redis,
@@ -84,6 +96,7 @@ export async function startHotline({ role, config, clock = systemClock, log: giv
         log,
         schema: await buildHotlineSchema(),
         production: config.NODE_ENV === 'production',
+        config,
       });
       await new Promise<void>((listening) => http.server.listen(config.PORT, listening));
       stops.push(http.stop);

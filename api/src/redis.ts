@@ -35,7 +35,20 @@ async function startPrivateRedis(dir: string): Promise<RedisHandle> {
   const socket = preferred.length < 100 ? preferred : join(tmpdir(), `hotline-redis-${process.pid}.sock`);
   const child = spawn(
     'redis-server',
-    ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--dir', dir, '--appendonly', 'yes', '--save', ''],
+    [
+      '--port',
+      '0',
+      '--unixsocket',
+      socket,
+      '--unixsocketperm',
+      '700',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   await new Promise<void>((ok, fail) => {
@@ -58,7 +71,12 @@ async function startPrivateRedis(dir: string): Promise<RedisHandle> {
 async function waitForPing(options: RedisOptions, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    const client = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      ...options,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     client.on('error', () => {}); // expected while the server starts
     try {
       await client.connect();

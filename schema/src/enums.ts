@@ -13,7 +13,13 @@ export const ticketStatuses = [
   'RESOLVED',
   'CLOSED',
 ] as const;
-export const closeReasons = ['RESOLVED', 'ANSWERED_DIRECTLY', 'OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN'] as const;
+export const closeReasons = [
+  'RESOLVED',
+  'ANSWERED_DIRECTLY',
+  'OUT_OF_SCOPE',
+  'DUPLICATE',
+  'WITHDRAWN',
+] as const;
 export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
 export const departmentKinds = ['HOTLINE_CENTER', 'BUREAU', 'SUB_DISTRICT', 'UTILITY', 'OTHER'] as const;
 export const slaClocks = ['CALENDAR', 'BUSINESS'] as const;

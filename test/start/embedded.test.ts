@@ -15,10 +15,20 @@ let output = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hotline-start-'));
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boss@hotline.local', ADMIN_PASSWORD: 'start-password-1', LOG_LEVEL: 'info' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    ADMIN_EMAIL: 'boss@hotline.local',
+    ADMIN_PASSWORD: 'start-password-1',
+    LOG_LEVEL: 'info',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  child = spawn(join('node_modules', '.bin', 'tsx'), ['api/src/main.ts', 'all'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(join('node_modules', '.bin', 'tsx'), ['api/src/main.ts', 'all'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((found, fail) => {
     const timer = setTimeout(() => fail(new Error(`no start within 60 s:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
@@ -59,22 +69,70 @@ describe('pnpm start on embedded PostgreSQL', () => {
   });
 
   it('carries a ticket through its whole life in a scripted session', async () => {
-    const admin = (await gql('mutation { login(email: "boss@hotline.local", password: "start-password-1") { token } }')).login.token;
-    const department = (await gql('mutation { createDepartment(input: {code: "WATER", name: "自来水公司", kind: UTILITY}) { id } }', admin)).createDepartment.id;
-    await gql(`mutation { createUser(input: {email: "h@water.cn", name: "王师傅", password: "handler-pass-1", role: HANDLER, departmentId: "${department}"}) { id } }`, admin);
-    const handler = (await gql('mutation { login(email: "h@water.cn", password: "handler-pass-1") { token } }')).login.token;
-    const created = (await gql('mutation { createTicket(input: {title: "停水", description: "幸福小区停水两天", demandType: HELP_REQUEST, priority: EMERGENCY, callerPhone: "13800001111"}) { id status } }', admin)).createTicket;
+    const admin = (
+      await gql('mutation { login(email: "boss@hotline.local", password: "start-password-1") { token } }')
+    ).login.token;
+    const department = (
+      await gql(
+        'mutation { createDepartment(input: {code: "WATER", name: "自来水公司", kind: UTILITY}) { id } }',
+        admin,
+      )
+    ).createDepartment.id;
+    await gql(
+      `mutation { createUser(input: {email: "h@water.cn", name: "王师傅", password: "handler-pass-1", role: HANDLER, departmentId: "${department}"}) { id } }`,
+      admin,
+    );
+    const handler = (
+      await gql('mutation { login(email: "h@water.cn", password: "handler-pass-1") { token } }')
+    ).login.token;
+    const created = (
+      await gql(
+        'mutation { createTicket(input: {title: "停水", description: "幸福小区停水两天", demandType: HELP_REQUEST, priority: EMERGENCY, callerPhone: "13800001111"}) { id status } }',
+        admin,
+      )
+    ).createTicket;
     expect(created.status).toBe('NEW');
     const id = created.id;
-    expect((await gql(`mutation { dispatchTicket(id: "${id}", departmentId: "${department}") { status } }`, admin)).dispatchTicket.status).toBe('DISPATCHED');
-    expect((await gql(`mutation { acceptTicket(id: "${id}") { status } }`, handler)).acceptTicket.status).toBe('IN_PROGRESS');
-    expect((await gql(`mutation { resolveTicket(id: "${id}", reply: "管道已修复，恢复供水") { status } }`, handler)).resolveTicket.status).toBe('RESOLVED');
-    const closed = (await gql(`mutation { recordFeedback(id: "${id}", satisfaction: SATISFIED, comment: "谢谢") { status closeReason feedback { satisfaction } } }`, admin)).recordFeedback;
-    expect(closed).toEqual({ status: 'CLOSED', closeReason: 'RESOLVED', feedback: { satisfaction: 'SATISFIED' } });
-    const events = (await gql(`{ ticket(id: "${id}") { events { nodes { type actor { email } } } } }`, admin)).ticket.events.nodes;
-    expect(events.map((event: { type: string }) => event.type)).toEqual(['CREATED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED', 'FEEDBACK_RECORDED', 'CLOSED']);
+    expect(
+      (await gql(`mutation { dispatchTicket(id: "${id}", departmentId: "${department}") { status } }`, admin))
+        .dispatchTicket.status,
+    ).toBe('DISPATCHED');
+    expect(
+      (await gql(`mutation { acceptTicket(id: "${id}") { status } }`, handler)).acceptTicket.status,
+    ).toBe('IN_PROGRESS');
+    expect(
+      (
+        await gql(
+          `mutation { resolveTicket(id: "${id}", reply: "管道已修复，恢复供水") { status } }`,
+          handler,
+        )
+      ).resolveTicket.status,
+    ).toBe('RESOLVED');
+    const closed = (
+      await gql(
+        `mutation { recordFeedback(id: "${id}", satisfaction: SATISFIED, comment: "谢谢") { status closeReason feedback { satisfaction } } }`,
+        admin,
+      )
+    ).recordFeedback;
+    expect(closed).toEqual({
+      status: 'CLOSED',
+      closeReason: 'RESOLVED',
+      feedback: { satisfaction: 'SATISFIED' },
+    });
+    const events = (await gql(`{ ticket(id: "${id}") { events { nodes { type actor { email } } } } }`, admin))
+      .ticket.events.nodes;
+    expect(events.map((event: { type: string }) => event.type)).toEqual([
+      'CREATED',
+      'DISPATCHED',
+      'ACCEPTED',
+      'RESOLVED',
+      'FEEDBACK_RECORDED',
+      'CLOSED',
+    ]);
     expect(events[2].actor.email).toBe('h@water.cn');
-    const page = (await gql('{ tickets(first: 1) { totalCount pageInfo { hasNextPage } nodes { id } } }', handler)).tickets;
+    const page = (
+      await gql('{ tickets(first: 1) { totalCount pageInfo { hasNextPage } nodes { id } } }', handler)
+    ).tickets;
     expect(page).toEqual({ totalCount: 1, pageInfo: { hasNextPage: false }, nodes: [{ id }] });
   });
 

@@ -28,5 +28,9 @@ export async function cloneDatabase(): Promise<string> {
 }
 
 function connectionOf(url: URL) {
-  return { host: url.hostname, port: Number(url.port || 5432), username: decodeURIComponent(url.username || 'postgres') };
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    username: decodeURIComponent(url.username || 'postgres'),
+  };
 }

@@ -8,7 +8,10 @@ export interface Made {
 }
 
 /** A department; overrides go straight into DepartmentInput. */
-export async function makeDepartment(app: TestHotline, overrides: Record<string, unknown> = {}): Promise<Made & { code: string }> {
+export async function makeDepartment(
+  app: TestHotline,
+  overrides: Record<string, unknown> = {},
+): Promise<Made & { code: string }> {
   const code = `DEPT_${unique()}`;
   const data = await app.ok<{ createDepartment: { id: string; code: string } }>(
     'mutation($input: DepartmentInput!) { createDepartment(input: $input) { id code } }',
@@ -47,7 +50,13 @@ export interface TicketView {
   assignee: { id: string } | null;
   closeReason: string | null;
   caller: { name: string | null; phone: string | null };
-  sla: { acceptDueAt: string | null; dueAt: string | null; paused: boolean; breached: boolean; escalationLevel: number };
+  sla: {
+    acceptDueAt: string | null;
+    dueAt: string | null;
+    paused: boolean;
+    breached: boolean;
+    escalationLevel: number;
+  };
 }
 
 /** A NEW ticket (no auto-dispatch unless asked); overrides go into CreateTicketInput. */

@@ -20,7 +20,11 @@ export interface TestHotline {
   databaseUrl: string;
   queuePrefix: string;
   /** POSTs an operation; `token` is a session token or API key. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResult<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(email: string, password: string): Promise<string>;

@@ -13,7 +13,8 @@ const CREATE = 'mutation($input: CreateTicketInput!) { createTicket(input: $inpu
 const valid = { title: '路灯不亮', description: '3号楼前路灯坏了', demandType: 'HELP_REQUEST' };
 
 async function ticketCount() {
-  return (await app.ok<{ tickets: { totalCount: number } }>('{ tickets { totalCount } }', {}, app.adminToken)).tickets.totalCount;
+  return (await app.ok<{ tickets: { totalCount: number } }>('{ tickets { totalCount } }', {}, app.adminToken))
+    .tickets.totalCount;
 }
 
 /** No error may leak internals: no stack, no SQL. */
@@ -54,8 +55,14 @@ describe('bad input is refused clearly and writes nothing', () => {
     expect((await app.ok(`{ ticket(id: "${unknown}") { id } }`, {}, app.adminToken)).ticket).toBeNull();
     expect((await app.ok(`{ ticket(id: "not-a-uuid") { id } }`, {}, app.adminToken)).ticket).toBeNull();
     expect((await app.ok(`{ node(id: "${unknown}") { id } }`, {}, app.adminToken)).node).toBeNull();
-    expect(codes(await app.gql(`mutation { acceptTicket(id: "${unknown}") { id } }`, {}, app.adminToken))).toEqual(['NOT_FOUND']);
-    const dispatch = await app.gql(`mutation { dispatchTicket(id: "${ticket.id}", departmentId: "${unknown}") { id } }`, {}, app.adminToken);
+    expect(
+      codes(await app.gql(`mutation { acceptTicket(id: "${unknown}") { id } }`, {}, app.adminToken)),
+    ).toEqual(['NOT_FOUND']);
+    const dispatch = await app.gql(
+      `mutation { dispatchTicket(id: "${ticket.id}", departmentId: "${unknown}") { id } }`,
+      {},
+      app.adminToken,
+    );
     expect(codes(dispatch)).toEqual(['BAD_USER_INPUT']);
     expect(dispatch.errors?.[0]?.message).toMatch(/department/i);
   });
@@ -69,19 +76,33 @@ describe('bad input is refused clearly and writes nothing', () => {
       app.adminToken,
     );
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
-    const after = await app.ok<{ ticket: { status: string; version: number } }>(`{ ticket(id: "${ticket.id}") { status version } }`, {}, app.adminToken);
+    const after = await app.ok<{ ticket: { status: string; version: number } }>(
+      `{ ticket(id: "${ticket.id}") { status version } }`,
+      {},
+      app.adminToken,
+    );
     expect(after.ticket).toEqual({ status: 'NEW', version: 1 });
   });
 
-  it('reports malformed documents and unknown fields with Apollo\'s codes', async () => {
+  it("reports malformed documents and unknown fields with Apollo's codes", async () => {
     expect(codes(await app.gql('{ tickets { ', {}, app.adminToken))).toEqual(['GRAPHQL_PARSE_FAILED']);
-    expect(codes(await app.gql('{ tickets { noSuchField } }', {}, app.adminToken))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await app.gql('{ tickets { noSuchField } }', {}, app.adminToken))).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
   });
 
   it('refuses a bad date-time and a bad duration', async () => {
-    const result = await app.gql('{ tickets(filter: {createdAfter: "yesterday"}) { totalCount } }', {}, app.adminToken);
+    const result = await app.gql(
+      '{ tickets(filter: {createdAfter: "yesterday"}) { totalCount } }',
+      {},
+      app.adminToken,
+    );
     expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    const variables = await app.gql('query($d: DateTime) { tickets(filter: {createdAfter: $d}) { totalCount } }', { d: 'yesterday' }, app.adminToken);
+    const variables = await app.gql(
+      'query($d: DateTime) { tickets(filter: {createdAfter: $d}) { totalCount } }',
+      { d: 'yesterday' },
+      app.adminToken,
+    );
     expect(codes(variables)).toEqual(['BAD_USER_INPUT']);
   });
 });

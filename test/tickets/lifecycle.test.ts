@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  makeDepartment,
+  makeTicket,
+  makeUser,
+  TICKET_FIELDS,
+  type TicketView,
+} from '../support/factories.js';
 import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { makeDepartment, makeTicket, makeUser, TICKET_FIELDS, type TicketView } from '../support/factories.js';
 
 let app: TestHotline;
 let departmentA: string;
 let departmentB: string;
 let handlerA: { id: string; token: string };
-let handlerB: { id: string; token: string };
 let manager: { id: string; token: string };
 let agent: { id: string; token: string };
 
@@ -15,7 +20,6 @@ beforeAll(async () => {
   departmentA = (await makeDepartment(app)).id;
   departmentB = (await makeDepartment(app)).id;
   handlerA = await makeUser(app, 'HANDLER', departmentA);
-  handlerB = await makeUser(app, 'HANDLER', departmentB);
   manager = await makeUser(app, 'MANAGER');
   agent = await makeUser(app, 'AGENT');
 });
@@ -47,13 +51,26 @@ const VARIABLE_TYPES: Record<string, string> = {
 };
 
 const step = {
-  dispatch: (id: string) => act('dispatchTicket', 'id: $id, departmentId: $departmentId', { id, departmentId: departmentA }, app.adminToken),
+  dispatch: (id: string) =>
+    act(
+      'dispatchTicket',
+      'id: $id, departmentId: $departmentId',
+      { id, departmentId: departmentA },
+      app.adminToken,
+    ),
   accept: (id: string) => act('acceptTicket', 'id: $id', { id }, handlerA.token),
-  hold: (id: string) => act('holdTicket', 'id: $id, reason: $reason', { id, reason: '等待来电人补充材料' }, handlerA.token),
-  return: (id: string) => act('returnTicket', 'id: $id, reason: $reason', { id, reason: '不属于本单位职责' }, handlerA.token),
-  resolve: (id: string) => act('resolveTicket', 'id: $id, reply: $reply', { id, reply: '已修复路灯' }, handlerA.token),
+  hold: (id: string) =>
+    act('holdTicket', 'id: $id, reason: $reason', { id, reason: '等待来电人补充材料' }, handlerA.token),
+  return: (id: string) =>
+    act('returnTicket', 'id: $id, reason: $reason', { id, reason: '不属于本单位职责' }, handlerA.token),
+  resolve: (id: string) =>
+    act('resolveTicket', 'id: $id, reply: $reply', { id, reply: '已修复路灯' }, handlerA.token),
   satisfied: (id: string) =>
-    app.gql(`mutation($id: ID!) { recordFeedback(id: $id, satisfaction: SATISFIED) { id } }`, { id }, app.adminToken),
+    app.gql(
+      `mutation($id: ID!) { recordFeedback(id: $id, satisfaction: SATISFIED) { id } }`,
+      { id },
+      app.adminToken,
+    ),
 };
 
 /** Drives a fresh ticket through department A to the status. */
@@ -97,25 +114,55 @@ interface ActionCase {
 
 const until = '2099-01-01T00:00:00Z';
 const CASES: ActionCase[] = [
-  { action: 'dispatch', allowed: ['NEW', 'RETURNED'], run: (t) => step.dispatch(t.id), to: () => 'DISPATCHED', event: 'DISPATCHED' },
-  { action: 'accept', allowed: ['DISPATCHED'], run: (t) => step.accept(t.id), to: () => 'IN_PROGRESS', event: 'ACCEPTED' },
+  {
+    action: 'dispatch',
+    allowed: ['NEW', 'RETURNED'],
+    run: (t) => step.dispatch(t.id),
+    to: () => 'DISPATCHED',
+    event: 'DISPATCHED',
+  },
+  {
+    action: 'accept',
+    allowed: ['DISPATCHED'],
+    run: (t) => step.accept(t.id),
+    to: () => 'IN_PROGRESS',
+    event: 'ACCEPTED',
+  },
   {
     action: 'assign',
     allowed: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'],
-    run: (t) => act('assignTicket', 'id: $id, userId: $userId', { id: t.id, userId: handlerA.id }, app.adminToken),
+    run: (t) =>
+      act('assignTicket', 'id: $id, userId: $userId', { id: t.id, userId: handlerA.id }, app.adminToken),
     to: (from) => from,
     event: 'ASSIGNED',
   },
-  { action: 'return', allowed: ['DISPATCHED', 'IN_PROGRESS'], run: (t) => step.return(t.id), to: () => 'RETURNED', event: 'RETURNED' },
+  {
+    action: 'return',
+    allowed: ['DISPATCHED', 'IN_PROGRESS'],
+    run: (t) => step.return(t.id),
+    to: () => 'RETURNED',
+    event: 'RETURNED',
+  },
   {
     action: 'reassign',
     allowed: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED'],
     run: (t) =>
-      act('reassignTicket', 'id: $id, departmentId: $departmentId, reason: $reason', { id: t.id, departmentId: departmentB, reason: '职责调整' }, manager.token),
+      act(
+        'reassignTicket',
+        'id: $id, departmentId: $departmentId, reason: $reason',
+        { id: t.id, departmentId: departmentB, reason: '职责调整' },
+        manager.token,
+      ),
     to: () => 'DISPATCHED',
     event: 'REASSIGNED',
   },
-  { action: 'hold', allowed: ['IN_PROGRESS'], run: (t) => step.hold(t.id), to: () => 'ON_HOLD', event: 'HELD' },
+  {
+    action: 'hold',
+    allowed: ['IN_PROGRESS'],
+    run: (t) => step.hold(t.id),
+    to: () => 'ON_HOLD',
+    event: 'HELD',
+  },
   {
     action: 'resume',
     allowed: ['ON_HOLD'],
@@ -126,7 +173,13 @@ const CASES: ActionCase[] = [
   {
     action: 'requestExtension',
     allowed: ['IN_PROGRESS'],
-    run: (t) => act('requestExtension', 'id: $id, until: $until, reason: $reason', { id: t.id, until, reason: '需协调多部门' }, handlerA.token),
+    run: (t) =>
+      act(
+        'requestExtension',
+        'id: $id, until: $until, reason: $reason',
+        { id: t.id, until, reason: '需协调多部门' },
+        handlerA.token,
+      ),
     to: () => 'IN_PROGRESS',
     event: 'EXTENSION_REQUESTED',
   },
@@ -135,14 +188,36 @@ const CASES: ActionCase[] = [
     allowed: ['IN_PROGRESS'],
     prepare: (t) =>
       t.status === 'IN_PROGRESS'
-        ? act('requestExtension', 'id: $id, until: $until, reason: $reason', { id: t.id, until, reason: '需协调' }, handlerA.token)
+        ? act(
+            'requestExtension',
+            'id: $id, until: $until, reason: $reason',
+            { id: t.id, until, reason: '需协调' },
+            handlerA.token,
+          )
         : Promise.resolve(),
-    run: (t) => app.gql(`mutation($id: ID!) { decideExtension(id: $id, approve: true) { id } }`, { id: t.id }, manager.token),
+    run: (t) =>
+      app.gql(
+        `mutation($id: ID!) { decideExtension(id: $id, approve: true) { id } }`,
+        { id: t.id },
+        manager.token,
+      ),
     to: () => 'IN_PROGRESS',
     event: 'EXTENSION_DECIDED',
   },
-  { action: 'resolve', allowed: ['IN_PROGRESS'], run: (t) => step.resolve(t.id), to: () => 'RESOLVED', event: 'RESOLVED' },
-  { action: 'recordFeedback', allowed: ['RESOLVED'], run: (t) => step.satisfied(t.id), to: () => 'CLOSED', event: 'FEEDBACK_RECORDED' },
+  {
+    action: 'resolve',
+    allowed: ['IN_PROGRESS'],
+    run: (t) => step.resolve(t.id),
+    to: () => 'RESOLVED',
+    event: 'RESOLVED',
+  },
+  {
+    action: 'recordFeedback',
+    allowed: ['RESOLVED'],
+    run: (t) => step.satisfied(t.id),
+    to: () => 'CLOSED',
+    event: 'FEEDBACK_RECORDED',
+  },
   {
     action: 'close',
     allowed: ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED', 'RESOLVED'],
@@ -150,7 +225,11 @@ const CASES: ActionCase[] = [
       act(
         'closeTicket',
         'id: $id, reason: $closeReason',
-        { id: t.id, closeReason: t.status === 'NEW' ? 'ANSWERED_DIRECTLY' : t.status === 'RESOLVED' ? 'RESOLVED' : 'WITHDRAWN' },
+        {
+          id: t.id,
+          closeReason:
+            t.status === 'NEW' ? 'ANSWERED_DIRECTLY' : t.status === 'RESOLVED' ? 'RESOLVED' : 'WITHDRAWN',
+        },
         agent.token,
       ),
     to: () => 'CLOSED',
@@ -161,27 +240,33 @@ const CASES: ActionCase[] = [
 /** Actions the table runs as department A's handler. */
 const HANDLER_ACTIONS = ['accept', 'return', 'hold', 'resume', 'requestExtension', 'resolve'];
 
-const table = CASES.flatMap((c) => STATUSES.map((status) => ({ ...c, status, ok: c.allowed.includes(status) })));
+const table = CASES.flatMap((c) =>
+  STATUSES.map((status) => ({ ...c, status, ok: c.allowed.includes(status) })),
+);
 
 describe('the ticket state machine', () => {
-  it.each(table)('$action from $status: allowed=$ok', async ({ action, status, ok, run, prepare, to, event }) => {
-    const ticket = await ticketIn(status);
-    await prepare?.(ticket);
-    const before = await readTicket(ticket.id);
-    const result = await run(before);
-    const after = await readTicket(ticket.id);
-    if (ok) {
-      expect(result.errors).toBeUndefined();
-      expect(after.status).toBe(to(status));
-      expect(after.version).toBe(before.version + 1);
-      expect(after.events.nodes.slice(before.events.nodes.length)[0]?.type).toBe(event);
-    } else {
-      // A handler cannot even see a ticket that never reached its department.
-      const expected = status === 'NEW' && HANDLER_ACTIONS.includes(action) ? 'NOT_FOUND' : 'INVALID_TRANSITION';
-      expect(codes(result as never)).toEqual([expected]);
-      expect(after.version).toBe(before.version);
-      expect(after.events.nodes).toHaveLength(before.events.nodes.length);
-      expect(after.status).toBe(status);
-    }
-  });
+  it.each(table)(
+    '$action from $status: allowed=$ok',
+    async ({ action, status, ok, run, prepare, to, event }) => {
+      const ticket = await ticketIn(status);
+      await prepare?.(ticket);
+      const before = await readTicket(ticket.id);
+      const result = await run(before);
+      const after = await readTicket(ticket.id);
+      if (ok) {
+        expect(result.errors).toBeUndefined();
+        expect(after.status).toBe(to(status));
+        expect(after.version).toBe(before.version + 1);
+        expect(after.events.nodes.slice(before.events.nodes.length)[0]?.type).toBe(event);
+      } else {
+        // A handler cannot even see a ticket that never reached its department.
+        const expected =
+          status === 'NEW' && HANDLER_ACTIONS.includes(action) ? 'NOT_FOUND' : 'INVALID_TRANSITION';
+        expect(codes(result as never)).toEqual([expected]);
+        expect(after.version).toBe(before.version);
+        expect(after.events.nodes).toHaveLength(before.events.nodes.length);
+        expect(after.status).toBe(status);
+      }
+    },
+  );
 });

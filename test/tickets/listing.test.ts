@@ -19,8 +19,15 @@ beforeAll(async () => {
   app = await startTestHotline({ clock });
   departments = [(await makeDepartment(app)).id, (await makeDepartment(app)).id];
   const area = await app.ok<{ createArea: { id: string } }>(
-    'mutation { createArea(input: {code: "AREA_X", name: "幸福街道"}) { id } }', {}, app.adminToken);
-  await app.ok(`mutation { createArea(input: {code: "AREA_X_1", name: "幸福社区", parentId: "${area.createArea.id}"}) { id } }`, {}, app.adminToken);
+    'mutation { createArea(input: {code: "AREA_X", name: "幸福街道"}) { id } }',
+    {},
+    app.adminToken,
+  );
+  await app.ok(
+    `mutation { createArea(input: {code: "AREA_X_1", name: "幸福社区", parentId: "${area.createArea.id}"}) { id } }`,
+    {},
+    app.adminToken,
+  );
   for (let index = 0; index < 30; index++) {
     clock.advance(60_000);
     const ticket = await makeTicket(app, {
@@ -32,17 +39,31 @@ beforeAll(async () => {
       externalRef: `EXT-${index}`,
     });
     if (index % 5 !== 4) {
-      await app.ok(`mutation { dispatchTicket(id: "${ticket.id}", departmentId: "${departments[index % 2]}") { id } }`, {}, app.adminToken);
+      await app.ok(
+        `mutation { dispatchTicket(id: "${ticket.id}", departmentId: "${departments[index % 2]}") { id } }`,
+        {},
+        app.adminToken,
+      );
     }
     created.push({ id: ticket.id, number: ticket.number });
   }
 });
 afterAll(() => app?.stop());
 
-type Page = { tickets: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; number: string }[] } };
+type Page = {
+  tickets: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { id: string; number: string }[];
+  };
+};
 
 const list = (args: string) =>
-  app.ok<Page>(`{ tickets(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { id number } } }`, {}, app.adminToken);
+  app.ok<Page>(
+    `{ tickets(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { id number } } }`,
+    {},
+    app.adminToken,
+  );
 
 describe('tickets connection', () => {
   it('pages with after through every ticket exactly once, newest first', async () => {
@@ -59,14 +80,22 @@ describe('tickets connection', () => {
   it('jumps with offset and counts the whole set', async () => {
     const page = await list('first: 5, offset: 10');
     expect(page.tickets.totalCount).toBe(30);
-    expect(page.tickets.nodes.map((node) => node.number)).toEqual(created.map((t) => t.number).reverse().slice(10, 15));
+    expect(page.tickets.nodes.map((node) => node.number)).toEqual(
+      created
+        .map((t) => t.number)
+        .reverse()
+        .slice(10, 15),
+    );
   });
 
   it('orders by NUMBER ascending and by DUE_AT with undispatched tickets last', async () => {
     const byNumber = await list('first: 100, orderBy: {field: NUMBER, direction: ASC}');
     expect(byNumber.tickets.nodes.map((node) => node.number)).toEqual(created.map((t) => t.number));
     const byDue = await app.ok<{ tickets: { nodes: { sla: { dueAt: string | null } }[] } }>(
-      '{ tickets(first: 100, orderBy: {field: DUE_AT, direction: ASC}) { nodes { sla { dueAt } } } }', {}, app.adminToken);
+      '{ tickets(first: 100, orderBy: {field: DUE_AT, direction: ASC}) { nodes { sla { dueAt } } } }',
+      {},
+      app.adminToken,
+    );
     const dues = byDue.tickets.nodes.map((node) => node.sla.dueAt);
     const dated = dues.filter((due): due is string => due !== null);
     expect(dated).toEqual([...dated].sort());
@@ -78,7 +107,9 @@ describe('tickets connection', () => {
     const numbers: string[] = [];
     let after: string | null = null;
     do {
-      const page: Page = await list(`first: 4, orderBy: {field: DUE_AT, direction: DESC}${after ? `, after: "${after}"` : ''}`);
+      const page: Page = await list(
+        `first: 4, orderBy: {field: DUE_AT, direction: DESC}${after ? `, after: "${after}"` : ''}`,
+      );
       numbers.push(...page.tickets.nodes.map((node) => node.number));
       after = page.tickets.pageInfo.hasNextPage ? page.tickets.pageInfo.endCursor : null;
     } while (after);
@@ -106,7 +137,9 @@ describe('tickets connection', () => {
 
   it('filters by department, creation window and overdue once deadlines pass', async () => {
     expect((await list(`filter: {departmentId: "${departments[0]}"}`)).tickets.totalCount).toBe(12);
-    const window = await list(`filter: {createdAfter: "2026-09-01T00:05:00Z", createdBefore: "2026-09-01T00:10:00Z"}`);
+    const window = await list(
+      `filter: {createdAfter: "2026-09-01T00:05:00Z", createdBefore: "2026-09-01T00:10:00Z"}`,
+    );
     expect(window.tickets.totalCount).toBe(5);
     clock.advance(30 * 86_400_000);
     expect((await list('filter: {overdue: true}')).tickets.totalCount).toBe(24);
@@ -117,18 +150,27 @@ describe('tickets connection', () => {
   it('finds a ticket by its number, and refuses page sizes outside 1..100', async () => {
     const one = created[3]!;
     expect((await list(`filter: {search: "${one.number}"}`)).tickets.nodes).toEqual([one]);
-    const byNumber = await app.ok<{ ticketByNumber: { id: string } }>(`{ ticketByNumber(number: "${one.number}") { id } }`, {}, app.adminToken);
+    const byNumber = await app.ok<{ ticketByNumber: { id: string } }>(
+      `{ ticketByNumber(number: "${one.number}") { id } }`,
+      {},
+      app.adminToken,
+    );
     expect(byNumber.ticketByNumber.id).toBe(one.id);
     for (const first of [0, 101, -1]) {
-      expect(codes(await app.gql(`{ tickets(first: ${first}) { totalCount } }`, {}, app.adminToken))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await app.gql(`{ tickets(first: ${first}) { totalCount } }`, {}, app.adminToken))).toEqual(
+        ['BAD_USER_INPUT'],
+      );
     }
-    expect(codes(await app.gql('{ tickets(after: "garbage") { totalCount } }', {}, app.adminToken))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await app.gql('{ tickets(after: "garbage") { totalCount } }', {}, app.adminToken))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });
 
 describe('statement count', () => {
   it('costs the same number of SQL statements for a page of 10 or of 100 tickets with their relations', async () => {
-    for (let index = 0; index < 70; index++) await makeTicket(app, { categoryCode: 'URBAN_WATER', areaCode: 'AREA_X_1' });
+    for (let index = 0; index < 70; index++)
+      await makeTicket(app, { categoryCode: 'URBAN_WATER', areaCode: 'AREA_X_1' });
     let statements = 0;
     const database = await openDatabase({ url: app.databaseUrl, max: 2, onQuery: () => statements++ });
     const schema = await buildHotlineSchema();
@@ -137,7 +179,13 @@ describe('statement count', () => {
       const result = await graphql({
         schema,
         source: `{ tickets(first: ${first}) { totalCount nodes { number department { name } category { name parent { name } } area { name parent { name } } sla { policy { name } } } } }`,
-        contextValue: { db: database.db, clock, viewer: systemViewer, loaders: createLoaders(database.db), requestId: 't' },
+        contextValue: {
+          db: database.db,
+          clock,
+          viewer: systemViewer,
+          loaders: createLoaders(database.db),
+          requestId: 't',
+        },
       });
       expect(result.errors).toBeUndefined();
       expect((result.data as { tickets: { nodes: unknown[] } }).tickets.nodes).toHaveLength(first);

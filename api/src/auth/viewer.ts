@@ -14,7 +14,10 @@ export const anonymousViewer: Viewer = { kind: 'anonymous', id: null, role: null
 export const systemViewer: Viewer = { kind: 'system', id: null, role: 'ADMIN', departmentId: null };
 
 /** Fails unless the viewer is signed in with one of the roles. */
-export function requireRole(viewer: Viewer, roles: readonly Role[]): asserts viewer is Viewer & { role: Role } {
+export function requireRole(
+  viewer: Viewer,
+  roles: readonly Role[],
+): asserts viewer is Viewer & { role: Role } {
   if (viewer.kind === 'anonymous' || !viewer.role) {
     throw new AppError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token or API key>');
   }

@@ -91,9 +91,27 @@ export const HOTLINE_CENTER = { code: 'HOTLINE', name: '12345 热线中心' };
 
 /** The 1-3-7 rule (contract README, "SLA semantics"). */
 export const DEFAULT_SLA_POLICIES = [
-  { name: '紧急 (1 天)', priority: 'EMERGENCY', clock: 'CALENDAR', acceptWithin: 'PT2H', resolveWithin: 'P1D' },
-  { name: '一般 (3 个工作日)', priority: 'ORDINARY', clock: 'BUSINESS', acceptWithin: 'PT4H', resolveWithin: 'P3D' },
-  { name: '疑难 (7 个工作日)', priority: 'COMPLEX', clock: 'BUSINESS', acceptWithin: 'P1D', resolveWithin: 'P7D' },
+  {
+    name: '紧急 (1 天)',
+    priority: 'EMERGENCY',
+    clock: 'CALENDAR',
+    acceptWithin: 'PT2H',
+    resolveWithin: 'P1D',
+  },
+  {
+    name: '一般 (3 个工作日)',
+    priority: 'ORDINARY',
+    clock: 'BUSINESS',
+    acceptWithin: 'PT4H',
+    resolveWithin: 'P3D',
+  },
+  {
+    name: '疑难 (7 个工作日)',
+    priority: 'COMPLEX',
+    clock: 'BUSINESS',
+    acceptWithin: 'P1D',
+    resolveWithin: 'P7D',
+  },
 ] as const;
 
 export const DEFAULT_REMINDERS = [0.5, 0.8];

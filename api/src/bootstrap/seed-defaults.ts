@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../schema/src/db.js';
 import { businessCalendar, categories, departments, slaPolicies, users } from '../../../schema/src/index.js';
 import { hashPassword } from '../auth/passwords.js';
+import { seedScopeRules } from '../modules/scope/scope-defaults.js';
 import {
   DEFAULT_CALENDAR,
   DEFAULT_CATEGORIES,
@@ -31,7 +32,10 @@ export async function seedDefaults(
       .onConflictDoNothing({ target: departments.code });
     for (const parent of DEFAULT_CATEGORIES) {
       await tx.insert(categories).values({ code: parent.code, name: parent.name }).onConflictDoNothing();
-      const [row] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.code, parent.code));
+      const [row] = await tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(eq(categories.code, parent.code));
       await tx
         .insert(categories)
         .values(parent.children.map(([code, name]) => ({ code, name, parentId: row!.id })))
@@ -39,12 +43,22 @@ export async function seedDefaults(
     }
     await tx
       .insert(slaPolicies)
-      .values(DEFAULT_SLA_POLICIES.map((policy) => ({ ...policy, remindAt: DEFAULT_REMINDERS, escalation: DEFAULT_ESCALATION })))
+      .values(
+        DEFAULT_SLA_POLICIES.map((policy) => ({
+          ...policy,
+          remindAt: DEFAULT_REMINDERS,
+          escalation: DEFAULT_ESCALATION,
+        })),
+      )
       .onConflictDoNothing({ target: slaPolicies.priority });
-    await tx.insert(businessCalendar).values({ id: 1, ...DEFAULT_CALENDAR }).onConflictDoNothing();
+    await tx
+      .insert(businessCalendar)
+      .values({ id: 1, ...DEFAULT_CALENDAR })
+      .onConflictDoNothing();
 
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
     if (anyUser) return { generatedAdminPassword: null };
+    await seedScopeRules(tx);
     const password = admin.password ?? randomBytes(12).toString('base64url');
     await tx.insert(users).values({
       email: admin.email.toLowerCase(),

@@ -4,21 +4,28 @@ import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 
+// type-graphql takes resolver classes as `Function`.
+// biome-ignore lint/complexity/noBannedTypes: the type type-graphql expects
+type ResolverClass = Function;
+
 const modulesDir = fileURLToPath(new URL('../modules/', import.meta.url));
 
 /** Every `modules/<name>/*.resolver.ts`, so adding a module needs no central edit. */
-async function discoverResolvers(): Promise<NonEmptyArray<Function>> {
+async function discoverResolvers(): Promise<NonEmptyArray<ResolverClass>> {
   const entries = await readdir(modulesDir, { recursive: true });
   const files = entries.filter((file) => /\.resolver\.[jt]s$/.test(file)).sort();
-  const resolvers: Function[] = [];
+  const resolvers: ResolverClass[] = [];
   for (const file of files) {
-    const module = (await import(new URL(`../modules/${file}`, import.meta.url).href)) as Record<string, unknown>;
+    const module = (await import(new URL(`../modules/${file}`, import.meta.url).href)) as Record<
+      string,
+      unknown
+    >;
     for (const value of Object.values(module)) {
       if (typeof value === 'function' && /Resolver$/.test(value.name)) resolvers.push(value);
     }
   }
   if (resolvers.length === 0) throw new Error(`No resolvers found under ${modulesDir}`);
-  return resolvers as NonEmptyArray<Function>;
+  return resolvers as NonEmptyArray<ResolverClass>;
 }
 
 let built: Promise<GraphQLSchema> | undefined;

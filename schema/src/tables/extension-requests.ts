@@ -21,8 +21,6 @@ export const extensionRequests = pgTable(
   },
   (t) => [
     index().on(t.ticketId),
-    uniqueIndex('extension_requests_one_pending_idx')
-      .on(t.ticketId)
-      .where(sql`status = 'PENDING'`),
+    uniqueIndex('extension_requests_one_pending_idx').on(t.ticketId).where(sql`status = 'PENDING'`),
   ],
 );

@@ -48,8 +48,6 @@ export const ticketEvents = pgTable(
   (t) => [
     index('ticket_events_ticket_idx').on(t.ticketId, t.id),
     index('ticket_events_feed_idx').on(t.txid, t.id),
-    uniqueIndex('ticket_events_effect_idx')
-      .on(t.ticketId, t.effectKey)
-      .where(sql`effect_key is not null`),
+    uniqueIndex('ticket_events_effect_idx').on(t.ticketId, t.effectKey).where(sql`effect_key is not null`),
   ],
 );

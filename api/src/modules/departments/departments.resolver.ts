@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
 import { areas, categories } from '../../../../schema/src/index.js';
+import type { GraphQLContext } from '../../graphql/context.js';
 import { DepartmentInput, TreeNodeInput } from './departments.input.js';
 import * as service from './departments.service.js';
 import { Area, Category, Department } from './departments.type.js';
@@ -77,7 +77,11 @@ export class AreaResolver {
   }
 
   @Mutation(() => Area)
-  updateArea(@Arg('id', () => ID) id: string, @Arg('input', () => TreeNodeInput) input: TreeNodeInput, @Ctx() ctx: GraphQLContext) {
+  updateArea(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => TreeNodeInput) input: TreeNodeInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return service.saveTreeNode(ctx, areas, id, input);
   }
 }

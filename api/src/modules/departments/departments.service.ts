@@ -83,7 +83,10 @@ async function checkParent(tx: Tx, id: string | null, parentId: string | null) {
   for (let depth = 0; cursor; depth++) {
     if (cursor === id || depth > 50) throw badInput('A department cannot be its own ancestor', 'parentId');
     const [row]: { parentId: string | null }[] = isUuid(cursor)
-      ? await tx.select({ parentId: departments.parentId }).from(departments).where(eq(departments.id, cursor))
+      ? await tx
+          .select({ parentId: departments.parentId })
+          .from(departments)
+          .where(eq(departments.id, cursor))
       : [];
     if (!row) throw badInput(`Unknown parent department ${parentId}`, 'parentId');
     cursor = row.parentId;
@@ -107,7 +110,11 @@ export async function saveTreeNode(
 ): Promise<typeof areas.$inferSelect> {
   requireRole(ctx.viewer, ['ADMIN', 'MANAGER']);
   const label = table === areas ? 'Area' : 'Category';
-  const values = { code: checkText('code', input.code), name: checkText('name', input.name), parentId: input.parentId ?? null };
+  const values = {
+    code: checkText('code', input.code),
+    name: checkText('name', input.name),
+    parentId: input.parentId ?? null,
+  };
   if (id !== null && !isUuid(id)) throw notFound(label);
   return ctx.db.transaction(async (tx) => {
     if (values.parentId) {

@@ -34,4 +34,3 @@ export class Area extends Node {
   name!: string;
   parentId!: string | null;
 }
-

@@ -12,7 +12,10 @@ export class NodeResolver {
   @Query(() => Node, { nullable: true })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     if (/^\d{1,18}$/.test(id)) {
-      const [event] = await ctx.db.select().from(ticketEvents).where(eq(ticketEvents.id, Number(id)));
+      const [event] = await ctx.db
+        .select()
+        .from(ticketEvents)
+        .where(eq(ticketEvents.id, Number(id)));
       if (!event || !(await getTicket(ctx, event.ticketId))) return null;
       return { ...event, __typename: 'TicketEvent' };
     }

@@ -9,7 +9,8 @@ import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 export function visibleTickets(viewer: Viewer): SQL | undefined {
   const department = scopedDepartment(viewer);
   if (department === null) return undefined;
-  const ownCreation = viewer.role === 'INTEGRATION' && viewer.id ? eq(tickets.createdById, viewer.id) : undefined;
+  const ownCreation =
+    viewer.role === 'INTEGRATION' && viewer.id ? eq(tickets.createdById, viewer.id) : undefined;
   if (department === 'none') return ownCreation ?? sql`false`;
   const handled = sql`exists (select 1 from ${ticketDepartments} where ${and(
     eq(ticketDepartments.ticketId, tickets.id),
@@ -21,7 +22,8 @@ export function visibleTickets(viewer: Viewer): SQL | undefined {
 /** Whether the viewer sees the caller's phone in full on this ticket. */
 export function mayReadPersonalData(viewer: Viewer, ticket: { departmentId: string | null }): boolean {
   if (viewer.role === 'INTEGRATION') return false;
-  if (viewer.role === 'HANDLER') return viewer.departmentId !== null && viewer.departmentId === ticket.departmentId;
+  if (viewer.role === 'HANDLER')
+    return viewer.departmentId !== null && viewer.departmentId === ticket.departmentId;
   return viewer.kind !== 'anonymous';
 }
 

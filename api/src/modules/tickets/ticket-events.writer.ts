@@ -85,7 +85,12 @@ export async function appendEvents(
         effectKey: draft.effectKey ?? null,
       })),
     )
-    .returning({ id: ticketEvents.id, type: ticketEvents.type, level: ticketEvents.level, fraction: ticketEvents.fraction });
+    .returning({
+      id: ticketEvents.id,
+      type: ticketEvents.type,
+      level: ticketEvents.level,
+      fraction: ticketEvents.fraction,
+    });
 
   const messages = rows.flatMap((row) => {
     const type = WEBHOOK_TYPES[row.type];

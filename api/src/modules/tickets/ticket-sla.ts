@@ -8,7 +8,8 @@ export function ticketSla(ticket: TicketRow, now: Date) {
   const due = ticket.dueAt?.getTime();
   const passedDue =
     due !== undefined &&
-    ((running && now.getTime() >= due) || (paused && ticket.pausedAt !== null && ticket.pausedAt.getTime() >= due));
+    ((running && now.getTime() >= due) ||
+      (paused && ticket.pausedAt !== null && ticket.pausedAt.getTime() >= due));
   return {
     slaPolicyId: ticket.slaPolicyId,
     acceptDueAt: ticket.acceptDueAt,

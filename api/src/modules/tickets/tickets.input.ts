@@ -31,7 +31,10 @@ export class TicketFilter {
   createdAfter?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true })
   createdBefore?: Date | null;
-  @Field(() => String, { nullable: true, description: 'Free text over number, title, description, address and caller phone.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text over number, title, description, address and caller phone.',
+  })
   search?: string | null;
   @Field(() => String, { nullable: true })
   externalRef?: string | null;
@@ -55,7 +58,10 @@ export class CreateTicketInput {
   demandType!: enums.DemandType;
   @Field(() => Channel, { nullable: true })
   channel?: enums.Channel | null;
-  @Field(() => TicketPriority, { nullable: true, description: 'Defaults to the routing decision, else ORDINARY.' })
+  @Field(() => TicketPriority, {
+    nullable: true,
+    description: 'Defaults to the routing decision, else ORDINARY.',
+  })
   priority?: enums.TicketPriority | null;
   @Field(() => String, { nullable: true })
   categoryCode?: string | null;
@@ -69,8 +75,14 @@ export class CreateTicketInput {
   callerPhone?: string | null;
   @Field(() => String, { nullable: true })
   externalRef?: string | null;
-  @Field(() => String, { nullable: true, description: 'Same key from the same client returns the same ticket; with a different payload CONFLICT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Same key from the same client returns the same ticket; with a different payload CONFLICT.',
+  })
   idempotencyKey?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Route and dispatch at once when a rule matches. Default true.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Route and dispatch at once when a rule matches. Default true.',
+  })
   autoDispatch?: boolean | null;
 }

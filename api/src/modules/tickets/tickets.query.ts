@@ -102,7 +102,12 @@ function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] 
 type SortKey = [string | null, string];
 
 function sortValue(row: TicketRow, field: TicketOrderField): string | null {
-  const value = { CREATED_AT: row.createdAt, UPDATED_AT: row.updatedAt, DUE_AT: row.dueAt, NUMBER: row.number }[field];
+  const value = {
+    CREATED_AT: row.createdAt,
+    UPDATED_AT: row.updatedAt,
+    DUE_AT: row.dueAt,
+    NUMBER: row.number,
+  }[field];
   return value instanceof Date ? value.toISOString() : (value ?? null);
 }
 
@@ -135,7 +140,8 @@ export async function listTickets(
   const countWhere = and(...where);
   if (args.after) {
     const key = decodeCursor<SortKey>(args.after);
-    if (!Array.isArray(key) || key.length !== 2 || !isUuid(String(key[1]))) throw badInput('after is not a valid cursor', 'after');
+    if (!Array.isArray(key) || key.length !== 2 || !isUuid(String(key[1])))
+      throw badInput('after is not a valid cursor', 'after');
     where.push(afterCursor(column, descending, key));
   }
   const direction = descending ? desc : asc;
@@ -152,7 +158,10 @@ export async function listTickets(
     hasPreviousPage: Boolean(args.after) || offset > 0,
     cursorOf: (row) => encodeCursor([sortValue(row, field), row.id] satisfies SortKey),
     count: async () => {
-      const [result] = await ctx.db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(countWhere);
+      const [result] = await ctx.db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(tickets)
+        .where(countWhere);
       return result?.count ?? 0;
     },
   };
@@ -227,7 +236,9 @@ export async function listEventFeed(
       and(
         sql`${ticketEvents.txid} < pg_snapshot_xmin(pg_current_snapshot())`,
         key ? sql`(${ticketEvents.txid}, ${ticketEvents.id}) > (${key[0]}::xid8, ${key[1]})` : undefined,
-        visible ? sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketEvents.ticketId} and ${visible})` : undefined,
+        visible
+          ? sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketEvents.ticketId} and ${visible})`
+          : undefined,
       ),
     )
     .orderBy(asc(ticketEvents.txid), asc(ticketEvents.id))

@@ -7,10 +7,10 @@ import { Area, Category, Department } from '../departments/departments.type.js';
 import { SlaPolicy } from '../sla/sla.type.js';
 import { User } from '../users/users.type.js';
 import { maskPhone, mayReadPersonalData } from './ticket-access.js';
+import { ticketSla } from './ticket-sla.js';
 import { CreateTicketInput, TicketFilter, TicketOrder } from './tickets.input.js';
 import * as queries from './tickets.query.js';
 import * as commands from './tickets.service.js';
-import { ticketSla } from './ticket-sla.js';
 import {
   Caller,
   Feedback,
@@ -73,7 +73,8 @@ export class TicketResolver {
   }
 
   @Query(() => TicketEventConnection, {
-    description: 'Every ticket event the viewer may see, oldest first. Polling with `after` never skips an event.',
+    description:
+      'Every ticket event the viewer may see, oldest first. Polling with `after` never skips an event.',
   })
   async ticketEvents(
     @Ctx() ctx: GraphQLContext,
@@ -98,7 +99,10 @@ export class TicketResolver {
     return ticket.departmentId ? ctx.loaders.department.load(ticket.departmentId) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The one person in that department answerable for this case.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The one person in that department answerable for this case.',
+  })
   assignee(@Root() ticket: Row, @Ctx() ctx: GraphQLContext) {
     return ticket.assigneeId ? ctx.loaders.user.load(ticket.assigneeId) : null;
   }
@@ -120,7 +124,11 @@ export class TicketResolver {
   @FieldResolver(() => Feedback, { nullable: true })
   feedback(@Root() ticket: Row): Feedback | null {
     if (!ticket.satisfaction || !ticket.feedbackAt) return null;
-    return { satisfaction: ticket.satisfaction, comment: ticket.feedbackComment, recordedAt: ticket.feedbackAt };
+    return {
+      satisfaction: ticket.satisfaction,
+      comment: ticket.feedbackComment,
+      recordedAt: ticket.feedbackAt,
+    };
   }
 
   @FieldResolver(() => TicketEventConnection, { description: 'Oldest first.' })
@@ -138,7 +146,9 @@ export class TicketResolver {
     return commands.createTicket(ctx, input);
   }
 
-  @Mutation(() => Ticket, { description: 'Without departmentId the routing rules decide; with no match BAD_USER_INPUT.' })
+  @Mutation(() => Ticket, {
+    description: 'Without departmentId the routing rules decide; with no match BAD_USER_INPUT.',
+  })
   dispatchTicket(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
@@ -240,7 +250,9 @@ export class TicketResolver {
     return commands.resolveTicket(ctx, { id, reply, expectedVersion });
   }
 
-  @Mutation(() => Ticket, { description: 'DISSATISFIED reopens the ticket to its department; otherwise it closes.' })
+  @Mutation(() => Ticket, {
+    description: 'DISSATISFIED reopens the ticket to its department; otherwise it closes.',
+  })
   recordFeedback(
     @Arg('id', () => ID) id: string,
     @Arg('satisfaction', () => Satisfaction) satisfaction: enums.Satisfaction,

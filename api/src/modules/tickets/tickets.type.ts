@@ -16,7 +16,10 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 export class Caller {
   @Field(() => String, { nullable: true })
   name!: string | null;
-  @Field(() => String, { nullable: true, description: 'Masked (e.g. 138****5678) unless the viewer may see personal data of this ticket.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Masked (e.g. 138****5678) unless the viewer may see personal data of this ticket.',
+  })
   phone!: string | null;
 }
 
@@ -76,7 +79,9 @@ export class Ticket extends Node {
   reply!: string | null;
   @Field(() => CloseReason, { nullable: true })
   closeReason!: enums.CloseReason | null;
-  @Field(() => Int, { description: 'Returns since the last reassignment; two flag the ticket for a manager.' })
+  @Field(() => Int, {
+    description: 'Returns since the last reassignment; two flag the ticket for a manager.',
+  })
   returnCount!: number;
   @Field(() => Boolean, { description: 'Returned twice: a manager must reassign it.' })
   needsManager!: boolean;
