@@ -23,10 +23,22 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the SLA tick runs, in milliseconds. */
   SLA_TICK_MS: z.coerce.number().int().min(100).default(2000),
+  /** SLA effect jobs (reminders, escalations) one worker process runs at once. */
+  SLA_EFFECT_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+  /** How long a handed-out SLA effect may stay unapplied (job lost, e.g. Redis flushed) before the tick hands it out again, in ms. */
+  SLA_TIMER_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Lock of an SLA effect job in ms: a crashed worker's jobs are retried by another after about this long. */
+  SLA_EFFECT_LOCK_MS: z.coerce.number().int().min(1000).default(15_000),
   WEBHOOK_ALLOW_PRIVATE: z
     .enum(['0', '1'])
     .default('0')
     .transform((v) => v === '1'),
+  /** How often the outbox relay looks for new events, in milliseconds (bounds webhook latency). */
+  WEBHOOK_RELAY_MS: z.coerce.number().int().min(20).default(250),
+  /** First webhook retry delay in milliseconds; doubles per attempt, capped at 1 hour. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+  /** How often due deliveries without a BullMQ job (lost by Redis) are enqueued again, in milliseconds. */
+  WEBHOOK_SWEEP_MS: z.coerce.number().int().min(100).default(5000),
   DEMO: z
     .enum(['0', '1'])
     .default('0')

@@ -1,21 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Db } from '../../../schema/src/db.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { makeFormatError } from '../graphql/format-error.js';
+import {
+  costLimitPlugin,
+  limitParseOptions,
+  limitValidationRules,
+  mapLimitErrors,
+} from '../graphql/limits.js';
+import { ApiRateLimiter } from '../graphql/limits-rate.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
+import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
+import { HttpMetrics } from './metrics.js';
+import { type RequestLocals, requestLog } from './request-log.js';
 
 export interface HttpDeps {
   db: Db;
@@ -25,47 +36,102 @@ export interface HttpDeps {
   log: Logger;
   schema: GraphQLSchema;
   production: boolean;
+  /** The process configuration (key prefix, webhook policy, encryption key). */
+  config?: Config;
+  /**
+   * Depth, alias, token, cost and rate limits; true unless turned off for the benchmark that
+   * measures what they cost. Never off in a deployment: there is no setting for it.
+   */
+  limits?: boolean;
 }
+
+type Context = GraphQLContext & { webhookSettings: WebhookSettings; http: RequestLocals };
 
 const adminDist = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
 const MAX_BODY = '1mb';
 
-/** The HTTP face of the API: /graphql, health and readiness, and the admin console at /admin. */
-export async function createHttpServer(deps: HttpDeps): Promise<{ server: Server; stop: () => Promise<void> }> {
+/** The HTTP face of the API: /graphql, health, readiness, metrics, and the admin console at /admin. */
+export async function createHttpServer(
+  deps: HttpDeps,
+): Promise<{ server: Server; stop: () => Promise<void> }> {
+  const limits = deps.limits ?? true;
+  const prefix = deps.config?.QUEUE_PREFIX ?? 'hotline';
+  const webhookSettings: WebhookSettings = {
+    secretKey: await resolveSecretKey(deps.config ?? { DATA_DIR: '.data' }),
+    refusePrivate: deps.production && !deps.config?.WEBHOOK_ALLOW_PRIVATE,
+  };
+  // Redis going away is reported by /readyz; log it once per outage instead of crashing on 'error'.
+  let redisDown = false;
+  deps.redis.on('error', (error) => {
+    if (!redisDown) deps.log.warn({ err: error }, 'Redis connection lost');
+    redisDown = true;
+  });
+  deps.redis.on('ready', () => {
+    redisDown = false;
+  });
+  const metrics = new HttpMetrics({ client: deps.redis, prefix });
+  const rateLimiter = new ApiRateLimiter({ db: deps.db, redis: deps.redis, prefix });
+
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
-  const apollo = new ApolloServer<GraphQLContext>({
+  const formatError = mapLimitErrors(makeFormatError(deps.log));
+  const apollo = new ApolloServer<Context>({
     schema: deps.schema,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
-    formatError: makeFormatError(deps.log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    parseOptions: limits ? limitParseOptions : {},
+    validationRules: limits ? limitValidationRules() : [],
+    formatError: (formatted, error) => {
+      const result = stripContextPrefix(formatError(formatted, error));
+      metrics.graphqlErrors.inc({ code: String(result.extensions?.code ?? 'UNKNOWN') });
+      return result;
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      operationNamePlugin(),
+      ...(limits ? [costLimitPlugin()] : []),
+    ],
   });
   await apollo.start();
 
+  app.use(requestLog(deps.log, metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.allSettled([deps.db.execute('select 1' as never), deps.redis.ping()]);
+    const checks = await Promise.allSettled([
+      deps.db.execute('select 1' as never),
+      withTimeout(deps.redis.ping(), 2000),
+    ]);
     const [postgres, redis] = checks.map((check) => (check.status === 'fulfilled' ? 'ok' : 'down'));
     const ready = postgres === 'ok' && redis === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.text());
   });
 
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        db: deps.db,
-        clock: deps.clock,
-        signer: deps.signer,
-        viewer: await authenticate(deps.db, deps.signer, req.headers.authorization),
-        loaders: createLoaders(deps.db),
-        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-      }),
+      context: async ({ req, res }) => {
+        const locals = res.locals as RequestLocals;
+        const viewer = await authenticate(deps.db, deps.signer, req.headers.authorization);
+        if (viewer.id) locals.viewer = `${viewer.kind}:${viewer.id}`;
+        if (limits) await rateLimiter.check(viewer);
+        return {
+          db: deps.db,
+          clock: deps.clock,
+          signer: deps.signer,
+          viewer,
+          loaders: createLoaders(deps.db),
+          requestId: locals.requestId,
+          webhookSettings,
+          http: locals,
+        };
+      },
     }),
   );
 
@@ -78,15 +144,21 @@ export async function createHttpServer(deps: HttpDeps): Promise<{ server: Server
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     const status = typeof error.status === 'number' ? error.status : 500;
     if (status === 413) {
-      res.status(413).json({ errors: [{ message: `Request body over ${MAX_BODY}`, extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(413).json({
+        errors: [{ message: `Request body over ${MAX_BODY}`, extensions: { code: 'BAD_REQUEST' } }],
+      });
       return;
     }
     if (status >= 400 && status < 500) {
-      res.status(status).json({ errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(status)
+        .json({ errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
-    deps.log.error({ err: error }, 'unhandled HTTP error');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    (res.locals as RequestLocals).log?.error({ err: error }, 'unhandled HTTP error');
+    res.status(500).json({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
   };
   app.use(onError);
 
@@ -95,6 +167,36 @@ export async function createHttpServer(deps: HttpDeps): Promise<{ server: Server
     stop: async () => {
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
+      await metrics.close();
     },
   };
+}
+
+/** Records the operation name for the request log and the latency histogram. */
+function operationNamePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          contextValue.http.operation = operationName ?? operation?.operation;
+        },
+      };
+    },
+  };
+}
+
+/** Apollo prefixes errors thrown while building the context (our rate limit); clients need not see that. */
+function stripContextPrefix(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const prefix = 'Context creation failed: ';
+  if (!formatted.message.startsWith(prefix)) return formatted;
+  return { ...formatted, message: formatted.message.slice(prefix.length) };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_resolve, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -33,5 +34,9 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex().on(t.webhookId, t.eventId),
     index('webhook_deliveries_list_idx').on(t.webhookId, t.createdAt.desc()),
+    // The relay's sweep: due deliveries still pending; delivered or given-up rows leave the index.
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`delivered_at is null and next_attempt_at is not null`),
   ],
 );

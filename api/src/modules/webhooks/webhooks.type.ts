@@ -1,0 +1,62 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node, PageInfo } from '../../graphql/node.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+
+@ObjectType({ implements: Node })
+export class Webhook extends Node {
+  @Field(() => String)
+  url!: string;
+  @Field(() => [String], {
+    description: 'Event names such as ticket.created, ticket.escalated; ["*"] for all.',
+  })
+  events!: string[];
+  @Field(() => Boolean)
+  active!: boolean;
+}
+
+@ObjectType()
+export class WebhookDelivery {
+  @Field(() => ID, { description: 'The webhook-id header: one per event, the same on every attempt.' })
+  id!: string;
+  @Field(() => String)
+  eventType!: string;
+  @Field(() => Int)
+  attempts!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HTTP status of the last attempt; null when it got no answer.',
+  })
+  lastStatus!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true })
+  lastAttemptAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Set once a 2xx answer was received.' })
+  deliveredAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Null when delivered or given up.' })
+  nextAttemptAt!: Date | null;
+}
+
+@ObjectType()
+export class WebhookDeliveryEdge {
+  @Field(() => String)
+  cursor!: string;
+  @Field(() => WebhookDelivery)
+  node!: WebhookDelivery;
+}
+
+@ObjectType()
+export class WebhookDeliveryConnection {
+  @Field(() => [WebhookDeliveryEdge])
+  edges!: WebhookDeliveryEdge[];
+  @Field(() => [WebhookDelivery])
+  nodes!: WebhookDelivery[];
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType()
+export class WebhookCreated {
+  @Field(() => Webhook)
+  webhook!: Webhook;
+  @Field(() => String, { description: 'Shown once; signs every delivery.' })
+  secret!: string;
+}
