@@ -14,6 +14,7 @@ import { buildHotlineSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { openRedis } from './redis.js';
+import { offerDemo } from './seed/seed-on-start.js';
 
 export type ProcessRole = 'all' | 'api' | 'workers';
 
@@ -63,6 +64,7 @@ export async function startHotline({
         `\nFirst start: created ADMIN ${config.ADMIN_EMAIL} with password ${seeded.generatedAdminPassword}\n(shown once; set ADMIN_PASSWORD to choose it)\n\n`,
       );
     }
+    if (role !== 'workers') await offerDemo(database, config.DEMO, log);
 
     const redisHandle = await openRedis(config.REDIS_URL, config.DATA_DIR);
     stops.push(() => redisHandle.stop());

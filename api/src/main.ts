@@ -1,14 +1,17 @@
 import { type ProcessRole, startHotline } from './app.js';
 import { loadConfig } from './config.js';
 
-const role = (process.argv[2] ?? 'all') as ProcessRole;
+const args = process.argv.slice(2);
+const role = (args.find((arg) => !arg.startsWith('--')) ?? 'all') as ProcessRole;
 if (!['all', 'api', 'workers'].includes(role)) {
   process.stderr.write(`Unknown role "${role}": use all, api or workers\n`);
   process.exit(2);
 }
 
 try {
-  const hotline = await startHotline({ role, config: loadConfig() });
+  // `--demo` is DEMO=1: seed a demo district into an empty database.
+  const env = args.includes('--demo') ? { ...process.env, DEMO: '1' } : process.env;
+  const hotline = await startHotline({ role, config: loadConfig(env) });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

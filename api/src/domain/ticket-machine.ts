@@ -13,7 +13,8 @@ export type TicketAction =
   | 'decideExtension'
   | 'resolve'
   | 'recordFeedback'
-  | 'close';
+  | 'close'
+  | 'merge';
 
 interface ActionRule {
   from: readonly TicketStatus[];
@@ -39,6 +40,8 @@ export const ACTION_RULES: Record<TicketAction, ActionRule> = {
   resolve: { from: ['IN_PROGRESS'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
   recordFeedback: { from: ['RESOLVED'], roles: ['AGENT', 'INTEGRATION', 'MANAGER', 'ADMIN'] },
   close: { from: [...OPEN_STATUSES, 'RESOLVED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  /** Closes a duplicate as DUPLICATE, linked to the ticket it repeats. */
+  merge: { from: OPEN_STATUSES, roles: ['AGENT', 'MANAGER', 'ADMIN'] },
 };
 
 /** Which close reasons a status allows. */

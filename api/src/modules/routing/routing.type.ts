@@ -1,0 +1,104 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type * as enums from '../../../../schema/src/index.js';
+import { Channel, DemandType, TicketPriority } from '../../graphql/enums.js';
+import { Node, PageInfo } from '../../graphql/node.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { ScopeAdvice } from '../scope/scope.type.js';
+
+@ObjectType()
+export class RoutingConditions {
+  @Field(() => [String], { description: 'Empty means any. Within a list: any of; across lists: all of.' })
+  categoryCodes!: string[];
+  @Field(() => [String])
+  areaCodes!: string[];
+  @Field(() => [String], { description: 'Case-insensitive substrings of title or description.' })
+  keywords!: string[];
+  @Field(() => [DemandType])
+  demandTypes!: enums.DemandType[];
+  @Field(() => [Channel])
+  channels!: enums.Channel[];
+}
+
+/** Maps onto a routing_rules row; `department` is a field resolver. */
+@ObjectType({ implements: Node })
+export class RoutingRule extends Node {
+  @Field(() => String)
+  name!: string;
+  @Field(() => Int, { description: 'Rules are tried in ascending position; the first enabled match wins.' })
+  position!: number;
+  @Field(() => Boolean)
+  enabled!: boolean;
+  @Field(() => RoutingConditions)
+  conditions!: RoutingConditions;
+  @Field(() => TicketPriority, { nullable: true, description: "Overrides the ticket's priority when set." })
+  priority!: enums.TicketPriority | null;
+  departmentId!: string;
+}
+
+@ObjectType()
+export class RouteDecision {
+  @Field(() => RoutingRule, {
+    nullable: true,
+    description: 'Null when no rule matches: the ticket waits in NEW for manual dispatch.',
+  })
+  rule!: RoutingRule | null;
+  departmentId!: string | null;
+  @Field(() => TicketPriority)
+  priority!: enums.TicketPriority;
+  @Field(() => ScopeAdvice, {
+    nullable: true,
+    description: 'Set when the demand looks out of the hotline scope: the agent decides whether to close it.',
+  })
+  scopeAdvice!: ScopeAdvice | null;
+}
+
+/** A rule as it was before or after a change (audit). */
+@ObjectType()
+export class RoutingRuleSnapshot {
+  @Field(() => String)
+  name!: string;
+  @Field(() => Int)
+  position!: number;
+  @Field(() => Boolean)
+  enabled!: boolean;
+  @Field(() => RoutingConditions)
+  conditions!: RoutingConditions;
+  @Field(() => TicketPriority, { nullable: true })
+  priority!: enums.TicketPriority | null;
+  departmentId!: string;
+}
+
+@ObjectType({ description: 'One audited change of the routing configuration.' })
+export class RoutingRuleChange {
+  @Field(() => ID)
+  id!: string;
+  @Field(() => ID, { nullable: true, description: 'The rule changed (it may since have been deleted).' })
+  ruleId!: string | null;
+  @Field(() => String, { description: 'CREATED, UPDATED, DELETED or REORDERED.' })
+  action!: string;
+  @Field(() => DateTimeScalar)
+  at!: Date;
+  actorId!: string | null;
+  @Field(() => RoutingRuleSnapshot, { nullable: true, description: 'Null for CREATED.' })
+  before!: RoutingRuleSnapshot | null;
+  @Field(() => RoutingRuleSnapshot, { nullable: true, description: 'Null for DELETED.' })
+  after!: RoutingRuleSnapshot | null;
+}
+
+@ObjectType()
+export class RoutingRuleChangeEdge {
+  @Field(() => String)
+  cursor!: string;
+  @Field(() => RoutingRuleChange)
+  node!: RoutingRuleChange;
+}
+
+@ObjectType()
+export class RoutingRuleChangeConnection {
+  @Field(() => [RoutingRuleChangeEdge])
+  edges!: RoutingRuleChangeEdge[];
+  @Field(() => [RoutingRuleChange])
+  nodes!: RoutingRuleChange[];
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

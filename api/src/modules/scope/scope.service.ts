@@ -1,0 +1,118 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Tx } from '../../../../schema/src/db.js';
+import { categories, scopeRules } from '../../../../schema/src/index.js';
+import { requireRole, requireSignedIn } from '../../auth/viewer.js';
+import type { ServiceContext } from '../../context.js';
+import { checkText } from '../../domain/text-limits.js';
+import { badInput, notFound } from '../../errors/app-error.js';
+import { checkCodes } from '../routing/routing.service.js';
+import { isUuid } from '../tickets/tickets.service.js';
+import { type ScopeMatch, type ScopeRuleRow, screenScope } from './scope-matcher.js';
+
+export interface ScopeRuleInput {
+  name: string;
+  keywords?: string[] | null;
+  categoryCodes?: string[] | null;
+  advice: string;
+  redirectTo?: string | null;
+  enabled?: boolean | null;
+}
+
+const EDITOR_ROLES = ['ADMIN', 'MANAGER'] as const;
+
+/** Rules in the order they are tried: oldest first. */
+export function loadScopeRules(db: Tx): Promise<ScopeRuleRow[]> {
+  return db.select().from(scopeRules).orderBy(asc(scopeRules.createdAt), asc(scopeRules.id));
+}
+
+export function listScopeRules(ctx: ServiceContext): Promise<ScopeRuleRow[]> {
+  requireSignedIn(ctx.viewer);
+  return loadScopeRules(ctx.db);
+}
+
+export async function createScopeRule(ctx: ServiceContext, input: ScopeRuleInput): Promise<ScopeRuleRow> {
+  requireRole(ctx.viewer, EDITOR_ROLES);
+  const values = await checkScopeRule(ctx.db, input);
+  const [row] = await ctx.db
+    .insert(scopeRules)
+    .values({ ...values, createdAt: ctx.clock.now() })
+    .returning();
+  return row!;
+}
+
+export async function updateScopeRule(
+  ctx: ServiceContext,
+  id: string,
+  input: ScopeRuleInput,
+): Promise<ScopeRuleRow> {
+  requireRole(ctx.viewer, EDITOR_ROLES);
+  if (!isUuid(id)) throw notFound('Scope rule');
+  const values = await checkScopeRule(ctx.db, input);
+  const [row] = await ctx.db.update(scopeRules).set(values).where(eq(scopeRules.id, id)).returning();
+  if (!row) throw notFound('Scope rule');
+  return row;
+}
+
+export async function deleteScopeRule(ctx: ServiceContext, id: string): Promise<string> {
+  requireRole(ctx.viewer, EDITOR_ROLES);
+  if (!isUuid(id)) throw notFound('Scope rule');
+  const deleted = await ctx.db
+    .delete(scopeRules)
+    .where(eq(scopeRules.id, id))
+    .returning({ id: scopeRules.id });
+  if (deleted.length === 0) throw notFound('Scope rule');
+  return id;
+}
+
+async function checkScopeRule(tx: Tx, input: ScopeRuleInput) {
+  const keywords = [
+    ...new Set((input.keywords ?? []).map((keyword) => checkText('name', keyword, { label: 'keywords' }))),
+  ];
+  const categoryCodes = await checkCodes(tx, 'category', input.categoryCodes);
+  if (keywords.length === 0 && categoryCodes.length === 0) {
+    throw badInput('A scope rule needs at least one keyword or category code', 'keywords');
+  }
+  return {
+    name: checkText('name', input.name),
+    keywords,
+    categoryCodes,
+    advice: checkText('note', input.advice, { label: 'advice' }),
+    redirectTo: checkText('name', input.redirectTo, { optional: true, label: 'redirectTo' }),
+    enabled: input.enabled ?? true,
+  };
+}
+
+/** A category code and its ancestors' codes, root last. */
+export async function categoryLineage(tx: Tx, code: string | null): Promise<string[]> {
+  const lineage: string[] = [];
+  let cursor: { code: string; parentId: string | null } | undefined = code
+    ? (
+        await tx
+          .select({ code: categories.code, parentId: categories.parentId })
+          .from(categories)
+          .where(eq(categories.code, code))
+      )[0]
+    : undefined;
+  while (cursor && lineage.length < 20) {
+    lineage.push(cursor.code);
+    const parentId: string | null = cursor.parentId;
+    cursor = parentId
+      ? (
+          await tx
+            .select({ code: categories.code, parentId: categories.parentId })
+            .from(categories)
+            .where(eq(categories.id, parentId))
+        )[0]
+      : undefined;
+  }
+  return lineage;
+}
+
+/** Screens a demand before it is registered (routePreview). */
+export async function screenDemand(
+  tx: Tx,
+  demand: { title: string; description: string; categoryCode: string | null },
+): Promise<ScopeMatch | null> {
+  const rules = await loadScopeRules(tx);
+  return screenScope(rules, { ...demand, categoryCodes: await categoryLineage(tx, demand.categoryCode) });
+}

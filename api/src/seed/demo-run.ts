@@ -1,0 +1,199 @@
+import type { Db } from '../../../schema/src/db.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ManualClock } from '../clock.js';
+import type { ServiceContext } from '../context.js';
+import { mergeTicket } from '../modules/duplicates/duplicates.service.js';
+import * as tickets from '../modules/tickets/tickets.service.js';
+import type { TicketPlan } from './demo-plan.js';
+
+type TicketRow = tickets.TicketRow;
+
+export interface DemoActors {
+  agents: Viewer[];
+  manager: Viewer;
+  /** One HANDLER per department id. */
+  handlers: Map<string, Viewer>;
+  /** Department id of each sub-district code. */
+  subDistricts: Map<string, string>;
+  /** Where misrouted tickets end up when their sub-district sent them back. */
+  fallbackDepartmentId: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Plays one planned ticket through the real services, each step at its simulated time (a
+ * ManualClock per ticket), stopping at `end`: later steps have not happened yet.
+ */
+export async function playTicket(
+  db: Db,
+  actors: DemoActors,
+  plan: TicketPlan,
+  end: Date,
+  created: Map<number, Promise<string | null>>,
+): Promise<void> {
+  const clock = new ManualClock(plan.createdAt);
+  const agent = actors.agents[plan.index % actors.agents.length]!;
+  const as = (viewer: Viewer): ServiceContext => ({ db, clock, viewer });
+  const draws = [...plan.draws];
+  const draw = () => draws.shift() ?? 0.5;
+  let at = plan.createdAt.getTime();
+  /** Moves the clock on; false when that moment is after the end of the simulation. */
+  const advanceTo = (time: number) => {
+    at = Math.max(time, at + 1000);
+    if (at >= end.getTime()) return false;
+    clock.set(new Date(at));
+    return true;
+  };
+  const later = (minMs: number, maxMs: number) => advanceTo(at + minMs + draw() * (maxMs - minMs));
+
+  const dispatch = plan.kind === 'dispatch';
+  let resolveCreated!: (id: string | null) => void;
+  created.set(plan.index, new Promise((resolve) => (resolveCreated = resolve)));
+  let ticket: TicketRow;
+  try {
+    ticket = await tickets.createTicket(as(agent), { ...plan.input, autoDispatch: dispatch });
+  } finally {
+    resolveCreated(ticket! ? ticket.id : null);
+  }
+  const id = ticket.id;
+
+  if (plan.kind === 'direct') {
+    if (later(2 * MINUTE, 12 * MINUTE))
+      await tickets.closeTicket(as(agent), { id, reason: 'ANSWERED_DIRECTLY', note: '已电话答复' });
+    return;
+  }
+  if (plan.kind === 'outOfScope') {
+    if (later(3 * MINUTE, 15 * MINUTE))
+      await tickets.closeTicket(as(agent), {
+        id,
+        reason: 'OUT_OF_SCOPE',
+        note: '不属于热线受理范围，已告知来电人相关渠道',
+      });
+    return;
+  }
+  if (plan.kind === 'withdrawn') {
+    if (later(HOUR, 3 * HOUR))
+      await tickets.closeTicket(as(agent), { id, reason: 'WITHDRAWN', note: '来电人表示问题已自行解决' });
+    return;
+  }
+  if (plan.kind === 'duplicate') {
+    const intoId = await created.get(plan.duplicateOf!);
+    if (intoId && later(5 * MINUTE, 30 * MINUTE))
+      await mergeTicket(as(agent), { id, intoId, note: '同一来电人重复反映' });
+    return;
+  }
+
+  const fallback = actors.subDistricts.get(plan.subDistrict)!;
+  if (ticket.status === 'NEW') {
+    if (!later(3 * MINUTE, 25 * MINUTE)) return;
+    ticket = await tickets.dispatchTicket(as(agent), { id, departmentId: fallback, note: '按属地派单' });
+  }
+  // Misrouting: the department sends it back; the hotline tries again; twice goes to a manager.
+  for (let bounce = 0; bounce < plan.misroutes; bounce++) {
+    if (!later(30 * MINUTE, 3 * HOUR)) return;
+    const returnedBy = ticket.departmentId!;
+    ticket = await tickets.returnTicket(as(handlerOf(actors, ticket)), {
+      id,
+      reason: '经核实不属于本单位职责',
+    });
+    const next = ticket.needsManager ? actors.manager : agent;
+    if (!later(10 * MINUTE, 2 * HOUR)) return;
+    const target = departmentAfterReturn(actors, fallback, returnedBy, plan, bounce);
+    ticket = ticket.needsManager
+      ? await tickets.reassignTicket(as(next), { id, departmentId: target, reason: '经协调明确责任单位' })
+      : await tickets.dispatchTicket(as(next), { id, departmentId: target, note: '重新派单' });
+  }
+  const accepted = await acceptOnSchedule(ticket, plan.acceptLate, draw(), as, actors, advanceTo);
+  if (!accepted) return;
+  ticket = accepted;
+  if (plan.reassign) {
+    if (!later(HOUR, 6 * HOUR)) return;
+    const target = ticket.departmentId === fallback ? actors.fallbackDepartmentId : fallback;
+    ticket = await tickets.reassignTicket(as(actors.manager), {
+      id,
+      departmentId: target,
+      reason: '改派至责任单位',
+    });
+    const reaccepted = await acceptOnSchedule(ticket, false, draw(), as, actors, advanceTo);
+    if (!reaccepted) return;
+    ticket = reaccepted;
+  }
+  const handler = handlerOf(actors, ticket);
+  if (!later(2 * MINUTE, 20 * MINUTE)) return;
+  ticket = await tickets.assignTicket(as(handler), { id, userId: handler.id! });
+  if (plan.stuck) return;
+
+  for (let round = 0; round < 2; round++) {
+    if (!advanceTo(resolveTime(ticket, at, plan.resolveLate && round === 0, draw()))) return;
+    ticket = await tickets.resolveTicket(as(handler), {
+      id,
+      reply: '经现场核实已处理完毕，并已向来电人说明情况。',
+    });
+    if (!later(2 * HOUR, 30 * HOUR)) return;
+    const second = draw();
+    // After a reopen most callers are satisfied; a fifth stay dissatisfied (the case stays open with them).
+    const satisfaction =
+      round === 0
+        ? plan.satisfaction
+        : second < 0.6
+          ? 'SATISFIED'
+          : second < 0.8
+            ? 'BASICALLY_SATISFIED'
+            : 'DISSATISFIED';
+    ticket = await tickets.recordFeedback(as(agent), {
+      id,
+      satisfaction,
+      comment: satisfaction === 'DISSATISFIED' ? '问题没有真正解决' : null,
+    });
+    if (ticket.status !== 'IN_PROGRESS') return;
+  }
+}
+
+function handlerOf(actors: DemoActors, ticket: TicketRow): Viewer {
+  const handler = actors.handlers.get(ticket.departmentId ?? '');
+  if (!handler) throw new Error(`No demo handler for department ${ticket.departmentId}`);
+  return handler;
+}
+
+/** Where a returned ticket goes next: its sub-district, or the city management bureau if that sent it back. */
+function departmentAfterReturn(
+  actors: DemoActors,
+  fallback: string,
+  returnedBy: string,
+  plan: TicketPlan,
+  bounce: number,
+): string {
+  if (bounce === 0 && plan.misroutes === 2) {
+    // The first retry is wrong as well: another sub-district.
+    const others = [...actors.subDistricts.values()].filter((id) => id !== fallback && id !== returnedBy);
+    return others[plan.index % others.length]!;
+  }
+  return returnedBy === fallback ? actors.fallbackDepartmentId : fallback;
+}
+
+/** Accepts within the accept deadline (most), or some time past it. */
+async function acceptOnSchedule(
+  ticket: TicketRow,
+  late: boolean,
+  fraction: number,
+  as: (viewer: Viewer) => ServiceContext,
+  actors: DemoActors,
+  advanceTo: (time: number) => boolean,
+): Promise<TicketRow | null> {
+  const start = ticket.clockStartedAt?.getTime() ?? ticket.updatedAt.getTime();
+  const due = ticket.acceptDueAt?.getTime() ?? start + HOUR;
+  const time = late
+    ? due + 10 * MINUTE + fraction * 5 * HOUR
+    : start + (0.03 + 0.85 * fraction ** 2) * (due - start);
+  if (!advanceTo(time)) return null;
+  return tickets.acceptTicket(as(handlerOf(actors, ticket)), { id: ticket.id });
+}
+
+/** Most replies come well before the deadline (a skewed share of the window); a few after it. */
+function resolveTime(ticket: TicketRow, now: number, late: boolean, fraction: number): number {
+  const due = ticket.dueAt?.getTime() ?? now + 24 * HOUR;
+  if (late) return due + HOUR + fraction * 36 * HOUR;
+  return now + (0.02 + 0.8 * fraction ** 2) * Math.max(due - now, HOUR);
+}
