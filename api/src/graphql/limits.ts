@@ -94,7 +94,10 @@ export function costLimitPlugin(): ApolloServerPlugin {
               maxQueryNodes: 20_000,
             });
           } catch (error) {
-            throw tooComplex(error instanceof Error ? error.message : 'Query is too complex');
+            const message = error instanceof Error ? error.message : 'Query is too complex';
+            // Invalid variables: execution refuses them with BAD_USER_INPUT and runs nothing.
+            if (/^Variable "\$/.test(message)) return;
+            throw tooComplex(message);
           }
           if (cost > QUERY_LIMITS.maxCost) {
             throw tooComplex(`Query cost ${cost} exceeds the maximum of ${QUERY_LIMITS.maxCost}`);
