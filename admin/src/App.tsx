@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { AccessDenied, Admin, CanAccess, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import apiClients from './api-clients';
+import { authProvider } from './auth-provider';
+import { dataProvider } from './data-provider';
+import departments from './departments';
+import { i18nProvider } from './i18n';
+import { AppLayout } from './layout/AppLayout';
+import routing from './routing';
+import sla from './sla';
+import tickets from './tickets';
+import users from './users';
+import webhooks from './webhooks';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
+
+export function App() {
+  return (
+    <Admin
+      title="12345"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={AppLayout}
+      dashboard={Dashboard}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="tickets" {...tickets} />
+      <Resource name="routing-rules" {...routing} />
+      <Resource name="sla-policies" {...sla} />
+      <Resource name="departments" {...departments} />
+      <Resource name="users" {...users} />
+      <Resource name="api-clients" {...apiClients} />
+      <Resource name="webhooks" {...webhooks} />
+      <Resource name="categories" />
+      <Resource name="areas" />
+      <CustomRoutes>
+        <Route
+          path="/calendar"
+          element={
+            <CanAccess resource="calendar" action="list" accessDenied={<AccessDenied />}>
+              <CalendarPage />
+            </CanAccess>
+          }
+        />
+      </CustomRoutes>
+    </Admin>
+  );
+}

@@ -1,0 +1,94 @@
+import { gql } from '../graphql/client';
+import { API_CLIENT_FIELDS, DEPARTMENT_FIELDS, USER_FIELDS } from '../graphql/fragments';
+import type { ApiClient, Area, Category, Department, User } from '../graphql/types';
+import { recallCreated, rememberCreated } from './local-registry';
+import { pageLocally, type ResourceHandlers, wholeListResource } from './resource';
+
+const withParentId = (department: Department) => ({ ...department, parentId: department.parent?.id ?? null });
+
+const fetchDepartments = async () =>
+  (await gql<{ departments: Department[] }>(`{ departments { ${DEPARTMENT_FIELDS} } }`)).departments.map(
+    withParentId,
+  );
+
+function departmentInput(data: Record<string, unknown>) {
+  return {
+    code: data.code,
+    name: data.name,
+    kind: data.kind,
+    parentId: data.parentId || null,
+    active: data.active ?? true,
+  };
+}
+
+export const departments: ResourceHandlers = {
+  ...wholeListResource(fetchDepartments, ['name', 'code']),
+  create: async ({ data }) => {
+    const { createDepartment } = await gql<{ createDepartment: Department }>(
+      `mutation ($input: DepartmentInput!) { createDepartment(input: $input) { ${DEPARTMENT_FIELDS} } }`,
+      { input: departmentInput(data) },
+    );
+    return { data: withParentId(createDepartment) };
+  },
+  update: async ({ id, data }) => {
+    const { updateDepartment } = await gql<{ updateDepartment: Department }>(
+      `mutation ($id: ID!, $input: DepartmentInput!) { updateDepartment(id: $id, input: $input) { ${DEPARTMENT_FIELDS} } }`,
+      { id, input: departmentInput(data) },
+    );
+    return { data: withParentId(updateDepartment) };
+  },
+};
+
+export const categories: ResourceHandlers = wholeListResource(
+  async () =>
+    (await gql<{ categories: Category[] }>('{ categories { id code name parent { id } } }')).categories,
+  ['name', 'code'],
+);
+
+export const areas: ResourceHandlers = wholeListResource(
+  async () => (await gql<{ areas: Area[] }>('{ areas { id code name parent { id } } }')).areas,
+  ['name', 'code'],
+);
+
+/** The contract has no user directory: the list shows the accounts created from this browser. */
+export const users: ResourceHandlers = {
+  getList: async (params) => pageLocally(recallCreated<User>('users'), params, ['name', 'email']),
+  create: async ({ data }) => {
+    const { createUser } = await gql<{ createUser: User }>(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,
+      {
+        input: {
+          email: data.email,
+          name: data.name,
+          password: data.password,
+          role: data.role,
+          departmentId: data.departmentId || null,
+        },
+      },
+    );
+    rememberCreated('users', createUser);
+    return { data: createUser };
+  },
+};
+
+/** As for users, the contract lists no API clients: the list shows those created from this browser. */
+export const apiClients: ResourceHandlers = {
+  getList: async (params) => pageLocally(recallCreated<ApiClient>('api-clients'), params),
+  create: async ({ data }) => {
+    const { createApiClient } = await gql<{ createApiClient: { client: ApiClient; key: string } }>(
+      `mutation ($input: ApiClientInput!) { createApiClient(input: $input) { key client { ${API_CLIENT_FIELDS} } } }`,
+      { input: { name: data.name, role: data.role, departmentId: data.departmentId || null } },
+    );
+    rememberCreated('api-clients', createApiClient.client);
+    return { data: { ...createApiClient.client, key: createApiClient.key } };
+  },
+};
+
+export async function revokeApiClient(id: string): Promise<ApiClient> {
+  const { revokeApiClient: client } = await gql<{ revokeApiClient: ApiClient }>(
+    `mutation ($id: ID!) { revokeApiClient(id: $id) { ${API_CLIENT_FIELDS} } }`,
+    { id },
+  );
+  rememberCreated('api-clients', client);
+  return client;
+}

@@ -1,0 +1,86 @@
+import { gql } from '../graphql/client';
+import type { HotlineStats, TicketEvent } from '../graphql/types';
+
+const STATS_FIELDS = `received dispatched resolved overdue responseRate resolutionRate satisfactionRate
+  byCategory { count category { id name } } byDay { date count }`;
+
+export async function getStats(from: string, to: string, departmentId?: string): Promise<HotlineStats> {
+  const { stats } = await gql<{ stats: HotlineStats }>(
+    `query ($from: DateTime!, $to: DateTime!, $departmentId: ID) {
+      stats(from: $from, to: $to, departmentId: $departmentId) { ${STATS_FIELDS} } }`,
+    { from, to, departmentId },
+  );
+  return stats;
+}
+
+const ALIASES_PER_REQUEST = 25;
+
+/** Overdue open tickets per department, counted with `tickets(filter: {overdue, departmentId}).totalCount`. */
+export async function countOverdueByDepartment(
+  departments: { id: string; name: string }[],
+): Promise<{ id: string; name: string; overdue: number }[]> {
+  const results: { id: string; name: string; overdue: number }[] = [];
+  for (let start = 0; start < departments.length; start += ALIASES_PER_REQUEST) {
+    const chunk = departments.slice(start, start + ALIASES_PER_REQUEST);
+    const declarations = chunk.map((_, index) => `$d${index}: ID!`).join(', ');
+    const fields = chunk
+      .map(
+        (_, index) =>
+          `c${index}: tickets(first: 1, filter: { overdue: true, departmentId: $d${index} }) { totalCount }`,
+      )
+      .join('\n');
+    const variables = Object.fromEntries(chunk.map((department, index) => [`d${index}`, department.id]));
+    const counts = await gql<Record<string, { totalCount: number }>>(
+      `query OverdueByDepartment(${declarations}) { ${fields} }`,
+      variables,
+    );
+    chunk.forEach((department, index) => {
+      results.push({ ...department, overdue: counts[`c${index}`]?.totalCount ?? 0 });
+    });
+  }
+  return results;
+}
+
+export interface EscalationToday {
+  ticketId: string;
+  number: string;
+  title: string;
+  department: string | null;
+  level: number;
+  at: string;
+}
+
+interface EscalationCandidate {
+  id: string;
+  number: string;
+  title: string;
+  department: { name: string } | null;
+  events: { nodes: Pick<TicketEvent, 'type' | 'at' | 'level'>[] };
+}
+
+/**
+ * ESCALATED events since `since`, read from the most recently updated overdue tickets: the contract
+ * has no escalation filter, and escalation only happens to tickets past their deadline.
+ */
+export async function getEscalationsSince(since: string): Promise<EscalationToday[]> {
+  const { tickets } = await gql<{ tickets: { nodes: EscalationCandidate[] } }>(
+    `query EscalationsToday {
+      tickets(first: 50, filter: { overdue: true }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        nodes { id number title department { name } events(first: 50) { nodes { type at level } } }
+      }
+    }`,
+  );
+  const sinceTime = Date.parse(since);
+  return tickets.nodes.flatMap((ticket) =>
+    ticket.events.nodes
+      .filter((event) => event.type === 'ESCALATED' && Date.parse(event.at) >= sinceTime)
+      .map((event) => ({
+        ticketId: ticket.id,
+        number: ticket.number,
+        title: ticket.title,
+        department: ticket.department?.name ?? null,
+        level: event.level ?? 0,
+        at: event.at,
+      })),
+  );
+}

@@ -1,0 +1,149 @@
+import type { GetListParams } from 'react-admin';
+import { gql } from '../graphql/client';
+import { TICKET_DETAIL, TICKET_SUMMARY } from '../graphql/fragments';
+import type { Ticket } from '../graphql/types';
+import { notFound, type ResourceHandlers } from './resource';
+
+export const TICKET_SORT_FIELDS = {
+  createdAt: 'CREATED_AT',
+  updatedAt: 'UPDATED_AT',
+  'sla.dueAt': 'DUE_AT',
+  number: 'NUMBER',
+} as const;
+
+const MAX_PAGE = 100;
+
+const FILTER_KEYS = [
+  'status',
+  'priority',
+  'departmentId',
+  'assigneeId',
+  'categoryCode',
+  'areaCode',
+  'overdue',
+  'createdAfter',
+  'createdBefore',
+  'search',
+  'externalRef',
+] as const;
+
+const LIST_KEYS = new Set(['status', 'priority']);
+
+/** Turns react-admin's filter values into the contract's TicketFilter, dropping blanks and unknown keys. */
+export function toTicketFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const value = key === 'search' ? (filter.search ?? filter.q) : filter[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (LIST_KEYS.has(key)) {
+      const list = Array.isArray(value) ? value : [value];
+      if (list.length > 0) result[key] = list;
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+export function toTicketOrder(sort: GetListParams['sort']) {
+  const field = TICKET_SORT_FIELDS[sort?.field as keyof typeof TICKET_SORT_FIELDS] ?? 'CREATED_AT';
+  return { field, direction: sort?.order === 'ASC' ? 'ASC' : 'DESC' };
+}
+
+export function toTicketPage(pagination: GetListParams['pagination']) {
+  const { page, perPage } = pagination ?? { page: 1, perPage: 25 };
+  const first = Math.min(Math.max(perPage, 1), MAX_PAGE);
+  return { first, offset: (page - 1) * first };
+}
+
+const LIST_QUERY = `query Tickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {
+  tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
+    totalCount nodes { ${TICKET_SUMMARY} }
+  }
+}`;
+
+const ONE_QUERY = `query Ticket($id: ID!) { ticket(id: $id) { ${TICKET_DETAIL} } }`;
+
+const CREATE_MUTATION = `mutation CreateTicket($input: CreateTicketInput!) {
+  createTicket(input: $input) { ${TICKET_SUMMARY} }
+}`;
+
+function manyQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, index) => `$id${index}: ID!`).join(', ');
+  const fields = Array.from(
+    { length: count },
+    (_, index) => `t${index}: ticket(id: $id${index}) { ${TICKET_SUMMARY} }`,
+  ).join('\n');
+  return `query TicketsById(${variables}) { ${fields} }`;
+}
+
+const CREATE_FIELDS = [
+  'title',
+  'description',
+  'demandType',
+  'channel',
+  'priority',
+  'categoryCode',
+  'areaCode',
+  'address',
+  'callerName',
+  'callerPhone',
+  'externalRef',
+  'idempotencyKey',
+  'autoDispatch',
+] as const;
+
+export const tickets: ResourceHandlers = {
+  getList: async ({ pagination, sort, filter, signal }) => {
+    const variables = {
+      ...toTicketPage(pagination),
+      filter: toTicketFilter(filter),
+      orderBy: toTicketOrder(sort),
+    };
+    const { tickets: connection } = await gql<{ tickets: { totalCount: number; nodes: Ticket[] } }>(
+      LIST_QUERY,
+      variables,
+      signal,
+    );
+    return { data: connection.nodes, total: connection.totalCount };
+  },
+  getOne: async ({ id, signal }) => {
+    const { ticket } = await gql<{ ticket: Ticket | null }>(ONE_QUERY, { id }, signal);
+    return { data: ticket ?? notFound() };
+  },
+  getMany: async ({ ids, signal }) => {
+    const chunk = ids.slice(0, MAX_PAGE);
+    if (chunk.length === 0) return { data: [] };
+    const variables = Object.fromEntries(chunk.map((id, index) => [`id${index}`, id]));
+    const result = await gql<Record<string, Ticket | null>>(manyQuery(chunk.length), variables, signal);
+    return {
+      data: chunk.map((_, index) => result[`t${index}`]).filter((ticket): ticket is Ticket => !!ticket),
+    };
+  },
+  create: async ({ data }) => {
+    const input = Object.fromEntries(
+      CREATE_FIELDS.filter((key) => data[key] !== undefined && data[key] !== '').map((key) => [
+        key,
+        data[key],
+      ]),
+    );
+    const { createTicket } = await gql<{ createTicket: Ticket }>(CREATE_MUTATION, { input });
+    return { data: createTicket };
+  },
+};
+
+/**
+ * People known to work for a department: the assignees of its recent tickets. The contract has no user
+ * directory, so the assign form also accepts a user id typed in.
+ */
+export async function listAssigneeCandidates(departmentId: string): Promise<{ id: string; name: string }[]> {
+  const { tickets: connection } = await gql<{ tickets: { nodes: Pick<Ticket, 'assignee'>[] } }>(
+    `query AssigneeCandidates($filter: TicketFilter) {
+      tickets(first: 100, filter: $filter, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { assignee { id name } } }
+    }`,
+    { filter: { departmentId } },
+  );
+  const byId = new Map<string, { id: string; name: string }>();
+  for (const { assignee } of connection.nodes) if (assignee) byId.set(assignee.id, assignee);
+  return [...byId.values()];
+}

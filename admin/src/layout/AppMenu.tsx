@@ -1,0 +1,22 @@
+import EventIcon from '@mui/icons-material/Event';
+import { CanAccess, Menu } from 'react-admin';
+
+export function AppMenu() {
+  return (
+    <Menu>
+      <CanAccess resource="dashboard" action="list">
+        <Menu.DashboardItem />
+      </CanAccess>
+      <Menu.ResourceItem name="tickets" />
+      <Menu.ResourceItem name="routing-rules" />
+      <Menu.ResourceItem name="sla-policies" />
+      <CanAccess resource="calendar" action="list">
+        <Menu.Item to="/calendar" primaryText="hotline.menu.calendar" leftIcon={<EventIcon />} />
+      </CanAccess>
+      <Menu.ResourceItem name="departments" />
+      <Menu.ResourceItem name="users" />
+      <Menu.ResourceItem name="api-clients" />
+      <Menu.ResourceItem name="webhooks" />
+    </Menu>
+  );
+}

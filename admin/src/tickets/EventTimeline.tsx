@@ -1,0 +1,80 @@
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { useDateFormat } from '../common/timezone';
+import type { TicketEventType } from '../graphql/enums';
+import type { TicketEvent } from '../graphql/types';
+
+const ALERT_EVENTS: TicketEventType[] = ['ESCALATED', 'REMINDER_SENT', 'RETURNED', 'REOPENED'];
+
+function EventLine({ event }: { event: TicketEvent }) {
+  const translate = useTranslate();
+  const { dateTime } = useDateFormat();
+  const alert = ALERT_EVENTS.includes(event.type);
+  const actor = event.actor
+    ? `${event.actor.name} (${translate(`enums.Role.${event.actor.role}`)})`
+    : translate('hotline.timeline.system');
+  return (
+    <Box component="li" sx={{ position: 'relative', pl: 3, pb: 2, listStyle: 'none' }}>
+      <Box
+        sx={{
+          position: 'absolute',
+          left: -6,
+          top: 6,
+          width: 10,
+          height: 10,
+          borderRadius: '50%',
+          bgcolor: alert ? 'error.main' : 'primary.main',
+        }}
+      />
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Chip
+          size="small"
+          color={alert ? 'error' : 'default'}
+          label={translate(`enums.TicketEventType.${event.type}`)}
+        />
+        {event.level != null && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={translate('hotline.sla.level', { level: event.level })}
+          />
+        )}
+        <Typography variant="body2" color="text.secondary">
+          {dateTime(event.at)} · {actor}
+        </Typography>
+      </Stack>
+      {(event.fromStatus || event.toStatus || event.department) && (
+        <Typography variant="body2" sx={{ mt: 0.5 }}>
+          {event.fromStatus && translate(`enums.TicketStatus.${event.fromStatus}`)}
+          {event.toStatus &&
+            event.toStatus !== event.fromStatus &&
+            ` → ${translate(`enums.TicketStatus.${event.toStatus}`)}`}
+          {event.department && ` · ${event.department.name}`}
+        </Typography>
+      )}
+      {event.note && (
+        <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
+          {event.note}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+export function EventTimeline({ events }: { events: TicketEvent[] }) {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('hotline.timeline.title')}
+        </Typography>
+        <Box component="ol" sx={{ m: 0, p: 0, borderLeft: 2, borderColor: 'divider', ml: 0.5 }}>
+          {events.map((event) => (
+            <EventLine key={event.id} event={event} />
+          ))}
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { Chip } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import type { TicketPriority, TicketStatus } from '../graphql/enums';
+import type { Ticket } from '../graphql/types';
+
+type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+
+const STATUS_COLOR: Record<TicketStatus, ChipColor> = {
+  NEW: 'info',
+  DISPATCHED: 'primary',
+  IN_PROGRESS: 'secondary',
+  ON_HOLD: 'default',
+  RETURNED: 'warning',
+  RESOLVED: 'success',
+  CLOSED: 'default',
+};
+
+const PRIORITY_COLOR: Record<TicketPriority, ChipColor> = {
+  EMERGENCY: 'error',
+  ORDINARY: 'default',
+  COMPLEX: 'warning',
+};
+
+export function StatusChip({ status }: { status: TicketStatus }) {
+  const translate = useTranslate();
+  return <Chip size="small" color={STATUS_COLOR[status]} label={translate(`enums.TicketStatus.${status}`)} />;
+}
+
+export function PriorityChip({ priority }: { priority: TicketPriority }) {
+  const translate = useTranslate();
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={PRIORITY_COLOR[priority]}
+      label={translate(`enums.TicketPriority.${priority}`)}
+    />
+  );
+}
+
+export function StatusField(_props: { label?: string; sortable?: boolean }) {
+  const record = useRecordContext<Ticket>();
+  return record ? <StatusChip status={record.status} /> : null;
+}
+
+export function PriorityField(_props: { label?: string; sortable?: boolean }) {
+  const record = useRecordContext<Ticket>();
+  return record ? <PriorityChip priority={record.priority} /> : null;
+}

@@ -1,0 +1,51 @@
+import {
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  List,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { BulkReassignButton } from './actions/BulkReassignButton';
+import { QuickViews } from './QuickViews';
+import { SlaCountdownField } from './SlaCountdown';
+import { PriorityField, StatusField } from './TicketChips';
+import { ticketFilters } from './ticket-filters';
+
+function ListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton />
+      <ExportButton maxResults={100} />
+    </TopToolbar>
+  );
+}
+
+export function TicketList() {
+  const { canAccess: canReassign } = useCanAccess({ resource: 'tickets', action: 'reassign' });
+  return (
+    <List
+      filters={ticketFilters}
+      actions={<ListActions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+    >
+      <QuickViews />
+      <Datagrid rowClick="show" bulkActionButtons={canReassign ? <BulkReassignButton /> : false}>
+        <TextField source="number" sx={{ whiteSpace: 'nowrap' }} />
+        <TextField source="title" sortable={false} sx={{ display: 'inline-block', minWidth: 160 }} />
+        <StatusField label="resources.tickets.fields.status" />
+        <PriorityField label="resources.tickets.fields.priority" />
+        <TextField source="department.name" label="resources.tickets.fields.department" sortable={false} />
+        <TextField source="category.name" label="resources.tickets.fields.category" sortable={false} />
+        <SlaCountdownField label="resources.tickets.fields.sla" sortBy="sla.dueAt" />
+        <DateTimeField source="createdAt" short />
+        <DateTimeField source="updatedAt" short />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,42 @@
+import { Grid, Stack } from '@mui/material';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
+import type { Ticket } from '../graphql/types';
+import { TicketActionBar } from './actions/TicketActionBar';
+import { EventTimeline } from './EventTimeline';
+import { SlaPanel } from './SlaPanel';
+import { TicketDetails } from './TicketDetails';
+
+function TicketTitle() {
+  const translate = useTranslate();
+  const record = useRecordContext<Ticket>();
+  return <span>{record ? translate('hotline.tickets.title', { number: record.number }) : ''}</span>;
+}
+
+function TicketShowLayout() {
+  const ticket = useRecordContext<Ticket>();
+  if (!ticket) return null;
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <TicketActionBar ticket={ticket} />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 8 }}>
+          <Stack spacing={2}>
+            <TicketDetails ticket={ticket} />
+            <EventTimeline events={ticket.events?.nodes ?? []} />
+          </Stack>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <SlaPanel ticket={ticket} />
+        </Grid>
+      </Grid>
+    </Stack>
+  );
+}
+
+export function TicketShow() {
+  return (
+    <Show title={<TicketTitle />} actions={false} component="div">
+      <TicketShowLayout />
+    </Show>
+  );
+}

@@ -1,0 +1,105 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { storeViewer } from '../../auth/auth-store';
+import { GraphQLRequestError } from '../../graphql/client';
+import type { Ticket, Viewer } from '../../graphql/types';
+import { renderInAdmin } from '../../test/render';
+import { TicketActionBar } from './TicketActionBar';
+
+const manager: Viewer = {
+  role: 'MANAGER',
+  department: null,
+  user: { id: 'u1', email: 'm@example.org', name: '王经理', role: 'MANAGER', department: null },
+};
+
+const ticket: Ticket = {
+  id: 't1',
+  number: '20260906-0001',
+  status: 'IN_PROGRESS',
+  priority: 'ORDINARY',
+  demandType: 'COMPLAINT',
+  channel: 'PHONE',
+  title: '小区停水三天',
+  description: '幸福里小区停水',
+  category: null,
+  area: null,
+  address: null,
+  caller: { name: null, phone: null },
+  department: { id: 'd1', name: '市水务局' },
+  assignee: null,
+  externalRef: null,
+  version: 7,
+  createdAt: '2026-09-06T01:00:00Z',
+  updatedAt: '2026-09-06T02:00:00Z',
+  sla: { policy: null, acceptDueAt: null, dueAt: null, paused: false, breached: false, escalationLevel: 0 },
+  reply: null,
+  feedback: null,
+  closeReason: null,
+  events: { nodes: [] },
+};
+
+function makeDataProvider(runTicketAction: ReturnType<typeof vi.fn>) {
+  return {
+    getList: vi.fn().mockResolvedValue({
+      data: [
+        { id: 'd1', name: '市水务局', active: true },
+        { id: 'd2', name: '朝阳街道', active: true },
+      ],
+      total: 2,
+    }),
+    getCalendar: vi.fn().mockResolvedValue({ timezone: 'Asia/Shanghai' }),
+    runTicketAction,
+  };
+}
+
+async function reassign(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: '改派' }));
+  await user.click(screen.getByRole('combobox', { name: /改派至单位/ }));
+  await user.click(await screen.findByRole('option', { name: '朝阳街道' }));
+  await user.type(screen.getByRole('textbox', { name: /改派原因/ }), '属地管理');
+  await user.click(screen.getByRole('button', { name: '改派' }));
+}
+
+describe('TicketActionBar', () => {
+  it('offers a manager only the actions the status allows', async () => {
+    storeViewer(manager);
+    renderInAdmin(<TicketActionBar ticket={ticket} />, makeDataProvider(vi.fn()));
+
+    expect(await screen.findByRole('button', { name: '改派' })).toBeVisible();
+    expect(screen.getByRole('button', { name: '办结答复' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: '派单' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '退单' })).not.toBeInTheDocument();
+  });
+
+  it('sends the ticket version with the reassignment', async () => {
+    storeViewer(manager);
+    const user = userEvent.setup();
+    const runTicketAction = vi.fn().mockResolvedValue({ ...ticket, version: 8 });
+    renderInAdmin(<TicketActionBar ticket={ticket} />, makeDataProvider(runTicketAction));
+
+    await reassign(user);
+
+    expect(runTicketAction).toHaveBeenCalledWith('reassign', ticket, {
+      departmentId: 'd2',
+      reason: '属地管理',
+    });
+  });
+
+  it('says plainly when someone else changed the ticket meanwhile', async () => {
+    storeViewer(manager);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    const runTicketAction = vi
+      .fn()
+      .mockRejectedValue(new GraphQLRequestError('version mismatch', 'CONFLICT'));
+    renderInAdmin(<TicketActionBar ticket={ticket} />, makeDataProvider(runTicketAction));
+
+    await reassign(user);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('工单已被他人修改');
+    expect(alert).toHaveTextContent('请重新加载');
+    expect(screen.getByRole('button', { name: '重新加载' })).toBeVisible();
+  });
+});

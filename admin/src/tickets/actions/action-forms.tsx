@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import type { DepartmentOption } from '../../common/DepartmentPicker';
+import type { TicketAction, TicketActionVariables } from '../../data/ticket-actions';
+import type { Ticket } from '../../graphql/types';
+import { AssignForm } from './forms/AssignForm';
+import { CloseForm } from './forms/CloseForm';
+import { ConfirmForm } from './forms/ConfirmForm';
+import { DispatchForm } from './forms/DispatchForm';
+import { ExtensionDecisionForm } from './forms/ExtensionDecisionForm';
+import { ExtensionRequestForm } from './forms/ExtensionRequestForm';
+import { FeedbackForm } from './forms/FeedbackForm';
+import { ReasonForm } from './forms/ReasonForm';
+import { ReassignForm } from './forms/ReassignForm';
+import { MAX_LENGTH } from './validation';
+
+interface FormContext<K extends TicketAction> {
+  ticket: Ticket;
+  departments: DepartmentOption[];
+  pending: boolean;
+  translate: (key: string, options?: Record<string, unknown>) => string;
+  submit: (variables: TicketActionVariables[K]) => void;
+  cancel: () => void;
+}
+
+type FormRenderer<K extends TicketAction> = (context: FormContext<K>) => ReactNode;
+
+/** The form each action opens. */
+export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
+  dispatch: (c) => (
+    <DispatchForm departments={c.departments} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />
+  ),
+  accept: (c) => (
+    <ConfirmForm
+      message={c.translate('hotline.forms.accept_confirm')}
+      submitLabel={c.translate('hotline.actions.accept')}
+      pending={c.pending}
+      onSubmit={() => c.submit({})}
+      onCancel={c.cancel}
+    />
+  ),
+  assign: (c) => <AssignForm ticket={c.ticket} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />,
+  return: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.forms.return_reason')}
+      submitLabel={c.translate('hotline.actions.return')}
+      requiredKey="hotline.forms.reason_required"
+      pending={c.pending}
+      onSubmit={(reason) => c.submit({ reason })}
+      onCancel={c.cancel}
+    />
+  ),
+  reassign: (c) => (
+    <ReassignForm
+      departments={c.departments}
+      currentDepartmentId={c.ticket.department?.id}
+      pending={c.pending}
+      onSubmit={c.submit}
+      onCancel={c.cancel}
+    />
+  ),
+  hold: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.forms.hold_reason')}
+      submitLabel={c.translate('hotline.actions.hold')}
+      requiredKey="hotline.forms.reason_required"
+      pending={c.pending}
+      onSubmit={(reason) => c.submit({ reason })}
+      onCancel={c.cancel}
+    />
+  ),
+  resume: (c) => (
+    <ConfirmForm
+      message={c.translate('hotline.forms.resume_confirm')}
+      submitLabel={c.translate('hotline.actions.resume')}
+      pending={c.pending}
+      onSubmit={() => c.submit({})}
+      onCancel={c.cancel}
+    />
+  ),
+  requestExtension: (c) => (
+    <ExtensionRequestForm ticket={c.ticket} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />
+  ),
+  decideExtension: (c) => (
+    <ExtensionDecisionForm ticket={c.ticket} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />
+  ),
+  resolve: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.forms.reply')}
+      submitLabel={c.translate('hotline.actions.resolve')}
+      requiredKey="hotline.forms.reply_required"
+      max={MAX_LENGTH.reply}
+      pending={c.pending}
+      onSubmit={(reply) => c.submit({ reply })}
+      onCancel={c.cancel}
+    />
+  ),
+  feedback: (c) => <FeedbackForm pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />,
+  close: (c) => <CloseForm ticket={c.ticket} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />,
+};

@@ -1,0 +1,70 @@
+import { TextField } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { type DepartmentOption, DepartmentPicker } from '../../../common/DepartmentPicker';
+import { FormShell } from '../FormShell';
+import { MAX_LENGTH, requiredText } from '../validation';
+import { useFieldErrorText } from './use-field-error';
+
+export interface ReassignValues {
+  departmentId: string;
+  reason: string;
+}
+
+interface ReassignFormProps {
+  departments: DepartmentOption[];
+  currentDepartmentId?: string;
+  pending?: boolean;
+  onSubmit: (values: ReassignValues) => void;
+  onCancel: () => void;
+}
+
+/** Reassignment (改派): a new department and a reason, both mandatory. */
+export function ReassignForm({
+  departments,
+  currentDepartmentId,
+  pending,
+  onSubmit,
+  onCancel,
+}: ReassignFormProps) {
+  const translate = useTranslate();
+  const errorText = useFieldErrorText();
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const departmentError = departmentId ? undefined : { key: 'hotline.forms.department_required' };
+  const reasonError = requiredText(reason, MAX_LENGTH.reason, 'hotline.forms.reassign_reason_required');
+  const submit = () => {
+    setSubmitted(true);
+    if (departmentError || reasonError || !departmentId) return;
+    onSubmit({ departmentId, reason: reason.trim() });
+  };
+  return (
+    <FormShell
+      submitLabel={translate('hotline.actions.reassign')}
+      pending={pending}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <DepartmentPicker
+        departments={departments}
+        value={departmentId}
+        onChange={setDepartmentId}
+        excludeId={currentDepartmentId}
+        label={translate('hotline.forms.new_department')}
+        required
+        error={errorText(departmentError, submitted)}
+      />
+      <TextField
+        label={translate('hotline.forms.reassign_reason')}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        required
+        multiline
+        minRows={3}
+        error={submitted && !!reasonError}
+        helperText={errorText(reasonError, submitted)}
+      />
+    </FormShell>
+  );
+}

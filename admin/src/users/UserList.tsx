@@ -1,0 +1,36 @@
+import {
+  CreateButton,
+  Datagrid,
+  EmailField,
+  FunctionField,
+  List,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { LocalListNotice } from '../common/LocalListNotice';
+import type { User } from '../graphql/types';
+
+export function UserList() {
+  const translate = useTranslate();
+  return (
+    <List
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+      pagination={false}
+      perPage={200}
+      empty={false}
+    >
+      <LocalListNotice messageKey="hotline.users.local_list" />
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <TextField source="name" />
+        <EmailField source="email" />
+        <FunctionField<User> source="role" render={(record) => translate(`enums.Role.${record.role}`)} />
+        <TextField source="department.name" label="resources.users.fields.departmentId" />
+      </Datagrid>
+    </List>
+  );
+}
