@@ -38,6 +38,13 @@ export class TicketFilter {
   search?: string | null;
   @Field(() => String, { nullable: true })
   externalRef?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Escalated at least once in the current SLA cycle (or not).',
+  })
+  escalated?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Returned twice and waiting for a manager (or not).' })
+  needsManager?: boolean | null;
 }
 
 @InputType()

@@ -28,6 +28,8 @@ export interface TicketFilter {
   createdBefore?: Date | null;
   search?: string | null;
   externalRef?: string | null;
+  escalated?: boolean | null;
+  needsManager?: boolean | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_AT' | 'NUMBER';
@@ -94,6 +96,10 @@ function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] 
   if (filter.createdAfter) conditions.push(gte(tickets.createdAt, filter.createdAfter));
   if (filter.createdBefore) conditions.push(lt(tickets.createdAt, filter.createdBefore));
   if (filter.externalRef) conditions.push(eq(tickets.externalRef, filter.externalRef));
+  if (filter.escalated != null) {
+    conditions.push(filter.escalated ? gt(tickets.escalationLevel, 0) : eq(tickets.escalationLevel, 0));
+  }
+  if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
   const search = filter.search?.trim();
   if (search) conditions.push(sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`);
   return conditions;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireSignedIn } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Department } from '../departments/departments.type.js';
@@ -20,6 +20,16 @@ export class UserResolver {
   @Mutation(() => User)
   createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
     return service.createUser(ctx, input);
+  }
+
+  @Query(() => [User], {
+    description: "ADMIN, MANAGER: staff, optionally of one department; a HANDLER gets its own department's.",
+  })
+  users(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
+  ) {
+    return service.listUsers(ctx, departmentId ?? null);
   }
 
   @Query(() => Viewer)

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { departments, type Role, users } from '../../../../schema/src/index.js';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { TokenSigner } from '../../auth/tokens.js';
@@ -63,4 +63,14 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     .returning();
   if (!row) throw new AppError('CONFLICT', `A user with email ${email} exists`);
   return row;
+}
+
+/** Staff list for managers: everyone, or one department's users (e.g. to pick an assignee). */
+export function listUsers(ctx: ServiceContext, departmentId: string | null): Promise<UserRow[]> {
+  requireRole(ctx.viewer, ['ADMIN', 'MANAGER', 'HANDLER']);
+  // A handler sees its own department's colleagues only.
+  const department = ctx.viewer.role === 'HANDLER' ? ctx.viewer.departmentId : departmentId;
+  if (department !== null && !isUuid(department)) return Promise.resolve([]);
+  const query = ctx.db.select().from(users).orderBy(asc(users.name)).$dynamic();
+  return department ? query.where(eq(users.departmentId, department)) : query;
 }
