@@ -16,6 +16,7 @@ import { checkText } from '../../domain/text-limits.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import { isUuid } from '../tickets/tickets.service.js';
 import type { RoutingRuleRow } from './route-ticket.js';
+import { forgetRoutingRules } from './route-ticket.js';
 import { auditRuleChanges } from './routing-audit.js';
 
 export interface RoutingConditionsInput {
@@ -126,7 +127,7 @@ async function inRoutingTransaction(
   ctx: ServiceContext,
   change: (tx: Tx, before: RoutingRuleRow[], now: Date) => Promise<Plan>,
 ): Promise<RoutingRuleRow> {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     await tx.execute(sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
     const before = await tx
@@ -150,6 +151,9 @@ async function inRoutingTransaction(
     await auditRuleChanges(tx, ctx, now, plan.target, before, after);
     return (plan.target.id && byId.get(plan.target.id)) || after[0]!;
   });
+  // Routing of new tickets in this process follows the change at once (others within seconds).
+  forgetRoutingRules();
+  return changed;
 }
 
 function checkPosition(position: number, max: number) {

@@ -1,0 +1,28 @@
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Configuration read on every ticket change (routing rules, SLA policies, reference codes) is
+ * cached per process for a moment. A change made in this process clears it at once; other
+ * processes see it within `ttlMs`.
+ */
+export class ShortLivedCache<V extends {}> {
+  private readonly cache: LRUCache<string, V>;
+  constructor(ttlMs: number, max = 10_000) {
+    this.cache = new LRUCache<string, V>({ max, ttl: ttlMs });
+  }
+
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const value = await load();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** How long another process may act on configuration this one no longer has. */
+export const CONFIG_TTL_MS = 2_000;
