@@ -59,42 +59,56 @@ export function webhookTicket(ticket: TicketRow) {
  * Appends the audit events of one change and their outbox rows, in the caller's transaction.
  * `ticket` is the state right after the change.
  */
-export async function appendEvents(
+export function appendEvents(
   tx: Tx,
   ticket: TicketRow,
   drafts: readonly EventDraft[],
   actor: Viewer,
   at: Date,
 ): Promise<void> {
-  const rows = await tx
-    .insert(ticketEvents)
-    .values(
-      drafts.map((draft) => ({
-        ticketId: ticket.id,
-        type: draft.type,
-        at,
-        actorId: actor.kind === 'user' ? actor.id : null,
-        actorClientId: actor.kind === 'client' ? actor.id : null,
-        fromStatus: draft.fromStatus ?? null,
-        toStatus: draft.toStatus ?? null,
-        departmentId: draft.departmentId === undefined ? ticket.departmentId : draft.departmentId,
-        note: draft.note ?? null,
-        level: draft.level ?? null,
-        fraction: draft.fraction ?? null,
-        slaCycle: ticket.slaCycle,
-        effectKey: draft.effectKey ?? null,
-      })),
-    )
-    .returning({
-      id: ticketEvents.id,
-      type: ticketEvents.type,
-      level: ticketEvents.level,
-      fraction: ticketEvents.fraction,
-    });
+  return appendEventsOfMany(tx, [{ ticket, events: drafts }], actor, at);
+}
 
+/**
+ * The events and outbox rows of changes to many tickets (workers apply effects in batches), in two
+ * statements whatever the number of tickets.
+ */
+export async function appendEventsOfMany(
+  tx: Tx,
+  changes: readonly { ticket: TicketRow; events: readonly EventDraft[] }[],
+  actor: Viewer,
+  at: Date,
+): Promise<void> {
+  const values = changes.flatMap(({ ticket, events }) =>
+    events.map((draft) => ({
+      ticketId: ticket.id,
+      type: draft.type,
+      at,
+      actorId: actor.kind === 'user' ? actor.id : null,
+      actorClientId: actor.kind === 'client' ? actor.id : null,
+      fromStatus: draft.fromStatus ?? null,
+      toStatus: draft.toStatus ?? null,
+      departmentId: draft.departmentId === undefined ? ticket.departmentId : draft.departmentId,
+      note: draft.note ?? null,
+      level: draft.level ?? null,
+      fraction: draft.fraction ?? null,
+      slaCycle: ticket.slaCycle,
+      effectKey: draft.effectKey ?? null,
+    })),
+  );
+  if (values.length === 0) return;
+  const rows = await tx.insert(ticketEvents).values(values).returning({
+    id: ticketEvents.id,
+    ticketId: ticketEvents.ticketId,
+    type: ticketEvents.type,
+    level: ticketEvents.level,
+    fraction: ticketEvents.fraction,
+  });
+  const ticketsById = new Map(changes.map(({ ticket }) => [ticket.id, ticket]));
   const messages = rows.flatMap((row) => {
     const type = WEBHOOK_TYPES[row.type];
-    if (!type) return [];
+    const ticket = ticketsById.get(row.ticketId);
+    if (!type || !ticket) return [];
     const data: Record<string, unknown> = { ticket: webhookTicket(ticket) };
     if (row.type === 'ESCALATED') data.level = row.level;
     if (row.type === 'REMINDER_SENT') data.fraction = row.fraction;
