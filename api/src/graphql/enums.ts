@@ -7,6 +7,7 @@ import {
   roles,
   satisfactions,
   slaClocks,
+  ticketEventTypes,
   ticketPriorities,
   ticketStatuses,
 } from '../../../schema/src/index.js';
@@ -25,26 +26,8 @@ export const Satisfaction = enumOf(satisfactions);
 export const Role = enumOf(roles);
 export const DepartmentKind = enumOf(departmentKinds);
 export const SlaClock = enumOf(slaClocks);
-// The public event types (MERGED is internal: it is not in the contract).
-export const TicketEventType = enumOf([
-  'CREATED',
-  'DISPATCHED',
-  'ACCEPTED',
-  'ASSIGNED',
-  'RETURNED',
-  'REASSIGNED',
-  'HELD',
-  'RESUMED',
-  'EXTENSION_REQUESTED',
-  'EXTENSION_DECIDED',
-  'RESOLVED',
-  'FEEDBACK_RECORDED',
-  'REOPENED',
-  'CLOSED',
-  'REMINDER_SENT',
-  'ESCALATED',
-  'MERGED',
-] as const);
+// The contract's event types plus MERGED (a duplicate closed into another ticket).
+export const TicketEventType = enumOf(ticketEventTypes);
 export const OrderDirection = enumOf(['ASC', 'DESC'] as const);
 export const TicketOrderField = enumOf(['CREATED_AT', 'UPDATED_AT', 'DUE_AT', 'NUMBER'] as const);
 
