@@ -38,26 +38,7 @@ export async function startTestHotline(
 ): Promise<TestHotline> {
   const databaseUrl = await cloneDatabase();
   const queuePrefix = `${inject('runPrefix')}-${randomBytes(3).toString('hex')}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '5',
-    REDIS_URL: inject('redisUrl'),
-    QUEUE_PREFIX: queuePrefix,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-123',
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-    LOG_LEVEL: 'silent',
-    SLA_TICK_MS: '200',
-    ...options.env,
-  });
-  const hotline = await startHotline({
-    role: options.role ?? 'api',
-    config,
-    clock: options.clock,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  });
+  const hotline = await startOnDatabase(databaseUrl, queuePrefix, options);
   const url = `http://127.0.0.1:${hotline.port}`;
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
     const response = await fetch(`${url}/graphql`, {
@@ -81,6 +62,60 @@ export async function startTestHotline(
   };
   const adminToken = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
   return { hotline, url, databaseUrl, queuePrefix, gql, ok, login, adminToken, stop: () => hotline.stop() };
+}
+
+/** Test configuration of a process on the given database and key prefix. */
+function testEnvironment(
+  databaseUrl: string,
+  queuePrefix: string,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: queuePrefix,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-123',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    SLA_TICK_MS: '200',
+    ...env,
+  };
+}
+
+function startOnDatabase(
+  databaseUrl: string,
+  queuePrefix: string,
+  options: { role?: ProcessRole; clock?: Clock; env?: Record<string, string> },
+): Promise<Hotline> {
+  return startHotline({
+    role: options.role ?? 'api',
+    config: loadConfig(testEnvironment(databaseUrl, queuePrefix, options.env)),
+    clock: options.clock,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
+}
+
+/**
+ * Another process role (by default a worker process) on the same database and key prefix as `app`,
+ * e.g. to run competing workers. Stop it with its `stop()`.
+ */
+export function startSibling(
+  app: Pick<TestHotline, 'databaseUrl' | 'queuePrefix'>,
+  options: { role?: ProcessRole; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<Hotline> {
+  return startOnDatabase(app.databaseUrl, app.queuePrefix, { role: 'workers', ...options });
+}
+
+/** The environment of a separate OS process (e.g. `tsx api/src/main.ts workers`) on the same database and prefix. */
+export function siblingEnvironment(
+  app: Pick<TestHotline, 'databaseUrl' | 'queuePrefix'>,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return testEnvironment(app.databaseUrl, app.queuePrefix, env);
 }
 
 /** The error codes of a result, in order. */

@@ -3,6 +3,10 @@ import type { Logger } from 'pino';
 import type { Db } from '../../schema/src/db.js';
 import type { Clock } from '../../api/src/clock.js';
 import type { Config } from '../../api/src/config.js';
+import { startOutboxRelay } from './jobs/outbox-relay.js';
+import { startSlaEffects } from './jobs/sla-effect.js';
+import { startSlaTick } from './jobs/sla-tick.js';
+import { startWebhookDelivery } from './jobs/webhook-delivery.js';
 
 /** What every worker needs. */
 export interface WorkerDeps {
@@ -23,7 +27,12 @@ export interface RunningWorker {
 
 /** Each job family starts its queues, schedulers and workers here. */
 type WorkerStarter = (deps: WorkerDeps) => Promise<RunningWorker>;
-const starters: WorkerStarter[] = [];
+const starters: WorkerStarter[] = [
+  startOutboxRelay,
+  startWebhookDelivery,
+  startSlaEffects,
+  startSlaTick,
+];
 
 export async function startWorkers(deps: WorkerDeps): Promise<{ close(): Promise<void> }> {
   const running: RunningWorker[] = [];

@@ -1,7 +1,14 @@
-import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
-import { slaPolicies, type TicketPriority, type tickets } from '../../../../schema/src/index.js';
-import { calendarMs, parseDuration } from '../../domain/duration.js';
+import type { tickets } from '../../../../schema/src/index.js';
+import { parseDuration } from '../../domain/duration.js';
+import { addDuration, addWorkingMs, workingMsBetween } from '../../domain/sla-clock.js';
+import {
+  loadEffectKeys,
+  loadSettingsById,
+  loadSettingsForPriority,
+  type SlaSettings,
+} from './sla-settings.js';
+import { appliedKeys, nextTimerAt, slaTimers, type TicketClock } from './sla-timers.js';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -23,19 +30,57 @@ export type SlaFields = Partial<
   >
 >;
 
-/** Starts a fresh SLA cycle (dispatch, reassignment, reopen): new deadlines, no breach, level 0. */
+function storedDuration(text: string) {
+  const parsed = parseDuration(text);
+  if (!parsed) throw new Error(`invalid stored duration "${text}"`);
+  return parsed;
+}
+
+/** The earliest pending timer of the ticket as it will be after the change; due ones fire at the next tick. */
+async function pendingTimerAt(
+  tx: Tx,
+  ticket: TicketClock & { id?: string },
+  settings: SlaSettings,
+  now: Date,
+): Promise<Date | null> {
+  const timers = slaTimers(ticket, settings.policy, settings.calendar);
+  if (timers.length === 0) return null;
+  const keys = ticket.id ? await loadEffectKeys(tx, ticket.id, ticket.slaCycle) : [];
+  return nextTimerAt(timers, appliedKeys(ticket, keys), now, now);
+}
+
+/** The breach mark a transition keeps: a clock that ran past dueAt stays breached for this cycle. */
+function breachAt(ticket: Pick<TicketRow, 'breachedAt' | 'dueAt' | 'pausedAt'>, now: Date): Date | null {
+  if (ticket.breachedAt) return ticket.breachedAt;
+  if (!ticket.dueAt || ticket.pausedAt) return null;
+  return now.getTime() >= ticket.dueAt.getTime() ? ticket.dueAt : null;
+}
+
+/**
+ * Starts a fresh SLA cycle (dispatch, reassignment, reopen): deadlines on the policy's clock from now,
+ * no breach, level 0.
+ */
 export async function startSlaCycle(
   tx: Tx,
   ticket: Pick<TicketRow, 'priority' | 'slaCycle'>,
   now: Date,
 ): Promise<SlaFields> {
-  const [policy] = await tx.select().from(slaPolicies).where(eq(slaPolicies.priority, ticket.priority as TicketPriority));
-  if (!policy) throw new Error(`No SLA policy for priority ${ticket.priority}`);
-  const acceptDueAt = new Date(now.getTime() + calendarMs(parseDuration(policy.acceptWithin)!));
-  const dueAt = new Date(now.getTime() + calendarMs(parseDuration(policy.resolveWithin)!));
+  const settings = await loadSettingsForPriority(tx, ticket.priority);
+  const { policy, calendar } = settings;
+  const acceptDueAt = addDuration(calendar, policy.clock, now, storedDuration(policy.acceptWithin));
+  const dueAt = addDuration(calendar, policy.clock, now, storedDuration(policy.resolveWithin));
+  const slaCycle = ticket.slaCycle + 1;
+  const clock: TicketClock = {
+    status: 'DISPATCHED',
+    slaCycle,
+    clockStartedAt: now,
+    dueAt,
+    pausedAt: null,
+    breachedAt: null,
+  };
   return {
     slaPolicyId: policy.id,
-    slaCycle: ticket.slaCycle + 1,
+    slaCycle,
     clockStartedAt: now,
     acceptDueAt,
     dueAt,
@@ -44,29 +89,46 @@ export async function startSlaCycle(
     pausedAt: null,
     breachedAt: null,
     escalationLevel: 0,
-    nextTimerAt: dueAt,
+    nextTimerAt: await pendingTimerAt(tx, clock, settings, now),
   };
 }
 
-/** Stops the clock for good in this cycle (returned, resolved, closed). */
-export function stopSla(): SlaFields {
-  return { pausedAt: null, nextTimerAt: null };
+/** Stops the clock for good in this cycle (returned, resolved, closed), keeping a breach that happened. */
+export function stopSla(ticket: Pick<TicketRow, 'breachedAt' | 'dueAt' | 'pausedAt'>, now: Date): SlaFields {
+  return { pausedAt: null, nextTimerAt: null, breachedAt: breachAt(ticket, now) };
 }
 
-export function pauseSla(now: Date): SlaFields {
-  return { pausedAt: now, nextTimerAt: null };
+/** ON_HOLD: no timer runs until resume. */
+export function pauseSla(ticket: Pick<TicketRow, 'breachedAt' | 'dueAt' | 'pausedAt'>, now: Date): SlaFields {
+  return { pausedAt: now, nextTimerAt: null, breachedAt: breachAt(ticket, now) };
 }
 
-/** Moves the deadlines later by the time spent on hold. */
-export async function resumeSla(_tx: Tx, ticket: TicketRow, now: Date): Promise<SlaFields> {
-  const pausedMs = ticket.pausedAt ? now.getTime() - ticket.pausedAt.getTime() : 0;
-  const shift = (at: Date | null) => (at ? new Date(at.getTime() + pausedMs) : null);
+/** Moves the deadlines later by the time spent on hold, measured on the policy's clock. */
+export async function resumeSla(tx: Tx, ticket: TicketRow, now: Date): Promise<SlaFields> {
+  const settings = await loadSettingsById(tx, ticket.slaPolicyId);
+  if (!settings || !ticket.pausedAt) return { pausedAt: null };
+  const { policy, calendar } = settings;
+  const pausedMs = workingMsBetween(calendar, policy.clock, ticket.pausedAt, now);
+  const shift = (at: Date | null) => (at ? addWorkingMs(calendar, policy.clock, at, pausedMs) : null);
   const dueAt = shift(ticket.dueAt);
+  const resumed = { ...ticket, status: 'IN_PROGRESS' as const, pausedAt: null, dueAt };
   return {
     pausedAt: null,
     acceptDueAt: ticket.acceptedAt ? ticket.acceptDueAt : shift(ticket.acceptDueAt),
     dueAt,
-    nextTimerAt: dueAt,
+    nextTimerAt: await pendingTimerAt(tx, resumed, settings, now),
+  };
+}
+
+/** An approved extension: dueAt becomes `until`; a breach that already happened stays recorded. */
+export async function extendSla(tx: Tx, ticket: TicketRow, until: Date, now: Date): Promise<SlaFields> {
+  const breachedAt = breachAt(ticket, now);
+  const settings = await loadSettingsById(tx, ticket.slaPolicyId);
+  const extended = { ...ticket, dueAt: until, breachedAt };
+  return {
+    dueAt: until,
+    breachedAt,
+    nextTimerAt: settings ? await pendingTimerAt(tx, extended, settings, now) : null,
   };
 }
 

@@ -17,11 +17,25 @@ import {
 } from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { allowedCloseReasons, CREATE_ROLES, checkAction, type TicketAction } from '../../domain/ticket-machine.js';
 import { checkText } from '../../domain/text-limits.js';
+import {
+  allowedCloseReasons,
+  CREATE_ROLES,
+  checkAction,
+  type TicketAction,
+} from '../../domain/ticket-machine.js';
 import { AppError, badInput, notFound } from '../../errors/app-error.js';
+import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
 import { decideRoute } from '../routing/route-ticket.js';
-import { acceptSla, pauseSla, resumeSla, type SlaFields, startSlaCycle, stopSla } from '../sla/sla-cycle.js';
+import {
+  acceptSla,
+  extendSla,
+  pauseSla,
+  resumeSla,
+  type SlaFields,
+  startSlaCycle,
+  stopSla,
+} from '../sla/sla-cycle.js';
 import { visibleTickets } from './ticket-access.js';
 import { appendEvents, type EventDraft } from './ticket-events.writer.js';
 
@@ -61,7 +75,9 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
   };
   const idempotencyKey = checkText('idempotencyKey', input.idempotencyKey, { optional: true });
   const channel: Channel = input.channel ?? (ctx.viewer.kind === 'client' ? 'API' : 'PHONE');
-  const idempotencyHash = idempotencyKey ? hashPayload({ ...input, idempotencyKey: undefined, channel }) : null;
+  const idempotencyHash = idempotencyKey
+    ? hashPayload({ ...input, idempotencyKey: undefined, channel })
+    : null;
 
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -102,7 +118,13 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     const created = inserted[0];
     if (!created) return replayIdempotent(tx, creatorId, idempotencyKey!, idempotencyHash!);
 
-    await appendEvents(tx, created, [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }], ctx.viewer, now);
+    await appendEvents(
+      tx,
+      created,
+      [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }],
+      ctx.viewer,
+      now,
+    );
     if (!rule || input.autoDispatch === false) return created;
     return applyChange(tx, ctx, created, now, {
       set: { ...(await dispatchFields(tx, created, rule.departmentId, now)), priority },
@@ -133,11 +155,16 @@ function hashPayload(input: object): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
-async function idByCode(tx: Tx, kind: 'category' | 'area', code: string): Promise<string> {
+const codeIds = new ShortLivedCache<string>(CONFIG_TTL_MS);
+
+/** Resolves a category or area code; codes are read on every intake, so known ones are briefly cached. */
+function idByCode(tx: Tx, kind: 'category' | 'area', code: string): Promise<string> {
   const table = kind === 'category' ? categories : areas;
-  const [row] = await tx.select({ id: table.id }).from(table).where(eq(table.code, code));
-  if (!row) throw badInput(`Unknown ${kind} code "${code}"`, `${kind}Code`);
-  return row.id;
+  return codeIds.get(`${kind}:${code}`, async () => {
+    const [row] = await tx.select({ id: table.id }).from(table).where(eq(table.code, code));
+    if (!row) throw badInput(`Unknown ${kind} code "${code}"`, `${kind}Code`);
+    return row.id;
+  });
 }
 
 async function requireDepartment(tx: Tx, departmentId: string): Promise<void> {
@@ -158,7 +185,10 @@ async function dispatchFields(
   departmentId: string,
   now: Date,
 ): Promise<Partial<TicketRow>> {
-  await tx.insert(ticketDepartments).values({ ticketId: ticket.id, departmentId, firstAt: now }).onConflictDoNothing();
+  await tx
+    .insert(ticketDepartments)
+    .values({ ticketId: ticket.id, departmentId, firstAt: now })
+    .onConflictDoNothing();
   return {
     status: 'DISPATCHED',
     departmentId,
@@ -168,7 +198,7 @@ async function dispatchFields(
   };
 }
 
-interface Change {
+export interface Change {
   set: Partial<TicketRow> & SlaFields;
   /** fromStatus/toStatus default to the ticket's before and after. */
   events: EventDraft[];
@@ -181,7 +211,11 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
     .where(eq(tickets.id, ticket.id))
     .returning();
   if (!updated) throw new Error('ticket vanished inside its own transaction');
-  const drafts = change.events.map((event) => ({ fromStatus: ticket.status, toStatus: updated.status, ...event }));
+  const drafts = change.events.map((event) => ({
+    fromStatus: ticket.status,
+    toStatus: updated.status,
+    ...event,
+  }));
   await appendEvents(tx, updated, drafts, ctx.viewer, now);
   return updated;
 }
@@ -199,13 +233,14 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   resolve: 'resolve',
   recordFeedback: 'record feedback on',
   close: 'close',
+  merge: 'merge',
 };
 
 /**
  * The one path of every change to an existing ticket: lock it, check visibility, role, version and
  * status, apply the change, write its events and outbox rows, all in one transaction.
  */
-async function changeTicket(
+export async function changeTicket(
   ctx: ServiceContext,
   action: TicketAction,
   id: string,
@@ -235,9 +270,13 @@ async function changeTicket(
       );
     }
     if (refusal === 'INVALID_TRANSITION') {
-      throw new AppError('INVALID_TRANSITION', `Cannot ${ACTION_LABEL[action]} a ticket that is ${ticket.status}`, {
-        status: ticket.status,
-      });
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Cannot ${ACTION_LABEL[action]} a ticket that is ${ticket.status}`,
+        {
+          status: ticket.status,
+        },
+      );
     }
     return applyChange(tx, ctx, ticket, now, await plan(ticket, tx, now));
   });
@@ -278,7 +317,9 @@ export function dispatchTicket(
 
 async function routableOf(tx: Tx, ticket: TicketRow) {
   const code = async (table: typeof categories | typeof areas, id: string | null) =>
-    id ? ((await tx.select({ code: table.code }).from(table).where(eq(table.id, id)))[0]?.code ?? null) : null;
+    id
+      ? ((await tx.select({ code: table.code }).from(table).where(eq(table.id, id)))[0]?.code ?? null)
+      : null;
   return {
     title: ticket.title,
     description: ticket.description,
@@ -314,7 +355,7 @@ export function assignTicket(ctx: ServiceContext, input: Versioned & { userId: s
 
 export function returnTicket(ctx: ServiceContext, input: Versioned & { reason: string }): Promise<TicketRow> {
   const reason = checkText('reason', input.reason);
-  return changeTicket(ctx, 'return', input.id, input.expectedVersion, (ticket) => {
+  return changeTicket(ctx, 'return', input.id, input.expectedVersion, (ticket, _tx, now) => {
     const returnCount = ticket.returnCount + 1;
     return {
       set: {
@@ -324,7 +365,7 @@ export function returnTicket(ctx: ServiceContext, input: Versioned & { reason: s
         returnCount,
         // A ticket bounced twice goes to a manager instead of bouncing again.
         needsManager: returnCount >= 2,
-        ...stopSla(),
+        ...stopSla(ticket, now),
       },
       events: [{ type: 'RETURNED', departmentId: ticket.departmentId, note: reason }],
     };
@@ -351,8 +392,8 @@ export function reassignTicket(
 
 export function holdTicket(ctx: ServiceContext, input: Versioned & { reason: string }): Promise<TicketRow> {
   const reason = checkText('reason', input.reason);
-  return changeTicket(ctx, 'hold', input.id, input.expectedVersion, (_ticket, _tx, now) => ({
-    set: { status: 'ON_HOLD', ...pauseSla(now) },
+  return changeTicket(ctx, 'hold', input.id, input.expectedVersion, (ticket, _tx, now) => ({
+    set: { status: 'ON_HOLD', ...pauseSla(ticket, now) },
     events: [{ type: 'HELD', note: reason }],
   }));
 }
@@ -375,13 +416,22 @@ export function requestExtension(
     }
     const inserted = await tx
       .insert(extensionRequests)
-      .values({ ticketId: ticket.id, requestedById: ctx.viewer.id!, until: input.until, reason, createdAt: now })
+      .values({
+        ticketId: ticket.id,
+        requestedById: ctx.viewer.id!,
+        until: input.until,
+        reason,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: extensionRequests.id });
     if (inserted.length === 0) {
       throw new AppError('INVALID_TRANSITION', 'An extension request is already pending for this ticket');
     }
-    return { set: {}, events: [{ type: 'EXTENSION_REQUESTED', note: `${input.until.toISOString()}: ${reason}` }] };
+    return {
+      set: {},
+      events: [{ type: 'EXTENSION_REQUESTED', note: `${input.until.toISOString()}: ${reason}` }],
+    };
   });
 }
 
@@ -393,13 +443,18 @@ export function decideExtension(
   return changeTicket(ctx, 'decideExtension', input.id, input.expectedVersion, async (ticket, tx, now) => {
     const [request] = await tx
       .update(extensionRequests)
-      .set({ status: input.approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer.id, decidedAt: now, note })
+      .set({
+        status: input.approve ? 'APPROVED' : 'REJECTED',
+        decidedById: ctx.viewer.id,
+        decidedAt: now,
+        note,
+      })
       .where(and(eq(extensionRequests.ticketId, ticket.id), eq(extensionRequests.status, 'PENDING')))
       .returning();
     if (!request) throw new AppError('INVALID_TRANSITION', 'No extension request is pending for this ticket');
     const decision = input.approve ? `approved until ${request.until.toISOString()}` : 'rejected';
     return {
-      set: input.approve ? { dueAt: request.until, nextTimerAt: request.until } : {},
+      set: input.approve ? await extendSla(tx, ticket, request.until, now) : {},
       events: [{ type: 'EXTENSION_DECIDED', note: note ? `${decision}: ${note}` : decision }],
     };
   });
@@ -407,8 +462,8 @@ export function decideExtension(
 
 export function resolveTicket(ctx: ServiceContext, input: Versioned & { reply: string }): Promise<TicketRow> {
   const reply = checkText('reply', input.reply);
-  return changeTicket(ctx, 'resolve', input.id, input.expectedVersion, (_ticket, _tx, now) => ({
-    set: { status: 'RESOLVED', reply, resolvedAt: now, ...stopSla() },
+  return changeTicket(ctx, 'resolve', input.id, input.expectedVersion, (ticket, _tx, now) => ({
+    set: { status: 'RESOLVED', reply, resolvedAt: now, ...stopSla(ticket, now) },
     events: [{ type: 'RESOLVED' }],
   }));
 }
@@ -420,7 +475,11 @@ export function recordFeedback(
   const comment = checkText('comment', input.comment, { optional: true });
   return changeTicket(ctx, 'recordFeedback', input.id, null, async (ticket, tx, now) => {
     const feedback = { satisfaction: input.satisfaction, feedbackComment: comment, feedbackAt: now };
-    const recorded: EventDraft = { type: 'FEEDBACK_RECORDED', toStatus: 'RESOLVED', note: input.satisfaction };
+    const recorded: EventDraft = {
+      type: 'FEEDBACK_RECORDED',
+      toStatus: 'RESOLVED',
+      note: input.satisfaction,
+    };
     if (input.satisfaction !== 'DISSATISFIED') {
       return {
         set: { ...feedback, status: 'CLOSED', closeReason: 'RESOLVED', closedAt: now },
@@ -430,7 +489,14 @@ export function recordFeedback(
     // Reopened to the same department with fresh clocks; it counts as accepted already.
     const cycle = await startSlaCycle(tx, ticket, now);
     return {
-      set: { ...feedback, ...cycle, status: 'IN_PROGRESS', resolvedAt: null, acceptedAt: now, acceptedOnTime: ticket.acceptedOnTime },
+      set: {
+        ...feedback,
+        ...cycle,
+        status: 'IN_PROGRESS',
+        resolvedAt: null,
+        acceptedAt: now,
+        acceptedOnTime: ticket.acceptedOnTime,
+      },
       events: [recorded, { type: 'REOPENED', fromStatus: 'RESOLVED', note: comment }],
     };
   });
@@ -443,12 +509,16 @@ export function closeTicket(
   const note = checkText('note', input.note, { optional: true });
   return changeTicket(ctx, 'close', input.id, input.expectedVersion, (ticket, _tx, now) => {
     if (!allowedCloseReasons(ticket.status).includes(input.reason)) {
-      throw new AppError('INVALID_TRANSITION', `A ${ticket.status} ticket cannot be closed as ${input.reason}`, {
-        status: ticket.status,
-      });
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `A ${ticket.status} ticket cannot be closed as ${input.reason}`,
+        {
+          status: ticket.status,
+        },
+      );
     }
     return {
-      set: { status: 'CLOSED', closeReason: input.reason, closedAt: now, ...stopSla() },
+      set: { status: 'CLOSED', closeReason: input.reason, closedAt: now, ...stopSla(ticket, now) },
       events: [{ type: 'CLOSED', note: note ?? input.reason }],
     };
   });

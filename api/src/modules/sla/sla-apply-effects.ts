@@ -1,0 +1,149 @@
+import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../../schema/src/db.js';
+import {
+  businessCalendar,
+  departments,
+  slaPolicies,
+  ticketEvents,
+  tickets,
+} from '../../../../schema/src/index.js';
+import { systemViewer } from '../../auth/viewer.js';
+import type { EventDraft } from '../tickets/ticket-events.writer.js';
+import { appendEventsOfMany } from '../tickets/ticket-events.writer.js';
+import { type ApplyOptions, applySlaEffect, describeEffect, type EffectOutcome } from './sla-apply-effect.js';
+
+import { calendarSpec, type SlaPolicyRow } from './sla-settings.js';
+import {
+  appliedKeys,
+  BREACH_KEY,
+  clockRuns,
+  effectKey,
+  nextTimerAt,
+  type SlaEffect,
+  slaTimers,
+} from './sla-timers.js';
+
+type TicketRow = typeof tickets.$inferSelect;
+
+/**
+ * Applies many effects in one transaction (the workers' group commit): the tickets are locked in id
+ * order, their applied keys read once, each effect checked exactly as `applySlaEffect` does, then one
+ * UPDATE for all tickets and each ticket's events and outbox rows, pipelined. Every effect is still
+ * atomic with its ticket change. If the batch fails, each effect is applied on its own.
+ */
+export async function applySlaEffects(
+  db: Db,
+  now: Date,
+  effects: readonly SlaEffect[],
+  options: ApplyOptions,
+): Promise<EffectOutcome[]> {
+  if (effects.length === 1) return [await applySlaEffect(db, now, effects[0] as SlaEffect, options)];
+  try {
+    return await applyTogether(db, now, effects, options);
+  } catch {
+    const outcomes: EffectOutcome[] = [];
+    for (const effect of effects) outcomes.push(await applySlaEffect(db, now, effect, options));
+    return outcomes;
+  }
+}
+
+async function applyTogether(
+  db: Db,
+  now: Date,
+  effects: readonly SlaEffect[],
+  options: ApplyOptions,
+): Promise<EffectOutcome[]> {
+  const ids = [...new Set(effects.map((effect) => effect.ticketId))].sort();
+  return db.transaction(async (tx) => {
+    // As in applySlaEffect: the key query runs once every lock is granted, with a fresh snapshot.
+    const [rows, keyRows] = await Promise.all([
+      tx
+        .select({
+          ticket: tickets,
+          policy: slaPolicies,
+          calendar: businessCalendar,
+          supervisorId: sql<string | null>`coalesce(${departments.parentId},
+            (select id from ${departments} where kind = 'HOTLINE_CENTER' order by code limit 1))`,
+          // Safe without the WAL flush: see applySlaEffect.
+          _async: sql`set_config('synchronous_commit', 'off', true)`,
+        })
+        .from(tickets)
+        .leftJoin(slaPolicies, sql`${slaPolicies.id} = ${tickets.slaPolicyId}`)
+        .leftJoin(businessCalendar, sql`${businessCalendar.id} = 1`)
+        .leftJoin(departments, sql`${departments.id} = ${tickets.departmentId}`)
+        .where(inArray(tickets.id, ids))
+        .orderBy(tickets.id)
+        .for('update', { of: tickets }),
+      tx
+        .select({ ticketId: ticketEvents.ticketId, key: ticketEvents.effectKey })
+        .from(ticketEvents)
+        .where(and(inArray(ticketEvents.ticketId, ids), isNotNull(ticketEvents.effectKey))),
+    ]);
+    const found = new Map(rows.map((row) => [row.ticket.id, row]));
+    const keysOf = new Map<string, string[]>();
+    for (const row of keyRows)
+      keysOf.set(row.ticketId, [...(keysOf.get(row.ticketId) ?? []), row.key as string]);
+
+    const outcomes: EffectOutcome[] = [];
+    const changed = new Map<string, { ticket: TicketRow; events: EventDraft[] }>();
+    const appliedOf = new Map<string, Set<string>>();
+    for (const effect of effects) {
+      const row = found.get(effect.ticketId);
+      if (!row) {
+        outcomes.push('gone');
+        continue;
+      }
+      const current = changed.get(row.ticket.id)?.ticket ?? row.ticket;
+      const { policy, calendar } = row;
+      if (current.slaCycle !== effect.cycle || !clockRuns(current) || !policy || !calendar) {
+        outcomes.push('stale');
+        continue;
+      }
+      const timers = slaTimers(current, policy as SlaPolicyRow, calendarSpec(calendar));
+      const key = effectKey(effect);
+      const timer = timers.find((candidate) => candidate.key === key);
+      if (!timer || timer.at.getTime() > now.getTime()) {
+        outcomes.push('stale');
+        continue;
+      }
+      const applied = appliedOf.get(current.id) ?? appliedKeys(current, keysOf.get(current.id) ?? []);
+      appliedOf.set(current.id, applied);
+      if (applied.has(key)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      applied.add(key);
+      if (timer.kind === 'escalate') applied.add(BREACH_KEY);
+      const change = describeEffect(current, timer, row.supervisorId, key, now);
+      const queuedUntil =
+        current.nextTimerAt && current.nextTimerAt.getTime() > now.getTime()
+          ? current.nextTimerAt
+          : new Date(now.getTime() + options.leaseMs);
+      change.set.nextTimerAt = nextTimerAt(timers, applied, now, queuedUntil);
+      changed.set(current.id, {
+        ticket: { ...current, ...change.set },
+        events: [...(changed.get(current.id)?.events ?? []), change.event],
+      });
+      outcomes.push('applied');
+    }
+    if (changed.size === 0) return outcomes;
+
+    const updates = [...changed.values()].map(({ ticket }) => ({
+      id: ticket.id,
+      version: ticket.version,
+      level: ticket.escalationLevel,
+      breached: ticket.breachedAt?.toISOString() ?? null,
+      next: ticket.nextTimerAt?.toISOString() ?? null,
+    }));
+    await Promise.all([
+      tx.execute(sql`
+        update ${tickets} set version = v.version, updated_at = ${now.toISOString()}::timestamptz,
+          escalation_level = v.level, breached_at = v.breached, next_timer_at = v.next
+        from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
+          as v(id uuid, version int, level int, breached timestamptz, next timestamptz)
+        where ${tickets.id} = v.id`),
+      appendEventsOfMany(tx, [...changed.values()], systemViewer, now),
+    ]);
+    return outcomes;
+  });
+}

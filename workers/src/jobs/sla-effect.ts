@@ -1,0 +1,89 @@
+import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { z } from 'zod';
+import { applySlaEffects } from '../../../api/src/modules/sla/sla-apply-effects.js';
+import type { SlaEffect } from '../../../api/src/modules/sla/sla-timers.js';
+import type { RunningWorker, WorkerDeps } from '../index.js';
+import { createBatcher } from './sla-effect-batcher.js';
+
+export const SLA_EFFECT_QUEUE = 'sla-effects';
+
+/** Job payload: ids only (never ticket contents). */
+const effectPayload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('remind'),
+    ticketId: z.string().uuid(),
+    cycle: z.number().int(),
+    fraction: z.number(),
+  }),
+  z.object({
+    kind: z.literal('escalate'),
+    ticketId: z.string().uuid(),
+    cycle: z.number().int(),
+    level: z.number().int(),
+  }),
+]);
+
+/**
+ * Shared by the tick (producer) and the effect worker. Completed jobs are dropped except the last
+ * thousand (a re-publish of a just-finished id is then a no-op); failures stay a day for inspection,
+ * after which the timer lease may publish the effect again.
+ */
+export const EFFECT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { age: 24 * 3600, count: 10_000 },
+};
+
+export function openEffectQueue(deps: WorkerDeps): Queue<SlaEffect> {
+  const queue = new Queue<SlaEffect>(SLA_EFFECT_QUEUE, {
+    connection: deps.connection as ConnectionOptions,
+    prefix: deps.prefix,
+    defaultJobOptions: EFFECT_JOB_OPTIONS,
+  });
+  queue.on('error', (error) => deps.log.warn({ err: error }, 'sla effect queue connection error'));
+  return queue;
+}
+
+/**
+ * Applies reminders and escalations. Each job's effect is written atomically with its ticket change and
+ * guarded by the effect key, so retries, stalled-job recovery and duplicate publishes never write an
+ * event twice. Jobs running at the same time share a transaction (group commit): at a burst of
+ * deadlines one commit serves up to 50 effects.
+ */
+export async function startSlaEffects(deps: WorkerDeps): Promise<RunningWorker> {
+  const lockMs = deps.config.SLA_EFFECT_LOCK_MS;
+  const batcher = createBatcher((effects: SlaEffect[]) =>
+    applySlaEffects(deps.db, deps.clock.now(), effects, { leaseMs: deps.config.SLA_TIMER_LEASE_MS }),
+  );
+  const worker = new Worker<SlaEffect>(
+    SLA_EFFECT_QUEUE,
+    async (job: Job<SlaEffect>) => {
+      const parsed = effectPayload.safeParse(job.data);
+      if (!parsed.success)
+        throw new UnrecoverableError(`malformed SLA effect payload: ${parsed.error.message}`);
+      const outcome = await batcher.submit(parsed.data);
+      if (outcome === 'gone') throw new UnrecoverableError(`ticket ${parsed.data.ticketId} no longer exists`);
+      return outcome;
+    },
+    {
+      connection: { ...deps.connection, maxRetriesPerRequest: null } as ConnectionOptions,
+      prefix: deps.prefix,
+      concurrency: deps.config.SLA_EFFECT_CONCURRENCY,
+      lockDuration: lockMs,
+      // Look for jobs of crashed workers as often as a lock lasts; a job that stalls twice has a problem.
+      stalledInterval: lockMs,
+      maxStalledCount: 2,
+    },
+  );
+  worker.on('failed', (job, error) =>
+    deps.log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'SLA effect failed'),
+  );
+  worker.on('error', (error) => deps.log.warn({ err: error }, 'SLA effect worker error'));
+  await worker.waitUntilReady();
+  return {
+    name: 'sla-effects',
+    // Graceful: active effects finish (each is a short transaction); waiting ones stay for other workers.
+    close: () => worker.close(),
+  };
+}
