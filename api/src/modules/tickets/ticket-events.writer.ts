@@ -79,6 +79,8 @@ export async function appendEventsOfMany(
   actor: Viewer,
   at: Date,
 ): Promise<void> {
+  // The ticket state each event's webhook carries, in the order of the inserted rows.
+  const owners = changes.flatMap(({ ticket, events }) => events.map(() => ticket));
   const values = changes.flatMap(({ ticket, events }) =>
     events.map((draft) => ({
       ticketId: ticket.id,
@@ -99,15 +101,15 @@ export async function appendEventsOfMany(
   if (values.length === 0) return;
   const rows = await tx.insert(ticketEvents).values(values).returning({
     id: ticketEvents.id,
-    ticketId: ticketEvents.ticketId,
     type: ticketEvents.type,
     level: ticketEvents.level,
     fraction: ticketEvents.fraction,
   });
-  const ticketsById = new Map(changes.map(({ ticket }) => [ticket.id, ticket]));
-  const messages = rows.flatMap((row) => {
+  // Ids come from the sequence in VALUES order, so sorting by id pairs each row with its draft.
+  rows.sort((a, b) => a.id - b.id);
+  const messages = rows.flatMap((row, index) => {
     const type = WEBHOOK_TYPES[row.type];
-    const ticket = ticketsById.get(row.ticketId);
+    const ticket = owners[index];
     if (!type || !ticket) return [];
     const data: Record<string, unknown> = { ticket: webhookTicket(ticket) };
     if (row.type === 'ESCALATED') data.level = row.level;

@@ -37,7 +37,7 @@ import {
   stopSla,
 } from '../sla/sla-cycle.js';
 import { visibleTickets } from './ticket-access.js';
-import { appendEvents, type EventDraft } from './ticket-events.writer.js';
+import { appendEvents, appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -92,13 +92,20 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
       areaCode: input.areaCode ?? null,
     });
     const priority: TicketPriority = rule?.priority ?? input.priority ?? 'ORDINARY';
+    // Auto-dispatch is written in the same insert: the ticket is born DISPATCHED (version 2, two events).
+    const dispatchTo = rule && input.autoDispatch !== false ? rule : null;
+    const sla = dispatchTo ? await startSlaCycle(tx, { priority, slaCycle: 0 }, now) : {};
 
     const inserted = await tx
       .insert(tickets)
       .values({
         ...fields,
+        ...sla,
         number: sql`(select to_char(${now.toISOString()}::timestamptz at time zone coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai'), 'YYYYMMDD')) || lpad(nextval('ticket_number_seq')::text, 8, '0')`,
-        status: 'NEW',
+        status: dispatchTo ? 'DISPATCHED' : 'NEW',
+        version: dispatchTo ? 2 : 1,
+        departmentId: dispatchTo?.departmentId ?? null,
+        firstDispatchedAt: dispatchTo ? now : null,
         priority,
         demandType: input.demandType,
         channel,
@@ -118,18 +125,23 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     const created = inserted[0];
     if (!created) return replayIdempotent(tx, creatorId, idempotencyKey!, idempotencyHash!);
 
-    await appendEvents(
-      tx,
-      created,
-      [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }],
-      ctx.viewer,
-      now,
-    );
-    if (!rule || input.autoDispatch === false) return created;
-    return applyChange(tx, ctx, created, now, {
-      set: { ...(await dispatchFields(tx, created, rule.departmentId, now)), priority },
-      events: [{ type: 'DISPATCHED', departmentId: rule.departmentId, note: `rule: ${rule.name}` }],
-    });
+    // The CREATED webhook carries the ticket as registered, DISPATCHED the ticket as it is now.
+    const registered: TicketRow = { ...created, status: 'NEW', version: 1, departmentId: null, dueAt: null };
+    const changes: { ticket: TicketRow; events: EventDraft[] }[] = [
+      { ticket: registered, events: [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }] },
+    ];
+    if (dispatchTo) {
+      await tx
+        .insert(ticketDepartments)
+        .values({ ticketId: created.id, departmentId: dispatchTo.departmentId, firstAt: now });
+      const note = `rule: ${dispatchTo.name}`;
+      changes.push({
+        ticket: created,
+        events: [{ type: 'DISPATCHED', fromStatus: 'NEW', toStatus: 'DISPATCHED', note }],
+      });
+    }
+    await appendEventsOfMany(tx, changes, ctx.viewer, now);
+    return created;
   });
 }
 
