@@ -20,6 +20,18 @@ export default defineConfig({
         },
       },
       'admin/vitest.config.ts',
+      {
+        // The console in Debian's Chromium against the whole stack (one server, seeded once; files in turn).
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

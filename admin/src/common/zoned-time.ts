@@ -1,8 +1,19 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Creating an Intl.DateTimeFormat costs far more than using one: a list page formats hundreds of dates. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Minutes to add to UTC to get the wall-clock time in `timeZone` at `instant`. */
 export function offsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(
-    instant,
-  );
+  const parts = formatter('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant);
   const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{1,2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
@@ -22,7 +33,7 @@ export function zonedToInstant(localDate: string, localTime: string, timeZone: s
 
 /** YYYY-MM-DD of `instant` on the wall calendar of `timeZone`. */
 export function zonedDateKey(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -51,5 +62,5 @@ export function formatInZone(
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+  return formatter(locale, { ...options, timeZone }).format(date);
 }

@@ -50,9 +50,23 @@ export const areas: ResourceHandlers = wholeListResource(
   ['name', 'code'],
 );
 
-/** The contract has no user directory: the list shows the accounts created from this browser. */
+/** Staff from the served `users` query (beyond the contract; ADMIN and MANAGER see everyone). */
+export async function fetchUsers(departmentId?: string | null): Promise<User[]> {
+  const { users } = await gql<{ users: User[] }>(
+    `query Users($departmentId: ID) { users(departmentId: $departmentId) { ${USER_FIELDS} } }`,
+    { departmentId: departmentId || null },
+  );
+  return users;
+}
+
 export const users: ResourceHandlers = {
-  getList: async (params) => pageLocally(recallCreated<User>('users'), params, ['name', 'email']),
+  getList: async (params) => {
+    const { departmentId, ...filter } = params.filter ?? {};
+    return pageLocally(await fetchUsers(departmentId as string | undefined), { ...params, filter }, [
+      'name',
+      'email',
+    ]);
+  },
   create: async ({ data }) => {
     const { createUser } = await gql<{ createUser: User }>(
       `mutation ($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,
@@ -66,12 +80,11 @@ export const users: ResourceHandlers = {
         },
       },
     );
-    rememberCreated('users', createUser);
     return { data: createUser };
   },
 };
 
-/** As for users, the contract lists no API clients: the list shows those created from this browser. */
+/** The contract lists no API clients: the list shows those created from this browser. */
 export const apiClients: ResourceHandlers = {
   getList: async (params) => pageLocally(recallCreated<ApiClient>('api-clients'), params),
   create: async ({ data }) => {

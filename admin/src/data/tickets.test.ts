@@ -11,9 +11,10 @@ describe('ticket list mapping', () => {
         q: '停水',
         overdue: true,
         view: 'escalated',
+        escalated: true,
         departmentId: '',
       }),
-    ).toEqual({ status: ['NEW'], search: '停水', overdue: true });
+    ).toEqual({ status: ['NEW'], search: '停水', overdue: true, escalated: true });
   });
 
   it('maps sortable columns to TicketOrderField', () => {

@@ -25,6 +25,9 @@ const FILTER_KEYS = [
   'createdBefore',
   'search',
   'externalRef',
+  // Served beyond the contract: escalated in the current SLA cycle; returned twice, waiting for a manager.
+  'escalated',
+  'needsManager',
 ] as const;
 
 const LIST_KEYS = new Set(['status', 'priority']);
@@ -132,18 +135,11 @@ export const tickets: ResourceHandlers = {
   },
 };
 
-/**
- * People known to work for a department: the assignees of its recent tickets. The contract has no user
- * directory, so the assign form also accepts a user id typed in.
- */
+/** The staff of a department (the served `users` query), for the assign form; a user id may also be typed in. */
 export async function listAssigneeCandidates(departmentId: string): Promise<{ id: string; name: string }[]> {
-  const { tickets: connection } = await gql<{ tickets: { nodes: Pick<Ticket, 'assignee'>[] } }>(
-    `query AssigneeCandidates($filter: TicketFilter) {
-      tickets(first: 100, filter: $filter, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { assignee { id name } } }
-    }`,
-    { filter: { departmentId } },
+  const { users } = await gql<{ users: { id: string; name: string }[] }>(
+    'query AssigneeCandidates($departmentId: ID) { users(departmentId: $departmentId) { id name } }',
+    { departmentId },
   );
-  const byId = new Map<string, { id: string; name: string }>();
-  for (const { assignee } of connection.nodes) if (assignee) byId.set(assignee.id, assignee);
-  return [...byId.values()];
+  return users;
 }

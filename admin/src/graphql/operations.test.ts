@@ -7,8 +7,10 @@ import { authProvider } from '../auth-provider';
 import { TICKET_ACTIONS, type TicketAction } from '../data/ticket-actions';
 import { dataProvider } from '../data-provider';
 
+// The served schema (a superset of the public contract, kept fresh by the server's own test): the console
+// also uses its `users` query and `escalated` ticket filter.
 const contract = buildSchema(
-  readFileSync(resolve(import.meta.dirname, '../../../../shared/contract/hotline.graphql'), 'utf8'),
+  readFileSync(resolve(import.meta.dirname, '../../../schema/schema.graphql'), 'utf8'),
 );
 
 interface Sent {
@@ -84,6 +86,9 @@ const operations: Record<string, () => Promise<unknown>> = {
   login: () => authProvider.login({ username: 'a@b.c', password: 'p' }),
   me: () => fetchViewer(),
   'tickets.getList': () => dataProvider.getList('tickets', list),
+  'tickets.getList escalated': () =>
+    dataProvider.getList('tickets', { ...list, filter: { escalated: true, needsManager: false } }),
+  'users.getList': () => dataProvider.getList('users', { ...list, filter: { departmentId: 'd1' } }),
   'tickets.getOne': () => dataProvider.getOne('tickets', { id: 't1' }),
   'tickets.getMany': () => dataProvider.getMany('tickets', { ids: ['t1', 't2'] }),
   'tickets.create': () =>

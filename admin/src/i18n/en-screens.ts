@@ -28,7 +28,12 @@ export const enScreens = {
     done_late: 'Done late',
     due_at: 'Due %{at}',
   },
-  timeline: { title: 'History', system: 'System' },
+  timeline: {
+    title: 'History',
+    system: 'System',
+    by_rule: 'Dispatched by the routing rule "%{rule}"',
+    time_used: '%{percent}% of the resolution time used',
+  },
   actions: {
     title: 'Actions',
     done: 'Ticket %{number} updated',
@@ -184,7 +189,6 @@ export const enScreens = {
   departments: { add_child: 'Add a sub-department', inactive: 'Inactive' },
   users: {
     department_help: 'Required for handlers',
-    local_list: 'The API offers no user directory: this list shows the accounts created from this browser.',
   },
   api_clients: {
     key_title: 'API key',

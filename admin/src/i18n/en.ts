@@ -32,6 +32,7 @@ export const en = {
         feedback: 'Feedback',
         closeReason: 'Close reason',
         overdue: 'Overdue only',
+        escalated: 'Escalated only',
         search: 'Search',
         autoDispatch: 'Dispatch by rules at once',
       },

@@ -30,7 +30,12 @@ export const zhScreens: AppMessages['hotline'] = {
     done_late: '超期办结',
     due_at: '期限 %{at}',
   },
-  timeline: { title: '办理过程', system: '系统' },
+  timeline: {
+    title: '办理过程',
+    system: '系统',
+    by_rule: '按派单规则“%{rule}”派单',
+    time_used: '已用去 %{percent}% 办理时限',
+  },
   actions: {
     title: '操作',
     done: '工单 %{number} 已更新',
@@ -185,7 +190,6 @@ export const zhScreens: AppMessages['hotline'] = {
   departments: { add_child: '添加下级单位', inactive: '已停用' },
   users: {
     department_help: '承办人员必须指定所属单位',
-    local_list: '接口未提供用户目录：此处仅列出在本浏览器中创建的账号。',
   },
   api_clients: {
     key_title: '接入密钥',

@@ -33,6 +33,7 @@ export const zh: AppMessages = {
         feedback: '回访结果',
         closeReason: '办结方式',
         overdue: '仅看超期',
+        escalated: '仅看已升级督办',
         search: '搜索',
         autoDispatch: '按派单规则自动派单',
       },

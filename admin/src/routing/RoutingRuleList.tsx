@@ -104,7 +104,11 @@ function RoutingRulePage() {
             />
           )}
         </Grid>
-        <Grid size={{ xs: 12, lg: 4 }}>
+        {/* Kept in view beside a long rule list, so the highlighted rule and the panel are seen together. */}
+        <Grid
+          size={{ xs: 12, lg: 4 }}
+          sx={{ alignSelf: 'flex-start', position: { lg: 'sticky' }, top: { lg: 72 } }}
+        >
           <TryItPanel onDecision={onDecision} />
         </Grid>
       </Grid>

@@ -71,9 +71,14 @@ export function TryItPanel({ onDecision }: { onDecision?: (ruleId: string | null
     queryKey: ['routePreview', debounced],
     queryFn: ({ signal }) => {
       const { channel, categoryCode, areaCode, ...rest } = debounced;
+      // routePreview, like createTicket, wants both texts; rules match on either, so one may stand for both.
+      const title = rest.title.trim() || rest.description.trim();
+      const description = rest.description.trim() || title;
       return dataProvider.routePreview(
         {
           ...rest,
+          title,
+          description,
           ...(channel && { channel }),
           ...(categoryCode && { categoryCode }),
           ...(areaCode && { areaCode }),

@@ -6,6 +6,28 @@ import type { TicketEvent } from '../graphql/types';
 
 const ALERT_EVENTS: TicketEventType[] = ['ESCALATED', 'REMINDER_SENT', 'RETURNED', 'REOPENED'];
 
+type Translate = ReturnType<typeof useTranslate>;
+
+/**
+ * The server writes machine notes in English ("rule: 供水", "50% of the resolution time used", "level 2");
+ * they are shown in the reader's language. People's notes (reasons, replies) are shown as written.
+ */
+export function noteText(
+  event: Pick<TicketEvent, 'type' | 'note' | 'actor' | 'level'>,
+  translate: Translate,
+) {
+  const note = event.note;
+  if (!note) return null;
+  const rule = /^rule: (.+)$/s.exec(note);
+  if (event.type === 'DISPATCHED' && rule) return translate('hotline.timeline.by_rule', { rule: rule[1] });
+  if (event.actor) return note;
+  const used = /^(\d+)% of the resolution time used$/.exec(note);
+  if (event.type === 'REMINDER_SENT' && used)
+    return translate('hotline.timeline.time_used', { percent: used[1] });
+  if (event.type === 'ESCALATED' && event.level != null && note === `level ${event.level}`) return null;
+  return note;
+}
+
 function EventLine({ event }: { event: TicketEvent }) {
   const translate = useTranslate();
   const { dateTime } = useDateFormat();
@@ -13,6 +35,15 @@ function EventLine({ event }: { event: TicketEvent }) {
   const actor = event.actor
     ? `${event.actor.name} (${translate(`enums.Role.${event.actor.role}`)})`
     : translate('hotline.timeline.system');
+  const moved = event.toStatus && event.toStatus !== event.fromStatus;
+  const status = [
+    event.fromStatus && translate(`enums.TicketStatus.${event.fromStatus}`),
+    moved && `→ ${translate(`enums.TicketStatus.${event.toStatus}`)}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const change = [status, event.department?.name].filter(Boolean).join(' · ');
+  const note = noteText(event, translate);
   return (
     <Box component="li" sx={{ position: 'relative', pl: 3, pb: 2, listStyle: 'none' }}>
       <Box
@@ -43,18 +74,14 @@ function EventLine({ event }: { event: TicketEvent }) {
           {dateTime(event.at)} · {actor}
         </Typography>
       </Stack>
-      {(event.fromStatus || event.toStatus || event.department) && (
+      {change && (
         <Typography variant="body2" sx={{ mt: 0.5 }}>
-          {event.fromStatus && translate(`enums.TicketStatus.${event.fromStatus}`)}
-          {event.toStatus &&
-            event.toStatus !== event.fromStatus &&
-            ` → ${translate(`enums.TicketStatus.${event.toStatus}`)}`}
-          {event.department && ` · ${event.department.name}`}
+          {change}
         </Typography>
       )}
-      {event.note && (
+      {note && (
         <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
-          {event.note}
+          {note}
         </Typography>
       )}
     </Box>

@@ -7,10 +7,7 @@ interface QuickView {
   sort?: { field: string; order: 'ASC' | 'DESC' };
 }
 
-/**
- * "escalated" shows overdue tickets, longest overdue first: the contract's TicketFilter cannot select by
- * escalation level, and with the default policies every overdue ticket is escalated at once.
- */
+/** "escalated" uses the served schema's `escalated` filter (escalated in the current SLA cycle), longest overdue first. */
 export const QUICK_VIEWS: QuickView[] = [
   { id: 'all', filter: {} },
   { id: 'awaiting_dispatch', filter: { status: ['NEW'] } },
@@ -18,7 +15,7 @@ export const QUICK_VIEWS: QuickView[] = [
   { id: 'returned', filter: { status: ['RETURNED'] } },
   {
     id: 'escalated',
-    filter: { overdue: true, view: 'escalated' },
+    filter: { escalated: true },
     sort: { field: 'sla.dueAt', order: 'ASC' },
   },
 ];

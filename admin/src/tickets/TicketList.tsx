@@ -33,9 +33,20 @@ export function TicketList() {
       actions={<ListActions />}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
+      // react-admin seeds each row's getOne cache from the list; a distinct meta keeps these summary rows
+      // (no events, caller or reply) from standing in for the detail page's record.
+      queryOptions={{ meta: { view: 'summary' } }}
     >
       <QuickViews />
-      <Datagrid rowClick="show" bulkActionButtons={canReassign ? <BulkReassignButton /> : false}>
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={canReassign ? <BulkReassignButton /> : false}
+        // Short values stay on one line; titles, departments and dates may wrap, so the grid fits beside the menu.
+        sx={{
+          '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' },
+          '& td.column-title': { minWidth: '10em' },
+        }}
+      >
         <TextField source="number" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="title" sortable={false} sx={{ display: 'inline-block', minWidth: 160 }} />
         <StatusField label="resources.tickets.fields.status" />

@@ -1,4 +1,4 @@
-import { Grid, Stack } from '@mui/material';
+import { Grid, LinearProgress, Stack } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { Ticket } from '../graphql/types';
 import { TicketActionBar } from './actions/TicketActionBar';
@@ -14,7 +14,8 @@ function TicketTitle() {
 
 function TicketShowLayout() {
   const ticket = useRecordContext<Ticket>();
-  if (!ticket) return null;
+  // Only a detailed record (with its events) can fill this page; anything else is a cached list row.
+  if (!ticket?.events) return <LinearProgress sx={{ m: 2 }} />;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       <TicketActionBar ticket={ticket} />

@@ -34,4 +34,5 @@ export const ticketFilters = [
   <CodeInput key="categoryCode" source="categoryCode" reference="categories" />,
   <CodeInput key="areaCode" source="areaCode" reference="areas" />,
   <BooleanInput key="overdue" source="overdue" />,
+  <BooleanInput key="escalated" source="escalated" />,
 ];

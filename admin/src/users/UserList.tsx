@@ -8,7 +8,6 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
-import { LocalListNotice } from '../common/LocalListNotice';
 import type { User } from '../graphql/types';
 
 export function UserList() {
@@ -20,11 +19,10 @@ export function UserList() {
           <CreateButton />
         </TopToolbar>
       }
-      pagination={false}
-      perPage={200}
+      perPage={50}
+      sort={{ field: 'name', order: 'ASC' }}
       empty={false}
     >
-      <LocalListNotice messageKey="hotline.users.local_list" />
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="name" />
         <EmailField source="email" />
