@@ -1,8 +1,8 @@
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Db } from '../../schema/src/db.js';
 import type { Clock } from '../../api/src/clock.js';
 import type { Config } from '../../api/src/config.js';
+import type { Db } from '../../schema/src/db.js';
 import { startOutboxRelay } from './jobs/outbox-relay.js';
 import { startSlaEffects } from './jobs/sla-effect.js';
 import { startSlaTick } from './jobs/sla-tick.js';
@@ -27,12 +27,7 @@ export interface RunningWorker {
 
 /** Each job family starts its queues, schedulers and workers here. */
 type WorkerStarter = (deps: WorkerDeps) => Promise<RunningWorker>;
-const starters: WorkerStarter[] = [
-  startOutboxRelay,
-  startWebhookDelivery,
-  startSlaEffects,
-  startSlaTick,
-];
+const starters: WorkerStarter[] = [startOutboxRelay, startWebhookDelivery, startSlaEffects, startSlaTick];
 
 export async function startWorkers(deps: WorkerDeps): Promise<{ close(): Promise<void> }> {
   const running: RunningWorker[] = [];

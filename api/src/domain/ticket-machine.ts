@@ -21,7 +21,13 @@ interface ActionRule {
   roles: readonly Role[];
 }
 
-export const OPEN_STATUSES: readonly TicketStatus[] = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED'];
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  'NEW',
+  'DISPATCHED',
+  'IN_PROGRESS',
+  'ON_HOLD',
+  'RETURNED',
+];
 /** Statuses in which the SLA clock runs. */
 export const RUNNING_STATUSES: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROGRESS'];
 
