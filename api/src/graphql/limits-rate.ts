@@ -10,6 +10,7 @@ import {
 import type { Db } from '../../../schema/src/db.js';
 import { apiClients } from '../../../schema/src/index.js';
 import type { Viewer } from '../auth/viewer.js';
+import { ShortLivedCache } from '../shared-cache.js';
 
 /** Per API client defaults (contract "Limits"). */
 export const DEFAULT_RATE = { perSecond: 50, burst: 200 } as const;
@@ -39,7 +40,7 @@ interface Limits {
  */
 export class ApiRateLimiter {
   private readonly limiters = new Map<string, BurstyRateLimiter>();
-  private readonly settings = new Map<string, { limits: Limits; until: number }>();
+  private readonly settings = new ShortLivedCache<Limits>(SETTINGS_TTL_MS);
 
   constructor(private readonly options: RateLimitOptions) {}
 
@@ -65,17 +66,15 @@ export class ApiRateLimiter {
     }
   }
 
-  private async limitsOf(clientId: string): Promise<Limits> {
-    const cached = this.settings.get(clientId);
-    if (cached && cached.until > Date.now()) return cached.limits;
-    const [row] = await this.options.db
-      .select({ perSecond: apiClients.rateLimitPerSecond, burst: apiClients.rateLimitBurst })
-      .from(apiClients)
-      .where(eq(apiClients.id, clientId));
-    const perSecond = row?.perSecond ?? DEFAULT_RATE.perSecond;
-    const limits = { perSecond, burst: Math.max(row?.burst ?? DEFAULT_RATE.burst, perSecond) };
-    this.settings.set(clientId, { limits, until: Date.now() + SETTINGS_TTL_MS });
-    return limits;
+  private limitsOf(clientId: string): Promise<Limits> {
+    return this.settings.get(clientId, async () => {
+      const [row] = await this.options.db
+        .select({ perSecond: apiClients.rateLimitPerSecond, burst: apiClients.rateLimitBurst })
+        .from(apiClients)
+        .where(eq(apiClients.id, clientId));
+      const perSecond = row?.perSecond ?? DEFAULT_RATE.perSecond;
+      return { perSecond, burst: Math.max(row?.burst ?? DEFAULT_RATE.burst, perSecond) };
+    });
   }
 
   private limiterFor({ perSecond, burst }: Limits): BurstyRateLimiter {
