@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
@@ -89,6 +90,8 @@ export async function createHttpServer(
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // No cache hints are used; the default cache-control plugin would instrument every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       operationNamePlugin(),
       ...(limits ? [costLimitPlugin()] : []),
     ],

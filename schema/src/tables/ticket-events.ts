@@ -49,5 +49,7 @@ export const ticketEvents = pgTable(
     index('ticket_events_ticket_idx').on(t.ticketId, t.id),
     index('ticket_events_feed_idx').on(t.txid, t.id),
     uniqueIndex('ticket_events_effect_idx').on(t.ticketId, t.effectKey).where(sql`effect_key is not null`),
+    // Returns per department (stats, misrouting) without reading every event: a few percent of rows.
+    index('ticket_events_returned_idx').on(t.ticketId, t.departmentId).where(sql`type = 'RETURNED'`),
   ],
 );

@@ -95,6 +95,10 @@ export const tickets = pgTable(
     index('tickets_department_created_idx').on(t.departmentId, t.createdAt.desc()),
     index('tickets_status_created_idx').on(t.status, t.createdAt.desc()),
     index('tickets_due_open_idx').on(t.dueAt).where(sql`status in ('DISPATCHED', 'IN_PROGRESS')`),
+    // A department's running work by deadline (the default work list): read in index order, no sort.
+    index('tickets_department_running_due_idx')
+      .on(t.departmentId, t.dueAt, t.id)
+      .where(sql`status in ('DISPATCHED', 'IN_PROGRESS')`),
     index('tickets_next_timer_idx').on(t.nextTimerAt).where(sql`next_timer_at is not null`),
     index('tickets_caller_phone_idx').on(t.callerPhone),
     index('tickets_external_ref_idx').on(t.externalRef),

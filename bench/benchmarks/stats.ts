@@ -1,0 +1,32 @@
+import { gql } from '../lib/graphql.js';
+import { median } from '../lib/load.js';
+import { STATS_QUERY } from './reads.js';
+
+export interface StatsFigures {
+  /** Tickets created inside the window. */
+  received: number;
+  runsMs: number[];
+  medianMs: number;
+  maxMs: number;
+}
+
+const DAY = 86_400_000;
+
+/** The dashboard's 30-day stats, asked `runs` times one after another (a manager opening it). */
+export async function measureStats(
+  url: string,
+  token: string,
+  now: Date,
+  runs: number,
+): Promise<StatsFigures> {
+  const variables = { from: new Date(now.getTime() - 30 * DAY).toISOString(), to: now.toISOString() };
+  const runsMs: number[] = [];
+  let received = 0;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const data = await gql<{ stats: { received: number } }>(url, STATS_QUERY, variables, token);
+    runsMs.push(performance.now() - started);
+    received = data.stats.received;
+  }
+  return { received, runsMs, medianMs: median(runsMs), maxMs: Math.max(...runsMs) };
+}

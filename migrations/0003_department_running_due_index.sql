@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_department_running_due_idx" ON "tickets" USING btree ("department_id","due_at","id") WHERE status in ('DISPATCHED', 'IN_PROGRESS');

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_events_returned_idx" ON "ticket_events" USING btree ("ticket_id","department_id") WHERE type = 'RETURNED';
