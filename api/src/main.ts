@@ -17,6 +17,11 @@ try {
     if (stopping) return;
     stopping = true;
     hotline.log.info({ signal }, 'shutting down');
+    // Workers finish their active jobs and requests drain; past this, something hangs: exit anyway.
+    setTimeout(() => {
+      hotline.log.error('shutdown took over 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     hotline.stop().then(
       () => process.exit(0),
       () => process.exit(1),

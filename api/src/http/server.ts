@@ -81,6 +81,8 @@ export async function createHttpServer(
     schema: deps.schema,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     parseOptions: limits ? limitParseOptions : {},
     validationRules: limits ? limitValidationRules() : [],
     formatError: (formatted, error) => {
@@ -89,7 +91,7 @@ export async function createHttpServer(
       return result;
     },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 5_000 }),
       // No cache hints are used; the default cache-control plugin would instrument every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       operationNamePlugin(),
@@ -169,6 +171,8 @@ export async function createHttpServer(
     server,
     stop: async () => {
       await apollo.stop();
+      // In-flight requests have finished (Apollo drained them); idle keep-alive sockets must not hold the exit.
+      server.closeAllConnections();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
       await metrics.close();
     },
