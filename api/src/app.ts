@@ -90,8 +90,13 @@ export async function startHotline({
         config.JWT_SECRET ?? (await localSecret(config.DATA_DIR)),
         config.TOKEN_TTL,
       );
+      const replica = config.DATABASE_READ_URL
+        ? await openDatabase({ url: config.DATABASE_READ_URL, max: config.DATABASE_POOL_SIZE })
+        : null;
+      if (replica) stops.push(() => replica.close());
       const http = await createHttpServer({
         db: database.db,
+        readDb: replica?.db,
         redis,
         clock,
         signer,

@@ -5,6 +5,8 @@ import type { Clock } from './clock.js';
 /** What every service call needs: the database, the time, and who is asking. */
 export interface ServiceContext {
   db: Db;
+  /** A read replica for reporting (DATABASE_READ_URL); reports fall back to `db` without one. */
+  readDb?: Db;
   clock: Clock;
   viewer: Viewer;
 }

@@ -31,6 +31,8 @@ import { type RequestLocals, requestLog } from './request-log.js';
 
 export interface HttpDeps {
   db: Db;
+  /** Read replica for reports, when configured. */
+  readDb?: Db;
   redis: Redis;
   clock: Clock;
   signer: TokenSigner;
@@ -128,6 +130,7 @@ export async function createHttpServer(
         if (limits) await rateLimiter.check(viewer);
         return {
           db: deps.db,
+          readDb: deps.readDb,
           clock: deps.clock,
           signer: deps.signer,
           viewer,

@@ -47,6 +47,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
  * dispatched to a department at least once. Four aggregate statements; no ticket leaves the database.
  */
 export async function computeStats(ctx: ServiceContext, args: StatsArgs): Promise<HotlineStatsResult> {
+  const reportDb = ctx.readDb ?? ctx.db;
   const departmentId = scopeDepartment(ctx, args.departmentId ?? null);
   if (departmentId && !isUuid(departmentId))
     throw badInput(`Unknown department ${departmentId}`, 'departmentId');
@@ -65,7 +66,7 @@ export async function computeStats(ctx: ServiceContext, args: StatsArgs): Promis
 
   const [totals, byCategory, byDay, returns] = await Promise.all([
     queryRows<Record<string, number>>(
-      ctx.db,
+      reportDb,
       sql`select
         count(*)::int as received,
         count(*) filter (where t.first_dispatched_at is not null)::int as dispatched,
@@ -80,7 +81,7 @@ export async function computeStats(ctx: ServiceContext, args: StatsArgs): Promis
     ),
     // Counted under top-level categories (a leaf's root), the way district reports group demands.
     queryRows<{ category_id: string; count: number }>(
-      ctx.db,
+      reportDb,
       sql`with recursive roots(id, root_id) as (
           select id, id from categories where parent_id is null
           union all
@@ -95,7 +96,7 @@ export async function computeStats(ctx: ServiceContext, args: StatsArgs): Promis
         order by count desc, r.root_id`,
     ),
     queryRows<{ date: string; count: number }>(
-      ctx.db,
+      reportDb,
       sql`with zone as (
           select coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai') as tz
         ),
@@ -117,7 +118,7 @@ export async function computeStats(ctx: ServiceContext, args: StatsArgs): Promis
     ),
     // The department a RETURNED event names is the one that sent the ticket back: it was misrouted there.
     queryRows<{ department_id: string; count: number }>(
-      ctx.db,
+      reportDb,
       sql`select e.department_id, count(*)::int as count
         from ticket_events e join tickets t on t.id = e.ticket_id
         where e.type = 'RETURNED' and e.department_id is not null and ${inScope}${
