@@ -1,30 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  apiLogin,
-  type ConsolePage,
-  gql,
-  launchBrowser,
-  MANAGER_EMAIL,
-  ok,
-  openConsole,
-} from './support/console.js';
+import { expect, test } from 'vitest';
+import { apiLogin, gql, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
-let browser: Browser;
-let manager: ConsolePage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  manager = await openConsole(browser);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await manager.shot('conflict-failed');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const manager = useConsole('conflict-failed');
 
 test('a change made elsewhere while the form is open is reported as a conflict with a reload', async () => {
   const token = await apiLogin(MANAGER_EMAIL);
@@ -42,8 +19,8 @@ test('a change made elsewhere while the form is open is reported as a conflict w
   const elsewhere = departments.find((department) => department.code === 'GOV_SERVICE')!;
   const mine = departments.find((department) => department.code === 'CULTURE')!;
 
-  const { page, shot } = manager;
-  await manager.signIn(MANAGER_EMAIL);
+  const { page, shot } = manager();
+  await manager().signIn(MANAGER_EMAIL);
   await page.goto(`${new URL(page.url()).origin}/admin/#/tickets/${ticket!.id}/show`);
   await page.getByRole('button', { name: '改派', exact: true }).click();
   const dialog = page.getByRole('dialog');
@@ -77,6 +54,6 @@ test('a change made elsewhere while the form is open is reported as a conflict w
     token,
   );
   expect(after.department.code).toBe('GOV_SERVICE');
-  expect(manager.problems.filter((problem) => !problem.includes('"CONFLICT"'))).toEqual([]);
-  expect(manager.problems.filter((problem) => problem.includes('"CONFLICT"'))).toHaveLength(1);
+  expect(manager().problems.filter((problem) => !problem.includes('"CONFLICT"'))).toEqual([]);
+  expect(manager().problems.filter((problem) => problem.includes('"CONFLICT"'))).toHaveLength(1);
 });

@@ -1,29 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  apiLogin,
-  type ConsolePage,
-  launchBrowser,
-  MANAGER_EMAIL,
-  ok,
-  openConsole,
-} from './support/console.js';
+import { expect, test } from 'vitest';
+import { apiLogin, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
-let browser: Browser;
-let manager: ConsolePage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  manager = await openConsole(browser);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await manager.shot('dashboard-failed');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const manager = useConsole('dashboard-failed');
 
 /** The last seven calendar days in the demo calendar's zone (Asia/Shanghai, UTC+8 all year). */
 function lastWeek(): { from: string; to: string } {
@@ -51,8 +29,8 @@ test('the dashboard shows the three rates and its charts', async () => {
   );
   expect(stats.received).toBeGreaterThan(0);
 
-  const { page, shot } = manager;
-  await manager.signIn(MANAGER_EMAIL);
+  const { page, shot } = manager();
+  await manager().signIn(MANAGER_EMAIL);
   await page.getByRole('heading', { name: '热线运行概览' }).waitFor();
   // Four recharts charts: daily volume, escalations today, top categories, overdue by department.
   await expect.poll(() => page.locator('svg.recharts-surface').count(), { timeout: 15_000 }).toBe(4);
@@ -69,5 +47,5 @@ test('the dashboard shows the three rates and its charts', async () => {
   }
   await page.getByText(String(stats.received), { exact: true }).first().waitFor();
   await shot('dashboard-1-week');
-  expect(manager.problems).toEqual([]);
+  expect(manager().problems).toEqual([]);
 });

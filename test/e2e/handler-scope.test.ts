@@ -1,30 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  apiLogin,
-  type ConsolePage,
-  handlerEmail,
-  launchBrowser,
-  MANAGER_EMAIL,
-  ok,
-  openConsole,
-} from './support/console.js';
+import { expect, test } from 'vitest';
+import { apiLogin, handlerEmail, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
-let browser: Browser;
-let handler: ConsolePage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  handler = await openConsole(browser);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await handler.shot('handler-failed');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const handler = useConsole('handler-failed');
 
 const FIRST_PAGE = `query { tickets(first: 25, orderBy: { field: CREATED_AT, direction: DESC }) {
   totalCount nodes { number department { name } } } }`;
@@ -42,8 +19,8 @@ test("a handler sees only its department's tickets", async () => {
   expect(asHandler.tickets.totalCount).toBeGreaterThan(0);
   expect(asHandler.tickets.totalCount).toBeLessThan(asManager.tickets.totalCount);
 
-  const { page, shot } = handler;
-  await handler.signIn(email);
+  const { page, shot } = handler();
+  await handler().signIn(email);
   // A handler's dashboard: its own department's figures.
   await page.getByRole('heading', { name: '热线运行概览' }).waitFor();
   await page
@@ -63,5 +40,5 @@ test("a handler sees only its department's tickets", async () => {
   // A handler does not manage the hotline: no routing, SLA or organisation screens.
   await expect.poll(() => page.getByRole('menuitem', { name: '派单规则' }).count()).toBe(0);
   await shot('handler-2-tickets');
-  expect(handler.problems).toEqual([]);
+  expect(handler().problems).toEqual([]);
 });

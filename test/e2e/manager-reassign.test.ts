@@ -1,30 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  apiLogin,
-  type ConsolePage,
-  launchBrowser,
-  MANAGER_EMAIL,
-  ok,
-  openConsole,
-} from './support/console.js';
+import { beforeAll, expect, test } from 'vitest';
+import { apiLogin, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
-let browser: Browser;
-let manager: ConsolePage;
+const manager = useConsole('reassign-failed');
 let token: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  manager = await openConsole(browser);
   token = await apiLogin(MANAGER_EMAIL);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await manager.shot('reassign-failed');
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 interface Listed {
@@ -35,8 +16,8 @@ interface Listed {
 }
 
 test('a manager filters overdue tickets and reassigns one with a reason', async () => {
-  const { page, shot } = manager;
-  await manager.signIn(MANAGER_EMAIL);
+  const { page, shot } = manager();
+  await manager().signIn(MANAGER_EMAIL);
   await page.getByRole('menuitem', { name: '工单' }).click();
   await page.locator('tbody tr').first().waitFor();
   await shot('reassign-1-tickets');
@@ -85,5 +66,5 @@ test('a manager filters overdue tickets and reassigns one with a reason', async 
   expect(after.ticket.department.name).toBe(newDepartment);
   const reassigned = after.ticket.events.nodes.filter((event) => event.type === 'REASSIGNED');
   expect(reassigned.at(-1)).toMatchObject({ note: reason, department: { name: newDepartment } });
-  expect(manager.problems).toEqual([]);
+  expect(manager().problems).toEqual([]);
 });

@@ -1,35 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  apiLogin,
-  type ConsolePage,
-  launchBrowser,
-  MANAGER_EMAIL,
-  ok,
-  openConsole,
-} from './support/console.js';
+import { expect, test } from 'vitest';
+import { apiLogin, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
-let browser: Browser;
-let manager: ConsolePage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  manager = await openConsole(browser);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await manager.shot('routing-failed');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const manager = useConsole('routing-failed');
 
 test('a manager creates a keyword rule and "try it" picks it as they type', async () => {
-  const { page, shot } = manager;
+  const { page, shot } = manager();
   const ruleName = '井盖缺失破损';
   const department = '区城市管理局';
-  await manager.signIn(MANAGER_EMAIL);
+  await manager().signIn(MANAGER_EMAIL);
   await page.getByRole('menuitem', { name: '派单规则' }).click();
   await page.getByText('停水抢修').waitFor();
   await shot('routing-1-rules');
@@ -64,5 +42,5 @@ test('a manager creates a keyword rule and "try it" picks it as they type', asyn
     token,
   );
   expect(routePreview).toEqual({ rule: { name: ruleName }, department: { name: department } });
-  expect(manager.problems).toEqual([]);
+  expect(manager().problems).toEqual([]);
 });

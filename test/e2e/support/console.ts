@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../../api/src/seed/demo-district.js';
+import { launchBrowser } from './chromium.js';
 
-export { launchBrowser } from './chromium.js';
+export { launchBrowser };
 
 export const MANAGER_EMAIL = `manager@${DEMO_EMAIL_DOMAIN}`;
 export const handlerEmail = (departmentCode: string) =>
@@ -95,4 +96,27 @@ export async function apiLogin(email: string, password = DEMO_PASSWORD): Promise
     { email, password },
   );
   return data.login.token;
+}
+
+/**
+ * A browser and a signed-out console page for the test file (opened before its tests, closed after);
+ * a failing test leaves the screenshot `failureShot`. Returns the page's accessor.
+ */
+export function useConsole(failureShot: string): () => ConsolePage {
+  let browser: Browser | undefined;
+  let opened: ConsolePage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    opened = await openConsole(browser);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await opened?.shot(failureShot);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!opened) throw new Error('the console is opened in beforeAll');
+    return opened;
+  };
 }
