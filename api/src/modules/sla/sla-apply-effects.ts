@@ -8,10 +8,7 @@ import {
   tickets,
 } from '../../../../schema/src/index.js';
 import { systemViewer } from '../../auth/viewer.js';
-import type { EventDraft } from '../tickets/ticket-events.writer.js';
-import { appendEventsOfMany } from '../tickets/ticket-events.writer.js';
-import { type ApplyOptions, applySlaEffect, describeEffect, type EffectOutcome } from './sla-apply-effect.js';
-
+import { appendEventsOfMany, type EventDraft } from '../tickets/ticket-events.writer.js';
 import { calendarSpec, type SlaPolicyRow } from './sla-settings.js';
 import {
   appliedKeys,
@@ -20,10 +17,52 @@ import {
   effectKey,
   nextTimerAt,
   type SlaEffect,
+  type SlaTimer,
   slaTimers,
 } from './sla-timers.js';
 
+/** What became of an effect: written now, written before, no longer due (state moved on), or no ticket. */
+export type EffectOutcome = 'applied' | 'duplicate' | 'stale' | 'gone';
+
+export interface ApplyOptions {
+  /** As in ClaimOptions: when other due effects of the ticket are still queued. */
+  leaseMs: number;
+}
+
 type TicketRow = typeof tickets.$inferSelect;
+
+function isEffectConflict(error: unknown): boolean {
+  type PgError = { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
+  for (let e = error as PgError | undefined; e; e = e.cause as PgError | undefined) {
+    if (
+      e.code === '23505' &&
+      String(e.constraint_name ?? e.constraint ?? '').includes('ticket_events_effect_idx')
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Applies one effect in one transaction: lock the ticket, re-check that its clock still runs in the same
+ * cycle and that the timer is due, then write the REMINDER_SENT / ESCALATED event (and its outbox row)
+ * with its effect key, raise the escalation level and the version. Repeats change nothing.
+ */
+export async function applySlaEffect(
+  db: Db,
+  now: Date,
+  effect: SlaEffect,
+  options: ApplyOptions,
+): Promise<EffectOutcome> {
+  try {
+    const [outcome] = await applyTogether(db, now, [effect], options);
+    return outcome!;
+  } catch (error) {
+    // Only reachable if a writer skipped the ticket lock; the unique index still keeps it once-only.
+    if (isEffectConflict(error)) return 'duplicate';
+    throw error;
+  }
+}
 
 /**
  * Applies many effects in one transaction (the workers' group commit): the tickets are locked in id
@@ -55,16 +94,19 @@ async function applyTogether(
 ): Promise<EffectOutcome[]> {
   const ids = [...new Set(effects.map((effect) => effect.ticketId))].sort();
   return db.transaction(async (tx) => {
-    // As in applySlaEffect: the key query runs once every lock is granted, with a fresh snapshot.
+    // The key query runs after every lock is granted (same connection, in order), with a fresh
+    // snapshot: it sees every effect committed by an earlier holder of a lock.
     const [rows, keyRows] = await Promise.all([
       tx
         .select({
           ticket: tickets,
           policy: slaPolicies,
           calendar: businessCalendar,
+          // The parent of the responsible department; a top-level one answers to the hotline centre.
           supervisorId: sql<string | null>`coalesce(${departments.parentId},
             (select id from ${departments} where kind = 'HOTLINE_CENTER' order by code limit 1))`,
-          // Safe without the WAL flush: see applySlaEffect.
+          // Losing this commit in a crash loses nothing: the lease makes the tick hand the effect out
+          // again, so effects do not wait for the WAL flush.
           _async: sql`set_config('synchronous_commit', 'off', true)`,
         })
         .from(tickets)
@@ -146,4 +188,35 @@ async function applyTogether(
     ]);
     return outcomes;
   });
+}
+
+/** The ticket columns and the event of one effect. */
+export function describeEffect(
+  ticket: TicketRow,
+  timer: SlaTimer,
+  supervisorId: string | null,
+  key: string,
+  now: Date,
+) {
+  const set: Partial<TicketRow> = { version: ticket.version + 1, updatedAt: now };
+  if (timer.kind === 'escalate') {
+    set.escalationLevel = Math.max(ticket.escalationLevel, timer.level);
+    set.breachedAt = ticket.breachedAt ?? ticket.dueAt;
+    const event: EventDraft = {
+      type: 'ESCALATED',
+      level: timer.level,
+      departmentId: timer.notifyDepartmentId ?? supervisorId ?? ticket.departmentId,
+      note: `level ${timer.level}`,
+      effectKey: key,
+    };
+    return { set, event };
+  }
+  const fraction = timer.kind === 'remind' ? timer.fraction : 0;
+  const event: EventDraft = {
+    type: 'REMINDER_SENT',
+    fraction,
+    note: `${Math.round(fraction * 100)}% of the resolution time used`,
+    effectKey: key,
+  };
+  return { set, event };
 }

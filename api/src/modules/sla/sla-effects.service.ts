@@ -1,6 +1,6 @@
 /**
  * The workers' side of the SLA (DESIGN.md, "Timers live in PostgreSQL"): the tick claims due timers and
- * hands out one effect per due reminder or escalation; an effect (sla-apply-effect.ts) writes its
+ * hands out one effect per due reminder or escalation; an effect (sla-apply-effects.ts) writes its
  * event exactly once.
  * Transport-free: workers/src/jobs/sla-*.ts wire these to BullMQ.
  */
@@ -10,7 +10,7 @@ import { businessCalendar, slaPolicies, tickets } from '../../../../schema/src/i
 import { calendarSpec, loadEffectKeysOf } from './sla-settings.js';
 import { appliedKeys, effectOf, nextTimerAt, type SlaEffect, slaTimers } from './sla-timers.js';
 
-export { type ApplyOptions, applySlaEffect, type EffectOutcome } from './sla-apply-effect.js';
+export { type ApplyOptions, applySlaEffect, type EffectOutcome } from './sla-apply-effects.js';
 
 export interface ClaimOptions {
   /** Tickets locked and handled per transaction. */
