@@ -7,7 +7,7 @@ import type { CloseReason } from '../../../graphql/enums';
 import type { Ticket } from '../../../graphql/types';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { useFieldErrorText } from './use-field-error';
+import { OptionalTextField } from './OptionalTextField';
 
 interface CloseFormProps {
   ticket: Pick<Ticket, 'status'>;
@@ -19,7 +19,6 @@ interface CloseFormProps {
 /** The close reasons offered depend on the status: NEW may be answered directly or refused. */
 export function CloseForm({ ticket, pending, onSubmit, onCancel }: CloseFormProps) {
   const translate = useTranslate();
-  const errorText = useFieldErrorText();
   const reasons = closeReasonsFor(ticket.status);
   const [reason, setReason] = useState<CloseReason | ''>(reasons.length === 1 ? (reasons[0] ?? '') : '');
   const [note, setNote] = useState('');
@@ -52,14 +51,11 @@ export function CloseForm({ ticket, pending, onSubmit, onCancel }: CloseFormProp
           </MenuItem>
         ))}
       </TextField>
-      <TextField
+      <OptionalTextField
         label={translate('hotline.forms.note')}
         value={note}
-        onChange={(event) => setNote(event.target.value)}
-        multiline
-        minRows={2}
-        error={!!noteError}
-        helperText={errorText(noteError, true)}
+        onChange={setNote}
+        error={noteError}
       />
     </FormShell>
   );

@@ -1,11 +1,10 @@
-import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { type DepartmentOption, DepartmentPicker } from '../../../common/DepartmentPicker';
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { useFieldErrorText } from './use-field-error';
+import { OptionalTextField } from './OptionalTextField';
 
 interface DispatchFormProps {
   departments: DepartmentOption[];
@@ -17,7 +16,6 @@ interface DispatchFormProps {
 /** Dispatch (派单): without a department the routing rules decide. */
 export function DispatchForm({ departments, pending, onSubmit, onCancel }: DispatchFormProps) {
   const translate = useTranslate();
-  const errorText = useFieldErrorText();
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const noteError = optionalText(note, MAX_LENGTH.note);
@@ -39,14 +37,11 @@ export function DispatchForm({ departments, pending, onSubmit, onCancel }: Dispa
         label={translate('hotline.forms.department')}
         helperText={translate('hotline.forms.dispatch_by_rules')}
       />
-      <TextField
+      <OptionalTextField
         label={translate('hotline.forms.note')}
         value={note}
-        onChange={(event) => setNote(event.target.value)}
-        multiline
-        minRows={2}
-        error={!!noteError}
-        helperText={errorText(noteError, true)}
+        onChange={setNote}
+        error={noteError}
       />
     </FormShell>
   );

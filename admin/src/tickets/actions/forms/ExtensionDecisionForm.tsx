@@ -1,11 +1,11 @@
-import { Alert, FormControlLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import { Alert, FormControlLabel, Radio, RadioGroup } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import type { Ticket } from '../../../graphql/types';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { useFieldErrorText } from './use-field-error';
+import { OptionalTextField } from './OptionalTextField';
 
 interface ExtensionDecisionFormProps {
   ticket: Ticket;
@@ -16,7 +16,6 @@ interface ExtensionDecisionFormProps {
 
 export function ExtensionDecisionForm({ ticket, pending, onSubmit, onCancel }: ExtensionDecisionFormProps) {
   const translate = useTranslate();
-  const errorText = useFieldErrorText();
   const [approve, setApprove] = useState(true);
   const [note, setNote] = useState('');
   const noteError = optionalText(note, MAX_LENGTH.note);
@@ -44,14 +43,11 @@ export function ExtensionDecisionForm({ ticket, pending, onSubmit, onCancel }: E
         <FormControlLabel value="approve" control={<Radio />} label={translate('hotline.forms.approve')} />
         <FormControlLabel value="reject" control={<Radio />} label={translate('hotline.forms.reject')} />
       </RadioGroup>
-      <TextField
+      <OptionalTextField
         label={translate('hotline.forms.note')}
         value={note}
-        onChange={(event) => setNote(event.target.value)}
-        multiline
-        minRows={2}
-        error={!!noteError}
-        helperText={errorText(noteError, true)}
+        onChange={setNote}
+        error={noteError}
       />
     </FormShell>
   );

@@ -1,19 +1,11 @@
-import {
-  FormControl,
-  FormControlLabel,
-  FormHelperText,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-} from '@mui/material';
+import { FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import { SATISFACTIONS, type Satisfaction } from '../../../graphql/enums';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { useFieldErrorText } from './use-field-error';
+import { OptionalTextField } from './OptionalTextField';
 
 interface FeedbackFormProps {
   pending?: boolean;
@@ -24,7 +16,6 @@ interface FeedbackFormProps {
 /** Callback result (回访): dissatisfied reopens the ticket to its department. */
 export function FeedbackForm({ pending, onSubmit, onCancel }: FeedbackFormProps) {
   const translate = useTranslate();
-  const errorText = useFieldErrorText();
   const [satisfaction, setSatisfaction] = useState<Satisfaction | ''>('');
   const [comment, setComment] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -62,14 +53,11 @@ export function FeedbackForm({ pending, onSubmit, onCancel }: FeedbackFormProps)
             : translate('hotline.forms.dissatisfied_reopens')}
         </FormHelperText>
       </FormControl>
-      <TextField
+      <OptionalTextField
         label={translate('hotline.forms.comment')}
         value={comment}
-        onChange={(event) => setComment(event.target.value)}
-        multiline
-        minRows={2}
-        error={!!commentError}
-        helperText={errorText(commentError, true)}
+        onChange={setComment}
+        error={commentError}
       />
     </FormShell>
   );
