@@ -56,6 +56,8 @@ export const TICKET_EVENT_TYPES = [
   'CLOSED',
   'REMINDER_SENT',
   'ESCALATED',
+  // Served beyond the contract: a duplicate closed into another ticket (events on both).
+  'MERGED',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

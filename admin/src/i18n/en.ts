@@ -150,6 +150,7 @@ export const en = {
       CLOSED: 'Closed',
       REMINDER_SENT: 'Reminder sent',
       ESCALATED: 'Escalated',
+      MERGED: 'Merged as duplicate',
     },
   },
   hotline: enScreens,

@@ -141,6 +141,7 @@ export const zh: AppMessages = {
       CLOSED: '关闭',
       REMINDER_SENT: '催办预警',
       ESCALATED: '升级督办',
+      MERGED: '合并重复件',
     },
   },
   hotline: zhScreens,
