@@ -31,7 +31,7 @@ try {
   const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
   const counts = stats.byDay.map((day) => day.count);
   process.stdout.write(
-    [
+    `${[
       `stats for the last ${days} days: ${timings.map((ms) => ms.toFixed(0)).join(', ')} ms (5 warm runs)`,
       `received ${stats.received}, dispatched ${stats.dispatched}, resolved ${stats.resolved}, overdue ${stats.overdue}, out of scope ${stats.outOfScope}, returned ${stats.returned}`,
       `response ${percent(stats.responseRate)}, resolution ${percent(stats.resolutionRate)}, satisfaction ${percent(stats.satisfactionRate)}`,
@@ -40,7 +40,7 @@ try {
         .slice(0, 6)
         .map((row) => `${codes.get(row.categoryId)}=${row.count}`)
         .join(', ')}`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 } finally {
   await database.close();

@@ -111,3 +111,6 @@ export const tickets = pgTable(
       .where(sql`idempotency_key is not null`),
   ],
 );
+
+/** A ticket as the services read it: every column but the search text, which only feeds the index. */
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchText'>;

@@ -4,6 +4,7 @@ import {
   businessCalendar,
   departments,
   slaPolicies,
+  type TicketRow,
   ticketEvents,
   tickets,
 } from '../../../../schema/src/index.js';
@@ -28,8 +29,6 @@ export interface ApplyOptions {
   /** As in ClaimOptions: when other due effects of the ticket are still queued. */
   leaseMs: number;
 }
-
-type TicketRow = typeof tickets.$inferSelect;
 
 function isEffectConflict(error: unknown): boolean {
   type PgError = { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };

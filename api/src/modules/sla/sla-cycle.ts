@@ -1,5 +1,5 @@
 import type { Tx } from '../../../../schema/src/db.js';
-import type { tickets } from '../../../../schema/src/index.js';
+import type { TicketRow } from '../../../../schema/src/index.js';
 import { parseDuration } from '../../domain/duration.js';
 import { addDuration, addWorkingMs, workingMsBetween } from '../../domain/sla-clock.js';
 import {
@@ -9,8 +9,6 @@ import {
   type SlaSettings,
 } from './sla-settings.js';
 import { appliedKeys, nextTimerAt, slaTimers, type TicketClock } from './sla-timers.js';
-
-type TicketRow = typeof tickets.$inferSelect;
 
 /** The SLA columns of a ticket that dispatch, hold, resume and closing rewrite. */
 export type SlaFields = Partial<

@@ -2,13 +2,11 @@ import type { Tx } from '../../../../schema/src/db.js';
 import {
   outbox,
   type TicketEventType,
+  type TicketRow,
   type TicketStatus,
   ticketEvents,
-  type tickets,
 } from '../../../../schema/src/index.js';
 import type { Viewer } from '../../auth/viewer.js';
-
-type TicketRow = typeof tickets.$inferSelect;
 
 export interface EventDraft {
   type: TicketEventType;

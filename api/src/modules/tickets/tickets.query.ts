@@ -14,7 +14,7 @@ import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { badInput } from '../../errors/app-error.js';
 import { decodeCursor, encodeCursor } from '../../graphql/node.js';
 import { visibleTickets } from './ticket-access.js';
-import { isUuid, type TicketRow } from './tickets.service.js';
+import { isUuid, type TicketRow, ticketColumns } from './tickets.service.js';
 
 export interface TicketFilter {
   status?: TicketStatus[] | null;
@@ -152,7 +152,7 @@ export async function listTickets(
   }
   const direction = descending ? desc : asc;
   const rows = await ctx.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(...where))
     .orderBy(sql`${direction(column)} nulls last`, direction(tickets.id))
@@ -177,7 +177,7 @@ export async function getTicket(ctx: ServiceContext, id: string): Promise<Ticket
   requireSignedIn(ctx.viewer);
   if (!isUuid(id)) return null;
   const [row] = await ctx.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.id, id), visibleTickets(ctx.viewer)));
   return row ?? null;
@@ -186,7 +186,7 @@ export async function getTicket(ctx: ServiceContext, id: string): Promise<Ticket
 export async function getTicketByNumber(ctx: ServiceContext, number: string): Promise<TicketRow | null> {
   requireSignedIn(ctx.viewer);
   const [row] = await ctx.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.number, number.trim()), visibleTickets(ctx.viewer)));
   return row ?? null;

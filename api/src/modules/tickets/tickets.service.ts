@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
@@ -11,6 +11,7 @@ import {
   extensionRequests,
   type Satisfaction,
   type TicketPriority,
+  type TicketRow,
   ticketDepartments,
   tickets,
   users,
@@ -39,7 +40,10 @@ import {
 import { visibleTickets } from './ticket-access.js';
 import { appendEvents, appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
 
-export type TicketRow = typeof tickets.$inferSelect;
+/** Every column but the generated search text, which only feeds the trigram index. */
+const { searchText: _searchText, ...columns } = getTableColumns(tickets);
+export const ticketColumns = columns;
+export type { TicketRow };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string) => UUID.test(id);
@@ -121,7 +125,7 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
         target: [tickets.createdById, tickets.idempotencyKey],
         where: sql`idempotency_key is not null`,
       })
-      .returning();
+      .returning(ticketColumns);
     const created = inserted[0];
     if (!created) return replayIdempotent(tx, creatorId, idempotencyKey!, idempotencyHash!);
 
@@ -148,7 +152,7 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
 /** A retried create: the first ticket when the payload is the same, CONFLICT when it is not. */
 async function replayIdempotent(tx: Tx, creatorId: string, key: string, hash: string): Promise<TicketRow> {
   const [existing] = await tx
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(eq(tickets.createdById, creatorId), eq(tickets.idempotencyKey, key)));
   if (!existing) throw new Error('idempotent insert conflicted but no ticket holds the key');
@@ -221,7 +225,7 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
     .update(tickets)
     .set({ ...change.set, version: ticket.version + 1, updatedAt: now })
     .where(eq(tickets.id, ticket.id))
-    .returning();
+    .returning(ticketColumns);
   if (!updated) throw new Error('ticket vanished inside its own transaction');
   const drafts = change.events.map((event) => ({
     fromStatus: ticket.status,
@@ -265,7 +269,7 @@ export async function changeTicket(
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const [ticket] = await tx
-      .select()
+      .select(ticketColumns)
       .from(tickets)
       .where(and(eq(tickets.id, id), visibleTickets(viewer)))
       .for('update');
