@@ -1,21 +1,16 @@
-/** The contract's error codes (`extensions.code`); see shared/contract/README.md "Errors". */
-export type ErrorCode =
-  /** No valid token or API key. */
-  | 'UNAUTHENTICATED'
-  /** The viewer's role may not do this. */
-  | 'FORBIDDEN'
-  /** No such object, or the viewer may not see it. */
-  | 'NOT_FOUND'
-  /** The input is malformed or refers to something unusable. */
-  | 'BAD_USER_INPUT'
-  /** The action is not allowed in the ticket's current status. */
-  | 'INVALID_TRANSITION'
-  /** Stale expectedVersion, or an idempotency key reused with another payload. */
-  | 'CONFLICT'
-  /** Too many requests; `retryAfter` seconds tells when to try again. */
-  | 'RATE_LIMITED'
-  /** Over the depth, alias or cost bounds. */
-  | 'QUERY_TOO_COMPLEX';
+/** The contract's error codes (`extensions.code`) and what each means; shared/contract/README.md "Errors". */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'No valid token or API key.',
+  FORBIDDEN: "The viewer's role may not do this.",
+  NOT_FOUND: 'No such object, or the viewer may not see it.',
+  BAD_USER_INPUT: 'The input is malformed or refers to something unusable.',
+  INVALID_TRANSITION: "The action is not allowed in the ticket's current status.",
+  CONFLICT: 'Stale expectedVersion, or an idempotency key reused with another payload.',
+  RATE_LIMITED: 'Too many requests; `retryAfter` seconds tells when to try again.',
+  QUERY_TOO_COMPLEX: 'Over the depth, alias, token or cost bounds.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** The one error type of the domain; the GraphQL layer maps it to `extensions.code` in one place. */
 export class AppError extends Error {

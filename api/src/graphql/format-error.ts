@@ -1,23 +1,17 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { AppError } from '../errors/app-error.js';
+import { AppError, ERROR_CODES } from '../errors/app-error.js';
 
-const PASS_THROUGH = new Set([
+/** Codes answered as they are: ours, and Apollo's own request and validation failures. */
+const PASS_THROUGH = new Set<string>([
+  ...Object.keys(ERROR_CODES),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'INVALID_TRANSITION',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'QUERY_TOO_COMPLEX',
 ]);
 
 /**
