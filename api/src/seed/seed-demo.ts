@@ -1,5 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../schema/src/db.js';
+import { queryRows } from '../../../schema/src/db.js';
 import { areas, departments, type Role, routingRules, tickets, users } from '../../../schema/src/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -84,9 +85,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     fallbackDepartmentId: departmentIds.get('URBAN_MGMT')!,
   };
   const plans = planTickets(options.days, options.seed, options.end);
-  const [{ outboxBefore }] = (await db.execute(
+  const [{ outboxBefore }] = (await queryRows<{ outboxBefore: string }>(
+    db,
     sql`select coalesce(max(id), 0)::bigint as "outboxBefore" from outbox`,
-  )) as unknown as [{ outboxBefore: string }];
+  )) as [{ outboxBefore: string }];
   const created = new Map<number, Promise<string | null>>();
   const failures: string[] = [];
   let next = 0;

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDefaults } from '../../api/src/bootstrap/seed-defaults.js';
+import { runDemoSeed } from '../../api/src/seed/run-demo-seed.js';
+import { type Database, openDatabase, queryRows, sql } from '../../schema/src/db.js';
+import { migrate } from '../../schema/src/migrate.js';
+
+/** `pnpm start --demo` seeds the embedded database (PGlite), not only PostgreSQL over the network. */
+let database: Database;
+beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory://' });
+  await migrate(database);
+  await seedDefaults(database.db, { email: 'admin@test.local', password: 'admin-password-1' });
+});
+afterAll(() => database?.close());
+
+describe('the demo district on embedded PostgreSQL', () => {
+  it('seeds a day of tickets through the services', async () => {
+    const failed = await runDemoSeed(database.db, { days: 1, seed: 7, concurrency: 1 });
+    expect(failed).toBe(false);
+    const [row] = await queryRows<{ tickets: number; events: number }>(
+      database.db,
+      sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events`,
+    );
+    expect(row!.tickets).toBeGreaterThan(20);
+    expect(row!.events).toBeGreaterThan(row!.tickets);
+  });
+});
