@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './index.js';
+import { withPreparedStatements } from './prepared-statements.js';
 
 /** The application's database handle; PGlite is driven through the same API. */
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -37,7 +38,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
     });
     return {
-      db: drizzlePostgres(client, { schema, casing: 'snake_case' }),
+      db: drizzlePostgres(withPreparedStatements(client), { schema, casing: 'snake_case' }),
       kind: 'postgres',
       url: options.url,
       close: () => client.end({ timeout: 5 }),

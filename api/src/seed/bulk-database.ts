@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Db } from '../../../schema/src/db.js';
 import * as schema from '../../../schema/src/index.js';
+import { withPreparedStatements } from '../../../schema/src/prepared-statements.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 const SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
@@ -27,5 +28,8 @@ export function bulkDatabase(url: string, max: number): { db: Db; close: () => P
     connection: { synchronous_commit: 'off' },
     ...(path ? { path } : {}),
   });
-  return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.end({ timeout: 5 }) };
+  return {
+    db: drizzle(withPreparedStatements(client), { schema, casing: 'snake_case' }),
+    close: () => client.end({ timeout: 5 }),
+  };
 }

@@ -1,11 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
-import {
-  outbox,
-  type TicketEventType,
-  type TicketRow,
-  type TicketStatus,
-  ticketEvents,
-} from '../../../../schema/src/index.js';
+import type { TicketEventType, TicketRow, TicketStatus } from '../../../../schema/src/index.js';
 import type { Viewer } from '../../auth/viewer.js';
 
 export interface EventDraft {
@@ -68,8 +63,9 @@ export function appendEvents(
 }
 
 /**
- * The events and outbox rows of changes to many tickets (workers apply effects in batches), in two
- * statements whatever the number of tickets.
+ * The events and outbox rows of changes to many tickets (workers apply effects in batches), in one
+ * statement whatever the number of tickets: the rows travel as one JSON document, the events are
+ * inserted in its order and each outbox row takes the id its event was given.
  */
 export async function appendEventsOfMany(
   tx: Tx,
@@ -77,42 +73,55 @@ export async function appendEventsOfMany(
   actor: Viewer,
   at: Date,
 ): Promise<void> {
-  // The ticket state each event's webhook carries, in the order of the inserted rows.
-  const owners = changes.flatMap(({ ticket, events }) => events.map(() => ticket));
-  const values = changes.flatMap(({ ticket, events }) =>
-    events.map((draft) => ({
-      ticketId: ticket.id,
-      type: draft.type,
-      at,
-      actorId: actor.kind === 'user' ? actor.id : null,
-      actorClientId: actor.kind === 'client' ? actor.id : null,
-      fromStatus: draft.fromStatus ?? null,
-      toStatus: draft.toStatus ?? null,
-      departmentId: draft.departmentId === undefined ? ticket.departmentId : draft.departmentId,
-      note: draft.note ?? null,
-      level: draft.level ?? null,
-      fraction: draft.fraction ?? null,
-      slaCycle: ticket.slaCycle,
-      effectKey: draft.effectKey ?? null,
-    })),
+  let position = 0;
+  const rows = changes.flatMap(({ ticket, events }) =>
+    events.map((draft) => {
+      const webhook = WEBHOOK_TYPES[draft.type] ?? null;
+      const payload: Record<string, unknown> | null = webhook ? { ticket: webhookTicket(ticket) } : null;
+      if (payload && draft.type === 'ESCALATED') payload.level = draft.level ?? null;
+      if (payload && draft.type === 'REMINDER_SENT') payload.fraction = draft.fraction ?? null;
+      return {
+        ticket_id: ticket.id,
+        type: draft.type,
+        actor_id: actor.kind === 'user' ? actor.id : null,
+        actor_client_id: actor.kind === 'client' ? actor.id : null,
+        from_status: draft.fromStatus ?? null,
+        to_status: draft.toStatus ?? null,
+        department_id: draft.departmentId === undefined ? ticket.departmentId : draft.departmentId,
+        note: draft.note ?? null,
+        level: draft.level ?? null,
+        fraction: draft.fraction ?? null,
+        sla_cycle: ticket.slaCycle,
+        effect_key: draft.effectKey ?? null,
+        webhook,
+        payload,
+        position: ++position,
+      };
+    }),
   );
-  if (values.length === 0) return;
-  const rows = await tx.insert(ticketEvents).values(values).returning({
-    id: ticketEvents.id,
-    type: ticketEvents.type,
-    level: ticketEvents.level,
-    fraction: ticketEvents.fraction,
-  });
-  // Ids come from the sequence in VALUES order, so sorting by id pairs each row with its draft.
-  rows.sort((a, b) => a.id - b.id);
-  const messages = rows.flatMap((row, index) => {
-    const type = WEBHOOK_TYPES[row.type];
-    const ticket = owners[index];
-    if (!type || !ticket) return [];
-    const data: Record<string, unknown> = { ticket: webhookTicket(ticket) };
-    if (row.type === 'ESCALATED') data.level = row.level;
-    if (row.type === 'REMINDER_SENT') data.fraction = row.fraction;
-    return [{ eventId: row.id, ticketId: ticket.id, type, payload: data, createdAt: at }];
-  });
-  if (messages.length > 0) await tx.insert(outbox).values(messages);
+  if (rows.length === 0) return;
+  const time = at.toISOString();
+  await tx.execute(sql`
+    with draft as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(
+        ticket_id uuid, type ticket_event_type, actor_id uuid, actor_client_id uuid,
+        from_status ticket_status, to_status ticket_status, department_id uuid, note text,
+        level integer, fraction real, sla_cycle integer, effect_key text, webhook text, payload jsonb,
+        position integer)
+    ), inserted as (
+      insert into ticket_events (ticket_id, type, at, actor_id, actor_client_id, from_status, to_status,
+        department_id, note, level, fraction, sla_cycle, effect_key)
+      select ticket_id, type, ${time}::timestamptz, actor_id, actor_client_id, from_status, to_status,
+        department_id, note, level, fraction, sla_cycle, effect_key
+      from draft order by position
+      returning id
+    ), numbered as (
+      -- Ids come from the sequence in insertion order, so the n-th id belongs to the n-th draft.
+      select id, row_number() over (order by id) as position from inserted
+    )
+    insert into outbox (event_id, ticket_id, type, payload, created_at)
+    select numbered.id, draft.ticket_id, draft.webhook, draft.payload, ${time}::timestamptz
+    from numbered join draft using (position)
+    where draft.webhook is not null
+    order by numbered.id`);
 }

@@ -14,7 +14,8 @@ import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { badInput } from '../../errors/app-error.js';
 import { decodeCursor, encodeCursor } from '../../graphql/node.js';
 import { visibleTickets } from './ticket-access.js';
-import { isUuid, type TicketRow, ticketColumns } from './tickets.service.js';
+import { selectTicketRows } from './ticket-rows.js';
+import { isUuid, type TicketRow } from './tickets.service.js';
 
 export interface TicketFilter {
   status?: TicketStatus[] | null;
@@ -151,13 +152,10 @@ export async function listTickets(
     where.push(afterCursor(column, descending, key));
   }
   const direction = descending ? desc : asc;
-  const rows = await ctx.db
-    .select(ticketColumns)
-    .from(tickets)
-    .where(and(...where))
-    .orderBy(sql`${direction(column)} nulls last`, direction(tickets.id))
-    .limit(first + 1)
-    .offset(offset);
+  const rows = await selectTicketRows(
+    ctx.db,
+    sql`where ${and(...where) ?? sql`true`} order by ${direction(column)} nulls last, ${direction(tickets.id)} limit ${first + 1} offset ${offset}`,
+  );
   return {
     rows: rows.slice(0, first),
     hasNextPage: rows.length > first,
@@ -176,19 +174,19 @@ export async function listTickets(
 export async function getTicket(ctx: ServiceContext, id: string): Promise<TicketRow | null> {
   requireSignedIn(ctx.viewer);
   if (!isUuid(id)) return null;
-  const [row] = await ctx.db
-    .select(ticketColumns)
-    .from(tickets)
-    .where(and(eq(tickets.id, id), visibleTickets(ctx.viewer)));
+  const [row] = await selectTicketRows(
+    ctx.db,
+    sql`where ${and(eq(tickets.id, id), visibleTickets(ctx.viewer))}`,
+  );
   return row ?? null;
 }
 
 export async function getTicketByNumber(ctx: ServiceContext, number: string): Promise<TicketRow | null> {
   requireSignedIn(ctx.viewer);
-  const [row] = await ctx.db
-    .select(ticketColumns)
-    .from(tickets)
-    .where(and(eq(tickets.number, number.trim()), visibleTickets(ctx.viewer)));
+  const [row] = await selectTicketRows(
+    ctx.db,
+    sql`where ${and(eq(tickets.number, number.trim()), visibleTickets(ctx.viewer))}`,
+  );
   return row ?? null;
 }
 

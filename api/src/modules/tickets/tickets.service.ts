@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
@@ -39,11 +39,10 @@ import {
 } from '../sla/sla-cycle.js';
 import { visibleTickets } from './ticket-access.js';
 import { appendEvents, appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
+import { selectTicketRows, ticketAfter, ticketColumns } from './ticket-rows.js';
 
-/** Every column but the generated search text, which only feeds the trigram index. */
-const { searchText: _searchText, ...columns } = getTableColumns(tickets);
-export const ticketColumns = columns;
 export type { TicketRow };
+export { ticketColumns };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string) => UUID.test(id);
@@ -221,11 +220,12 @@ export interface Change {
 }
 
 async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: Date, change: Change) {
-  const [updated] = await tx
-    .update(tickets)
-    .set({ ...change.set, version: ticket.version + 1, updatedAt: now })
-    .where(eq(tickets.id, ticket.id))
-    .returning(ticketColumns);
+  const set = { ...change.set, version: ticket.version + 1, updatedAt: now };
+  const update = tx.update(tickets).set(set).where(eq(tickets.id, ticket.id));
+  // The row is locked: unless a value is computed by the database, the result is known without reading it back.
+  const known = ticketAfter(ticket, set);
+  if (known) await update;
+  const updated = known ?? (await update.returning(ticketColumns))[0];
   if (!updated) throw new Error('ticket vanished inside its own transaction');
   const drafts = change.events.map((event) => ({
     fromStatus: ticket.status,
@@ -268,11 +268,10 @@ export async function changeTicket(
   if (!isUuid(id)) throw notFound('Ticket');
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const [ticket] = await tx
-      .select(ticketColumns)
-      .from(tickets)
-      .where(and(eq(tickets.id, id), visibleTickets(viewer)))
-      .for('update');
+    const [ticket] = await selectTicketRows(
+      tx,
+      sql`where ${and(eq(tickets.id, id), visibleTickets(viewer))} for update`,
+    );
     if (!ticket) throw notFound('Ticket');
     const refusal = checkAction(action, ticket, viewer);
     if (refusal === 'FORBIDDEN') {
