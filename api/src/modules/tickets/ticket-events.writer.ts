@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
 import type { TicketEventType, TicketRow, TicketStatus } from '../../../../schema/src/index.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -50,7 +50,8 @@ export function webhookTicket(ticket: TicketRow) {
 
 /**
  * Appends the audit events of one change and their outbox rows, in the caller's transaction.
- * `ticket` is the state right after the change.
+ * `ticket` is the state right after the change; `alongside`, a write that runs in the same
+ * statement (the ticket's own update, saving a round trip).
  */
 export function appendEvents(
   tx: Tx,
@@ -58,8 +59,9 @@ export function appendEvents(
   drafts: readonly EventDraft[],
   actor: Viewer,
   at: Date,
+  alongside?: SQLWrapper,
 ): Promise<void> {
-  return appendEventsOfMany(tx, [{ ticket, events: drafts }], actor, at);
+  return appendEventsOfMany(tx, [{ ticket, events: drafts }], actor, at, alongside);
 }
 
 /**
@@ -72,6 +74,7 @@ export async function appendEventsOfMany(
   changes: readonly { ticket: TicketRow; events: readonly EventDraft[] }[],
   actor: Viewer,
   at: Date,
+  alongside?: SQLWrapper,
 ): Promise<void> {
   let position = 0;
   const rows = changes.flatMap(({ ticket, events }) =>
@@ -99,10 +102,13 @@ export async function appendEventsOfMany(
       };
     }),
   );
-  if (rows.length === 0) return;
+  if (rows.length === 0) {
+    if (alongside) await tx.execute(alongside.getSQL());
+    return;
+  }
   const time = at.toISOString();
   await tx.execute(sql`
-    with draft as (
+    with ${alongside ? sql`alongside as (${alongside.getSQL()}), ` : sql``}draft as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(
         ticket_id uuid, type ticket_event_type, actor_id uuid, actor_client_id uuid,
         from_status ticket_status, to_status ticket_status, department_id uuid, note text,

@@ -222,9 +222,9 @@ export interface Change {
 async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: Date, change: Change) {
   const set = { ...change.set, version: ticket.version + 1, updatedAt: now };
   const update = tx.update(tickets).set(set).where(eq(tickets.id, ticket.id));
-  // The row is locked: unless a value is computed by the database, the result is known without reading it back.
+  // The row is locked: unless a value is computed by the database, the result is known without
+  // reading it back, and the update travels in the statement that writes the events.
   const known = ticketAfter(ticket, set);
-  if (known) await update;
   const updated = known ?? (await update.returning(ticketColumns))[0];
   if (!updated) throw new Error('ticket vanished inside its own transaction');
   const drafts = change.events.map((event) => ({
@@ -232,7 +232,7 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
     toStatus: updated.status,
     ...event,
   }));
-  await appendEvents(tx, updated, drafts, ctx.viewer, now);
+  await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
   return updated;
 }
 
