@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database } from './db.js';
+import { rebuildDeferredIndexes } from './deferred-indexes.js';
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -18,7 +19,10 @@ export async function migrate(database: Database): Promise<void> {
   const client = postgres(database.url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(4242001)`;
-    await migratePostgres(drizzle(client), { migrationsFolder });
+    const db = drizzle(client);
+    await migratePostgres(db, { migrationsFolder });
+    // Indexes a bulk load deferred and never got to build (the load was killed) are part of the schema.
+    await rebuildDeferredIndexes(db);
   } finally {
     await client.end({ timeout: 5 });
   }

@@ -49,6 +49,7 @@ try {
       days,
       seed,
       concurrency: bulk ? concurrency : 1,
+      deferIndexes: bulk !== null,
     });
     process.exitCode = failed ? 1 : 0;
   } finally {

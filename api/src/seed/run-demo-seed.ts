@@ -24,13 +24,14 @@ function progressBar(label: string) {
 /** Seeds the demo district and prints what a newcomer needs: sign-ins, volumes, time taken. Returns true on failures. */
 export async function runDemoSeed(
   db: Db,
-  options: { days: number; seed: number; concurrency: number; end?: Date },
+  options: { days: number; seed: number; concurrency: number; end?: Date; deferIndexes?: boolean },
 ): Promise<boolean> {
   const started = Date.now();
   const result = await seedDemo(db, {
     ...options,
     end: options.end ?? new Date(),
     onProgress: progressBar(`Seeding ${options.days} days of tickets`),
+    onIndexing: () => process.stderr.write('Building the indexes of the ticket tables...\n'),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const out = process.stdout;

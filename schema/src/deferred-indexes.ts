@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+type AnyDb = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+
+/** The tables a bulk load writes row by row. */
+const TABLES = ['tickets', 'ticket_events', 'outbox'];
+/** Indexes the load's own queries read (effect keys of a ticket): these stay. */
+const KEPT = ['ticket_events_ticket_idx'];
+/** Where the definitions wait, in the database itself, so an interrupted load can be repaired. */
+const PARKED = 'deferred_indexes';
+
+async function rows<T>(db: AnyDb, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * Drops the secondary (non-unique) indexes of the ticket tables for a bulk load, the way pg_restore
+ * loads data before it builds indexes: each ticket change otherwise updates some twenty indexes.
+ * Unique indexes and primary keys stay, so every constraint is still enforced during the load.
+ * The definitions are parked in a table in the same transaction; `rebuildDeferredIndexes` (run by
+ * the load when it ends, and by every migration run) builds them again.
+ */
+export async function deferIndexes(db: AnyDb): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql.raw(`create table if not exists ${PARKED} (name text primary key, definition text not null)`),
+    );
+    const indexes = await rows<{ name: string; definition: string }>(
+      tx as unknown as AnyDb,
+      sql`
+        select index.relname as name, pg_get_indexdef(index.oid) as definition
+        from pg_index entry
+        join pg_class index on index.oid = entry.indexrelid
+        join pg_class owner on owner.oid = entry.indrelid
+        where owner.relnamespace = current_schema()::regnamespace
+          and owner.relname = any(${`{${TABLES.join(',')}}`}::text[])
+          and not entry.indisunique and not entry.indisprimary
+          and index.relname <> all(${`{${KEPT.join(',')}}`}::text[])`,
+    );
+    for (const index of indexes) {
+      await tx.execute(
+        sql`insert into ${sql.identifier(PARKED)} (name, definition) values (${index.name}, ${index.definition}) on conflict do nothing`,
+      );
+      await tx.execute(sql`drop index ${sql.identifier(index.name)}`);
+    }
+    return indexes.length;
+  });
+}
+
+/**
+ * Builds the indexes a bulk load deferred (none when nothing was deferred), several at once.
+ * Idempotent: a definition is forgotten only once its index exists.
+ */
+export async function rebuildDeferredIndexes(db: AnyDb, parallel = 2): Promise<number> {
+  const [parked] = await rows<{ exists: boolean }>(
+    db,
+    sql`select to_regclass(${PARKED}) is not null as exists`,
+  );
+  if (!parked?.exists) return 0;
+  const indexes = await rows<{ name: string; definition: string }>(
+    db,
+    sql`select name, definition from ${sql.identifier(PARKED)} order by name`,
+  );
+  let next = 0;
+  const builder = async () => {
+    while (next < indexes.length) {
+      const index = indexes[next++]!;
+      await db.execute(sql.raw(index.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')));
+      await db.execute(sql`delete from ${sql.identifier(PARKED)} where name = ${index.name}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, builder));
+  await db.execute(sql.raw(`drop table if exists ${PARKED}`));
+  return indexes.length;
+}

@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkDatabase } from '../../api/src/seed/bulk-database.js';
+import { runDemoSeed } from '../../api/src/seed/run-demo-seed.js';
+import { openDatabase } from '../../schema/src/db.js';
+import { deferIndexes } from '../../schema/src/deferred-indexes.js';
+import { migrate } from '../../schema/src/migrate.js';
+import { startTestHotline, type TestHotline } from '../support/hotline.js';
+
+// `pnpm seed` on PostgreSQL: two weeks of the demo district played through the services, ending
+// at midnight (Shanghai) before Monday 16 November 2026.
+const END = new Date('2026-11-15T16:00:00Z');
+const DAY = 86_400_000;
+const SEED = { days: 14, seed: 99, concurrency: 8, end: END };
+
+let app: TestHotline;
+let sql: postgres.Sql;
+beforeAll(async () => {
+  app = await startTestHotline();
+  sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
+}, 60_000);
+afterAll(async () => {
+  await sql?.end();
+  await app?.stop();
+});
+
+const indexes = async () =>
+  (
+    await sql<{ name: string }[]>`
+      select indexname as name from pg_indexes where schemaname = 'public' order by indexname`
+  ).map((row) => row.name);
+const ticketCount = async () => (await sql<{ n: number }[]>`select count(*)::int as n from tickets`)[0]!.n;
+
+async function seed(deferIndexes: boolean): Promise<boolean> {
+  const bulk = bulkDatabase(app.databaseUrl, SEED.concurrency + 2);
+  try {
+    return await runDemoSeed(bulk.db, { ...SEED, deferIndexes });
+  } finally {
+    await bulk.close();
+  }
+}
+
+interface Stats {
+  received: number;
+  dispatched: number;
+  resolved: number;
+  responseRate: number;
+  resolutionRate: number;
+  satisfactionRate: number;
+  byCategory: { category: { code: string }; count: number }[];
+  byDay: { date: string; count: number }[];
+}
+
+describe('the demo district on PostgreSQL', () => {
+  it('plays two weeks through the services with the ticket indexes built once at the end', async () => {
+    const declared = await indexes();
+    expect(declared).toContain('tickets_search_trgm_idx');
+
+    expect(await seed(true)).toBe(false);
+
+    // Every index is back, and nothing is left parked.
+    expect(await indexes()).toEqual(declared);
+    const [parked] = await sql<
+      { table: string | null }[]
+    >`select to_regclass('deferred_indexes')::text as table`;
+    expect(parked!.table).toBeNull();
+
+    // The first ten days are settled: their rates have the shape of a real district.
+    const { stats } = await app.ok<{ stats: Stats }>(
+      `query($from: DateTime!, $to: DateTime!) { stats(from: $from, to: $to) {
+        received dispatched resolved responseRate resolutionRate satisfactionRate
+        byCategory { category { code } count } byDay { date count } } }`,
+      {
+        from: new Date(END.getTime() - 14 * DAY).toISOString(),
+        to: new Date(END.getTime() - 4 * DAY).toISOString(),
+      },
+      app.adminToken,
+    );
+    expect(stats.byDay).toHaveLength(10);
+    expect(stats.received / 10).toBeGreaterThan(160);
+    expect(stats.received / 10).toBeLessThan(260);
+    const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+    const mean = (days: { count: number }[]) => days.reduce((sum, day) => sum + day.count, 0) / days.length;
+    const weekend = stats.byDay.filter((day) => [0, 6].includes(weekday(day.date)));
+    const workdays = stats.byDay.filter((day) => ![0, 6].includes(weekday(day.date)));
+    expect(weekend.length).toBeGreaterThan(1);
+    expect(mean(workdays)).toBeGreaterThan(mean(weekend) * 1.3);
+
+    expect(stats.responseRate).toBeGreaterThan(0.9);
+    expect(stats.resolutionRate).toBeGreaterThan(0.9);
+    expect(stats.resolutionRate).toBeLessThan(1);
+    expect(stats.satisfactionRate).toBeGreaterThan(0.97);
+
+    // Top areas by ticket volume: housing, urban-rural construction and livelihood lead.
+    const byArea = new Map<string, number>();
+    for (const row of stats.byCategory) {
+      const area = row.category.code.split('_')[0]!;
+      byArea.set(area, (byArea.get(area) ?? 0) + row.count);
+    }
+    const ranked = [...byArea].sort((a, b) => b[1] - a[1]).map(([area]) => area);
+    expect(ranked.slice(0, 3).sort()).toEqual(['HOUSING', 'LIVELIHOOD', 'URBAN']);
+    expect(ranked.slice(0, 5)).toEqual(expect.arrayContaining(['ECONOMY', 'TRANSPORT']));
+
+    // Every ticket's history is in the audit trail; out-of-scope demands were closed as such.
+    const [trail] = await sql<{ without: number; outOfScope: number }[]>`
+      select (select count(*) from tickets t where not exists
+                (select 1 from ticket_events e where e.ticket_id = t.id and e.type = 'CREATED'))::int as without,
+             (select count(*) from tickets where close_reason = 'OUT_OF_SCOPE')::int as "outOfScope"`;
+    expect(trail!.without).toBe(0);
+    expect(trail!.outOfScope).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('adds nothing when run again', async () => {
+    const before = await ticketCount();
+    expect(before).toBeGreaterThan(2000);
+    expect(await seed(true)).toBe(false);
+    expect(await ticketCount()).toBe(before);
+  }, 60_000);
+
+  it('builds indexes an interrupted load left deferred at the next migration', async () => {
+    const declared = await indexes();
+    const database = await openDatabase({ url: app.databaseUrl, max: 2 });
+    try {
+      // A load that was killed after deferring: the indexes are gone, their definitions parked.
+      expect(await deferIndexes(database.db)).toBeGreaterThan(10);
+      expect(await indexes()).not.toContain('tickets_search_trgm_idx');
+
+      await migrate(database);
+
+      expect(await indexes()).toEqual(declared);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
