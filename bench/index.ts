@@ -72,9 +72,13 @@ const results: BenchResults = {
 
 const database = await createBenchDatabase(defaultTargets);
 say(`database ${database.name}, queue prefix ${database.prefix}`);
-// Unnamed statements planned per execution, as drizzle sends them (a named prepared statement would
-// switch to a generic plan, which for `ilike $1` scans by date instead of using the trigram index).
-const sql = postgres(database.url, { max: POOL_SIZE, prepare: false, onnotice: () => {} });
+// Named prepared statements planned with their values at every execution, as the API's pool sends
+// them (schema/src/db.ts): a generic plan for `ilike $1` scans by date instead of using the trigram index.
+const sql = postgres(database.url, {
+  max: POOL_SIZE,
+  onnotice: () => {},
+  connection: { plan_cache_mode: 'force_custom_plan' },
+});
 const targets = { databaseUrl: database.url, redisUrl: defaultTargets.redisUrl, prefix: database.prefix };
 const stops: (() => Promise<void>)[] = [];
 try {

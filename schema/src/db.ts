@@ -35,6 +35,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
+      // Statements are prepared once per connection (no re-parse, no describe round trip) but still
+      // planned with their values: a generic plan turns the trigram search into a walk of every
+      // ticket (docs/performance.md, "Phone search and generic plans").
+      connection: { plan_cache_mode: 'force_custom_plan' },
       debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
     });
     return {

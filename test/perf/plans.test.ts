@@ -6,6 +6,7 @@ import { systemClock } from '../../api/src/clock.js';
 import type { ServiceContext } from '../../api/src/context.js';
 import { claimDueTimers } from '../../api/src/modules/sla/sla-effects.service.js';
 import { getTicket, listTicketEvents, listTickets } from '../../api/src/modules/tickets/tickets.query.js';
+import { sql as dsql, openDatabase, queryRows } from '../../schema/src/db.js';
 import { cloneDatabase } from '../support/database.js';
 import {
   type CapturedQuery,
@@ -37,8 +38,11 @@ let departmentId: string;
 let phone: string;
 let ticketId: string;
 
+let databaseUrl: string;
+
 beforeAll(async () => {
   const url = await cloneDatabase();
+  databaseUrl = url;
   sql = postgres(url, { max: 2, onnotice: () => {} });
   await fillTickets(sql);
   recorder = recordingDatabase(url);
@@ -108,6 +112,34 @@ describe('hot query plans on 50,000 tickets', () => {
     for (const { plan } of plans) {
       expect(seqScansOfBigTables(plan)).toEqual([]);
       expect(indexesUsed(plan)).toContain('tickets_search_trgm_idx');
+    }
+  });
+
+  it("plans the API's prepared search with its values every time (a generic plan walks every ticket)", async () => {
+    // The application's own pool, on one connection, so the session's prepared statements are visible.
+    const database = await openDatabase({ url: databaseUrl, max: 1 });
+    try {
+      const api = { ...ctx, db: database.db };
+      for (let run = 0; run < 8; run++) {
+        const page = await listTickets(api, { first: 50, filter: { search: phone } });
+        expect(page.rows.map((row) => row.callerPhone)).toContain(phone);
+      }
+      const statements = await queryRows<{ generic: number; custom: number }>(
+        database.db,
+        dsql`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+             where statement like '%search_text%' and statement not like '%pg_prepared_statements%'`,
+      );
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toEqual({ generic: 0, custom: 8 });
+      // On 50,000 tickets PostgreSQL would still pick custom plans by itself; at 300,000 it switched to
+      // the generic one (1.5 s a search). The session must not leave that choice to it.
+      const [mode] = await queryRows<{ mode: string }>(
+        database.db,
+        dsql`select current_setting('plan_cache_mode') as mode`,
+      );
+      expect(mode!.mode).toBe('force_custom_plan');
+    } finally {
+      await database.close();
     }
   });
 

@@ -25,6 +25,8 @@ export function bulkDatabase(url: string, max: number): { db: Db; close: () => P
   const client = postgres(url, {
     max,
     onnotice: () => {},
+    // The seed looks tickets up by key only, so its prepared statements keep their generic plans
+    // (the API's pool plans every execution: see schema/src/db.ts).
     connection: { synchronous_commit: 'off' },
     ...(path ? { path } : {}),
   });
