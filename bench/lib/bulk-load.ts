@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { deferIndexes, rebuildDeferredIndexes } from '../../schema/src/deferred-indexes.js';
 import { EVENT_COLUMNS, TICKET_COLUMNS, TICKET_DEPARTMENT_COLUMNS } from './copy-columns.js';
 import { type GenerateOptions, generateBatch } from './ticket-rows.js';
 
@@ -81,8 +83,9 @@ const LOADED_TABLES = ['tickets', 'ticket_events', 'ticket_departments'];
 /**
  * Runs `load` with the secondary indexes of the loaded tables dropped, then builds them again (in
  * two sessions, the trigram index alone in one): building an index once is several times cheaper
- * than maintaining it row by row, the GIN trigram index above all. Constraint indexes (primary keys,
- * unique numbers) stay. Returns the milliseconds spent building.
+ * than maintaining it row by row, the GIN trigram index above all. Unique indexes and primary keys
+ * stay. The same deferral as the demo seed's (schema/src/deferred-indexes.ts). Returns the
+ * milliseconds spent building.
  */
 export async function withoutIndexes(url: string, load: () => Promise<void>): Promise<number> {
   const client = postgres(url, {
@@ -90,24 +93,12 @@ export async function withoutIndexes(url: string, load: () => Promise<void>): Pr
     onnotice: () => {},
     connection: { maintenance_work_mem: '1GB', max_parallel_maintenance_workers: '2' },
   });
+  const db = drizzle(client);
   try {
-    const indexes = await client<{ name: string; definition: string }[]>`
-      select i.indexname as name, i.indexdef as definition
-      from pg_indexes i
-      where i.schemaname = 'public' and i.tablename in ${client(LOADED_TABLES)}
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`;
-    for (const index of indexes) await client`drop index ${client(index.name)}`;
+    await deferIndexes(db, { tables: LOADED_TABLES });
     await load();
     const started = performance.now();
-    const [heavy, light] = [
-      indexes.filter((index) => index.definition.includes('gin')),
-      indexes.filter((index) => !index.definition.includes('gin')),
-    ];
-    await Promise.all(
-      [heavy, light].map(async (group) => {
-        for (const index of group) await client.unsafe(index.definition);
-      }),
-    );
+    await rebuildDeferredIndexes(db, 2);
     return performance.now() - started;
   } finally {
     await client.end({ timeout: 5 });

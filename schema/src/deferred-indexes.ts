@@ -3,10 +3,18 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 type AnyDb = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
-/** The tables a bulk load writes row by row. */
-const TABLES = ['tickets', 'ticket_events', 'outbox'];
-/** Indexes the load's own queries read (effect keys of a ticket): these stay. */
-const KEPT = ['ticket_events_ticket_idx'];
+export interface DeferOptions {
+  /** The tables being loaded. */
+  tables: readonly string[];
+  /** Indexes the load's own queries read, which stay. */
+  keep?: readonly string[];
+}
+
+/** What the demo seed loads through the services, which read a ticket's effect keys by its index. */
+export const SEED_LOAD: DeferOptions = {
+  tables: ['tickets', 'ticket_events', 'outbox'],
+  keep: ['ticket_events_ticket_idx'],
+};
 /** Where the definitions wait, in the database itself, so an interrupted load can be repaired. */
 const PARKED = 'deferred_indexes';
 
@@ -22,7 +30,7 @@ async function rows<T>(db: AnyDb, query: ReturnType<typeof sql>): Promise<T[]> {
  * The definitions are parked in a table in the same transaction; `rebuildDeferredIndexes` (run by
  * the load when it ends, and by every migration run) builds them again.
  */
-export async function deferIndexes(db: AnyDb): Promise<number> {
+export async function deferIndexes(db: AnyDb, { tables, keep = [] }: DeferOptions): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql.raw(`create table if not exists ${PARKED} (name text primary key, definition text not null)`),
@@ -35,9 +43,9 @@ export async function deferIndexes(db: AnyDb): Promise<number> {
         join pg_class index on index.oid = entry.indexrelid
         join pg_class owner on owner.oid = entry.indrelid
         where owner.relnamespace = current_schema()::regnamespace
-          and owner.relname = any(${`{${TABLES.join(',')}}`}::text[])
+          and owner.relname = any(${`{${tables.join(',')}}`}::text[])
           and not entry.indisunique and not entry.indisprimary
-          and index.relname <> all(${`{${KEPT.join(',')}}`}::text[])`,
+          and index.relname <> all(${`{${keep.join(',')}}`}::text[])`,
     );
     for (const index of indexes) {
       await tx.execute(
@@ -50,8 +58,9 @@ export async function deferIndexes(db: AnyDb): Promise<number> {
 }
 
 /**
- * Builds the indexes a bulk load deferred (none when nothing was deferred), several at once.
- * Idempotent: a definition is forgotten only once its index exists.
+ * Builds the indexes a bulk load deferred (none when nothing was deferred), `parallel` at a time,
+ * GIN ones (the slowest) first. Idempotent: a definition is forgotten only once its index exists.
+ * Returns how many were built.
  */
 export async function rebuildDeferredIndexes(db: AnyDb, parallel = 2): Promise<number> {
   const [parked] = await rows<{ exists: boolean }>(
@@ -61,7 +70,7 @@ export async function rebuildDeferredIndexes(db: AnyDb, parallel = 2): Promise<n
   if (!parked?.exists) return 0;
   const indexes = await rows<{ name: string; definition: string }>(
     db,
-    sql`select name, definition from ${sql.identifier(PARKED)} order by name`,
+    sql`select name, definition from ${sql.identifier(PARKED)} order by definition like '% USING gin %' desc, name`,
   );
   let next = 0;
   const builder = async () => {

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../schema/src/db.js';
 import { queryRows } from '../../../schema/src/db.js';
-import { deferIndexes, rebuildDeferredIndexes } from '../../../schema/src/deferred-indexes.js';
+import { deferIndexes, rebuildDeferredIndexes, SEED_LOAD } from '../../../schema/src/deferred-indexes.js';
 import { areas, departments, type Role, routingRules, tickets, users } from '../../../schema/src/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -116,7 +116,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     }
   };
   const [anyTicket] = await db.select({ id: tickets.id }).from(tickets).limit(1);
-  const deferred = options.deferIndexes && !anyTicket ? await deferIndexes(db) : 0;
+  const deferred = options.deferIndexes && !anyTicket ? await deferIndexes(db, SEED_LOAD) : 0;
   try {
     await Promise.all(Array.from({ length: options.concurrency }, worker));
   } finally {
