@@ -123,6 +123,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     if (deferred > 0) {
       options.onIndexing?.();
       await rebuildDeferredIndexes(db, 2);
+      // Planner statistics for the tables that just grew from nothing, as autovacuum would gather them.
+      await db.execute(sql`analyze tickets, ticket_events, ticket_departments, outbox`);
     }
   }
   // History needs no delivery: nobody subscribed while it "happened".
