@@ -54,7 +54,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */
-export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
+export async function queryRows<T>(
+  db: { execute(query: SQL): PromiseLike<unknown> },
+  query: SQL,
+): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }

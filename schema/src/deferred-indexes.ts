@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { queryRows } from './db.js';
 
 type AnyDb = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
@@ -18,13 +19,8 @@ export const SEED_LOAD: DeferOptions = {
 /** Where the definitions wait, in the database itself, so an interrupted load can be repaired. */
 const PARKED = 'deferred_indexes';
 
-async function rows<T>(db: AnyDb, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
 /**
- * Drops the secondary (non-unique) indexes of the ticket tables for a bulk load, the way pg_restore
+ * Drops the secondary (non-unique) indexes of `tables` for a bulk load, the way pg_restore
  * loads data before it builds indexes: each ticket change otherwise updates some twenty indexes.
  * Unique indexes and primary keys stay, so every constraint is still enforced during the load.
  * The definitions are parked in a table in the same transaction; `rebuildDeferredIndexes` (run by
@@ -35,8 +31,8 @@ export async function deferIndexes(db: AnyDb, { tables, keep = [] }: DeferOption
     await tx.execute(
       sql.raw(`create table if not exists ${PARKED} (name text primary key, definition text not null)`),
     );
-    const indexes = await rows<{ name: string; definition: string }>(
-      tx as unknown as AnyDb,
+    const indexes = await queryRows<{ name: string; definition: string }>(
+      tx,
       sql`
         select index.relname as name, pg_get_indexdef(index.oid) as definition
         from pg_index entry
@@ -63,12 +59,12 @@ export async function deferIndexes(db: AnyDb, { tables, keep = [] }: DeferOption
  * Returns how many were built.
  */
 export async function rebuildDeferredIndexes(db: AnyDb, parallel = 2): Promise<number> {
-  const [parked] = await rows<{ exists: boolean }>(
+  const [parked] = await queryRows<{ exists: boolean }>(
     db,
     sql`select to_regclass(${PARKED}) is not null as exists`,
   );
   if (!parked?.exists) return 0;
-  const indexes = await rows<{ name: string; definition: string }>(
+  const indexes = await queryRows<{ name: string; definition: string }>(
     db,
     sql`select name, definition from ${sql.identifier(PARKED)} order by definition like '% USING gin %' desc, name`,
   );
