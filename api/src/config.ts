@@ -13,6 +13,8 @@ const schema = z.object({
   /** BullMQ key prefix; wrap in braces ({hotline}) for Redis Cluster. */
   QUEUE_PREFIX: z.string().min(1).default('hotline'),
   DATA_DIR: z.string().default('.data'),
+  /** Proxies (load balancers) in front of the API whose X-Forwarded-For is believed; 0: none. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */

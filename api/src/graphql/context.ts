@@ -1,3 +1,4 @@
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { ServiceContext } from '../context.js';
 import type { Loaders } from './loaders.js';
@@ -7,4 +8,8 @@ export interface GraphQLContext extends ServiceContext {
   loaders: Loaders;
   signer: TokenSigner;
   requestId: string;
+  /** Sign-in throttling; null when limits are off (benchmarks). */
+  loginThrottle?: LoginThrottle | null;
+  /** The HTTP client's address (through TRUST_PROXY proxies). */
+  clientAddress?: string;
 }

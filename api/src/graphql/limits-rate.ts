@@ -12,6 +12,18 @@ import { apiClients } from '../../../schema/src/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ShortLivedCache } from '../shared-cache.js';
 
+/** RATE_LIMITED, answered with HTTP 429 and Retry-After; `retryAfter` in whole seconds, at least 1. */
+export function rateLimited(message: string, msBeforeNext: number): GraphQLError {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfter,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+    },
+  });
+}
+
 /** Per API client defaults (contract "Limits"). */
 export const DEFAULT_RATE = { perSecond: 50, burst: 200 } as const;
 /** The burst allowance above the sustained rate refills over this window. */
@@ -52,16 +64,9 @@ export class ApiRateLimiter {
       await this.limiterFor(limits).consume(viewer.id);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new GraphQLError(
+      throw rateLimited(
         `Rate limit exceeded: ${limits.perSecond}/s sustained, bursts of ${limits.burst}`,
-        {
-          extensions: {
-            code: 'RATE_LIMITED',
-            retryAfter,
-            http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-          },
-        },
+        rejection.msBeforeNext,
       );
     }
   }

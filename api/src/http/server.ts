@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Db } from '../../../schema/src/db.js';
 import { authenticate } from '../auth/authenticate.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -74,9 +75,12 @@ export async function createHttpServer(
   });
   const metrics = new HttpMetrics({ client: deps.redis, prefix });
   const rateLimiter = new ApiRateLimiter({ db: deps.db, redis: deps.redis, prefix });
+  const loginThrottle = limits ? new LoginThrottle({ redis: deps.redis, prefix }) : null;
 
   const app = express();
   app.disable('x-powered-by');
+  // The client's address (sign-in throttling) comes from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', deps.config?.TRUST_PROXY ?? 0);
   const server = createServer(app);
   const formatError = mapLimitErrors(makeFormatError(deps.log));
   const apollo = new ApolloServer<Context>({
@@ -136,6 +140,8 @@ export async function createHttpServer(
           viewer,
           loaders: createLoaders(deps.db),
           requestId: locals.requestId,
+          loginThrottle,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           webhookSettings,
           http: locals,
         };

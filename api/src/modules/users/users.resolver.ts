@@ -14,7 +14,10 @@ export class UserResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return service.login(ctx, ctx.signer, email, password);
+    const attempt = () => service.login(ctx, ctx.signer, email, password);
+    return ctx.loginThrottle
+      ? ctx.loginThrottle.guard(email, ctx.clientAddress ?? 'unknown', attempt)
+      : attempt();
   }
 
   @Mutation(() => User)
