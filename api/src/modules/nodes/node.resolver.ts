@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ticketEvents } from '../../../../schema/src/index.js';
+import { apiClients, routingRules, ticketEvents, webhooks } from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Node } from '../../graphql/node.js';
 import { getTicket } from '../tickets/tickets.query.js';
 import { isUuid } from '../tickets/tickets.service.js';
 
-/** `node(id)`: ids are UUIDs (tickets, departments, ...) or integers (ticket events). */
+/** `node(id)`: ids are UUIDs (tickets, departments, rules, clients, ...) or integers (ticket events). */
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true })
@@ -32,9 +32,18 @@ export class NodeResolver {
       const row = await loader.load(id);
       if (row) return { ...row, __typename: typename };
     }
+    const [rule] = await ctx.db.select().from(routingRules).where(eq(routingRules.id, id));
+    if (rule) return { ...rule, __typename: 'RoutingRule' };
     if (ctx.viewer.role === 'ADMIN' || ctx.viewer.role === 'MANAGER') {
       const user = await ctx.loaders.user.load(id);
       if (user) return { ...user, __typename: 'User' };
+    }
+    // API clients and webhooks are an ADMIN's business only (as their lists are).
+    if (ctx.viewer.role === 'ADMIN') {
+      const [client] = await ctx.db.select().from(apiClients).where(eq(apiClients.id, id));
+      if (client) return { ...client, __typename: 'ApiClient' };
+      const [webhook] = await ctx.db.select().from(webhooks).where(eq(webhooks.id, id));
+      if (webhook) return { ...webhook, __typename: 'Webhook' };
     }
     return null;
   }
