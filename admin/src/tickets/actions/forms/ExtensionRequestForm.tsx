@@ -7,6 +7,7 @@ import type { TicketActionVariables } from '../../../data/ticket-actions';
 import type { Ticket } from '../../../graphql/types';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
+import { ReasonField } from './ReasonField';
 import { useFieldErrorText } from './use-field-error';
 
 interface ExtensionRequestFormProps {
@@ -55,15 +56,12 @@ export function ExtensionRequestForm({ ticket, pending, onSubmit, onCancel }: Ex
         error={submitted && !!untilError}
         helperText={errorText(untilError, submitted)}
       />
-      <TextField
+      <ReasonField
         label={translate('hotline.forms.reason')}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        required
-        multiline
-        minRows={3}
-        error={submitted && !!reasonError}
-        helperText={errorText(reasonError, submitted)}
+        onChange={setReason}
+        error={reasonError}
+        submitted={submitted}
       />
     </FormShell>
   );

@@ -1,8 +1,7 @@
-import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
-import { useFieldErrorText } from './use-field-error';
+import { ReasonField } from './ReasonField';
 
 interface ReasonFormProps {
   label: string;
@@ -24,7 +23,6 @@ export function ReasonForm({
   onSubmit,
   onCancel,
 }: ReasonFormProps) {
-  const errorText = useFieldErrorText();
   const [text, setText] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const error = requiredText(text, max ?? MAX_LENGTH.reason, requiredKey);
@@ -34,16 +32,7 @@ export function ReasonForm({
   };
   return (
     <FormShell submitLabel={submitLabel} pending={pending} onSubmit={submit} onCancel={onCancel}>
-      <TextField
-        label={label}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        required
-        multiline
-        minRows={3}
-        error={submitted && !!error}
-        helperText={errorText(error, submitted)}
-      />
+      <ReasonField label={label} value={text} onChange={setText} error={error} submitted={submitted} />
     </FormShell>
   );
 }

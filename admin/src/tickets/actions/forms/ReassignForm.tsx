@@ -1,9 +1,9 @@
-import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { type DepartmentOption, DepartmentPicker } from '../../../common/DepartmentPicker';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
+import { ReasonField } from './ReasonField';
 import { useFieldErrorText } from './use-field-error';
 
 export interface ReassignValues {
@@ -55,15 +55,12 @@ export function ReassignForm({
         required
         error={errorText(departmentError, submitted)}
       />
-      <TextField
+      <ReasonField
         label={translate('hotline.forms.reassign_reason')}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        required
-        multiline
-        minRows={3}
-        error={submitted && !!reasonError}
-        helperText={errorText(reasonError, submitted)}
+        onChange={setReason}
+        error={reasonError}
+        submitted={submitted}
       />
     </FormShell>
   );
