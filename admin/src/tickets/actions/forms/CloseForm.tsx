@@ -7,7 +7,7 @@ import type { CloseReason } from '../../../graphql/enums';
 import type { Ticket } from '../../../graphql/types';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { OptionalTextField } from './OptionalTextField';
+import { OptionalTextField } from './text-fields';
 
 interface CloseFormProps {
   ticket: Pick<Ticket, 'status'>;

@@ -4,7 +4,7 @@ import { type DepartmentOption, DepartmentPicker } from '../../../common/Departm
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { OptionalTextField } from './OptionalTextField';
+import { OptionalTextField } from './text-fields';
 
 interface DispatchFormProps {
   departments: DepartmentOption[];

@@ -7,7 +7,7 @@ import type { TicketActionVariables } from '../../../data/ticket-actions';
 import type { Ticket } from '../../../graphql/types';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
-import { ReasonField } from './ReasonField';
+import { ReasonField } from './text-fields';
 import { useFieldErrorText } from './use-field-error';
 
 interface ExtensionRequestFormProps {

@@ -5,7 +5,7 @@ import type { TicketActionVariables } from '../../../data/ticket-actions';
 import { SATISFACTIONS, type Satisfaction } from '../../../graphql/enums';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, optionalText } from '../validation';
-import { OptionalTextField } from './OptionalTextField';
+import { OptionalTextField } from './text-fields';
 
 interface FeedbackFormProps {
   pending?: boolean;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
-import { ReasonField } from './ReasonField';
+import { ReasonField } from './text-fields';
 
 interface ReasonFormProps {
   label: string;

@@ -3,7 +3,7 @@ import { useTranslate } from 'react-admin';
 import { type DepartmentOption, DepartmentPicker } from '../../../common/DepartmentPicker';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
-import { ReasonField } from './ReasonField';
+import { ReasonField } from './text-fields';
 import { useFieldErrorText } from './use-field-error';
 
 export interface ReassignValues {
