@@ -41,8 +41,9 @@ export const ticketEventTypes = [
   'REMINDER_SENT',
   'ESCALATED',
   'MERGED',
+  'EXTENSION_CANCELLED',
 ] as const;
-export const extensionStatuses = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+export const extensionStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
 
 export type Role = (typeof roles)[number];
 export type TicketPriority = (typeof ticketPriorities)[number];

@@ -58,6 +58,8 @@ export const TICKET_EVENT_TYPES = [
   'ESCALATED',
   // Served beyond the contract: a duplicate closed into another ticket (events on both).
   'MERGED',
+  // A pending extension request ended by a change of department or the end of the SLA cycle.
+  'EXTENSION_CANCELLED',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -144,6 +144,7 @@ export const en = {
       RESUMED: 'Resumed',
       EXTENSION_REQUESTED: 'Extension requested',
       EXTENSION_DECIDED: 'Extension decided',
+      EXTENSION_CANCELLED: 'Extension request cancelled',
       RESOLVED: 'Resolved',
       FEEDBACK_RECORDED: 'Feedback recorded',
       REOPENED: 'Reopened',

@@ -135,6 +135,7 @@ export const zh: AppMessages = {
       RESUMED: '恢复',
       EXTENSION_REQUESTED: '延期申请',
       EXTENSION_DECIDED: '延期审批',
+      EXTENSION_CANCELLED: '延期申请撤销',
       RESOLVED: '办结',
       FEEDBACK_RECORDED: '回访',
       REOPENED: '重办',

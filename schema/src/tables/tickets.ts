@@ -84,9 +84,12 @@ export const tickets = pgTable(
     needsManager: boolean().notNull().default(false),
     duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
 
-    /** Concatenated searchable text, trigram-indexed (substring search works for CJK). */
+    /**
+     * Concatenated searchable text, trigram-indexed (substring search works for CJK). Never the caller's
+     * phone: a substring match on it would let a viewer who sees phones masked recover them digit by digit.
+     */
     searchText: text().generatedAlwaysAs(
-      sql`number || ' ' || title || ' ' || description || ' ' || coalesce(address, '') || ' ' || coalesce(caller_phone, '')`,
+      sql`number || ' ' || title || ' ' || description || ' ' || coalesce(address, '')`,
     ),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from '../enums.js';
 import { departments } from './departments.js';
 
@@ -13,6 +13,8 @@ export const users = pgTable(
     departmentId: uuid().references(() => departments.id),
     passwordHash: text().notNull(),
     active: boolean().notNull().default(true),
+    /** Raised by every change that must end the user's sessions (deactivation, role, department, password). */
+    sessionVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.departmentId)],
