@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** `<per second>/<burst>` (e.g. `100/1000`) or `0` for no limit. */
+const rateLimit = z
+  .string()
+  .regex(/^(0|[1-9]\d*\/[1-9]\d*)$/, 'expected <per second>/<burst>, e.g. 100/1000, or 0')
+  .transform((text) => {
+    if (text === '0') return null;
+    const [perSecond, burst] = text.split('/').map(Number) as [number, number];
+    return { perSecond, burst: Math.max(burst, perSecond) };
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -15,6 +25,10 @@ const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Proxies (load balancers) in front of the API whose X-Forwarded-For is believed; 0: none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Requests per staff session: `<per second>/<burst>` or 0 (not limited). */
+  RATE_LIMIT_STAFF: rateLimit.prefault('100/1000'),
+  /** Requests without valid credentials per client address (TRUST_PROXY decides the address), as above. */
+  RATE_LIMIT_ANONYMOUS: rateLimit.prefault('10/100'),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */

@@ -1,6 +1,8 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { makeUser } from '../support/factories.js';
+import { codes, type GraphQLResult, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { makeApiClient, ticketInput } from './integration-helpers.js';
 
 /** Issue 11, item 8: no request, from any role, holds the database for long. */
 
@@ -15,7 +17,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const _ticketCount = async () => (await sql`select count(*)::int as n from tickets`)[0]?.n as number;
+const ticketCount = async () => (await sql`select count(*)::int as n from tickets`)[0]?.n as number;
 const aliased = (count: number, field: (index: number) => string) =>
   Array.from({ length: count }, (_, index) => `a${index}: ${field(index)}`).join('\n');
 
@@ -110,5 +112,69 @@ describe('the cost model counts the database work', () => {
     );
     expect(codes(padded)).toEqual(['BAD_USER_INPUT']);
     await expectServing(app);
+  });
+});
+
+describe('aliased mutations count against the rate limit', () => {
+  const mutation = (count: number) =>
+    `mutation($input: CreateTicketInput!) { ${aliased(count, () => 'createTicket(input: $input) { id }')} }`;
+
+  it('100 aliased createTicket cost 100: over a 10/s, bursts of 50 client they are refused and none runs', async () => {
+    const client = await makeApiClient(app, {
+      role: 'INTEGRATION',
+      rateLimitPerSecond: 10,
+      rateLimitBurst: 50,
+    });
+    const before = await ticketCount();
+    const result = await app.gql(mutation(100), { input: ticketInput() }, client.key);
+    expect(codes(result)).toEqual(['RATE_LIMITED']);
+    expect(result.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(await ticketCount()).toBe(before);
+
+    const other = await makeApiClient(app, {
+      role: 'INTEGRATION',
+      rateLimitPerSecond: 10,
+      rateLimitBurst: 50,
+    });
+    expect(codes(await app.gql(mutation(40), { input: ticketInput() }, other.key))).toEqual([]);
+    expect(await ticketCount()).toBe(before + 40);
+  });
+});
+
+describe('staff and anonymous requests are rate-limited too', () => {
+  let limited: TestHotline;
+  beforeAll(async () => {
+    limited = await startTestHotline({ env: { RATE_LIMIT_STAFF: '5/20', RATE_LIMIT_ANONYMOUS: '5/20' } });
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  const flood = (count: number, send: () => Promise<GraphQLResult>) =>
+    Promise.all(Array.from({ length: count }, send)).then((results) => results.flatMap(codes));
+
+  it('a staff session over its limit gets RATE_LIMITED; another session is unaffected', async () => {
+    const { token } = await makeUser(limited, 'AGENT');
+    const answers = await flood(60, () => limited.gql('{ me { role } }', {}, token));
+    expect(answers.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(30);
+    await expectServing(limited);
+  });
+
+  it('an anonymous flood from one address gets RATE_LIMITED, whatever X-Forwarded-For claims', async () => {
+    const anonymous = async (index: number) => {
+      const response = await fetch(`${limited.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${index % 250}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResult };
+    };
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, index) => anonymous(index)));
+    const refused = answers.filter((answer) => codes(answer.body).includes('RATE_LIMITED'));
+    expect(refused.length).toBeGreaterThanOrEqual(30);
+    expect(refused[0]?.status).toBe(429);
+    // A bad credential is anonymous too: it spends the same allowance.
+    expect(await flood(5, () => limited.gql('{ me { role } }', {}, 'not-a-token'))).toContain('RATE_LIMITED');
+    await expectServing(limited);
   });
 });
