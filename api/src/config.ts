@@ -18,6 +18,10 @@ const schema = z.object({
   /** Optional read replica for reporting queries. */
   DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL cancels an API request's statement after this many ms (QUERY_TOO_COMPLEX); 0: no limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** The same for workers and start-up (SLA claims, relays, the demo seed); 0: no limit. */
+  DATABASE_WORKER_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** redis:// URL; unset: a private redis-server under DATA_DIR. */
   REDIS_URL: z.string().optional(),
   /** BullMQ key prefix; wrap in braces ({hotline}) for Redis Cluster. */

@@ -178,3 +178,36 @@ describe('staff and anonymous requests are rate-limited too', () => {
     await expectServing(limited);
   });
 });
+
+describe('statement timeout', () => {
+  let timed: TestHotline;
+  beforeAll(async () => {
+    timed = await startTestHotline({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300' } });
+  });
+  afterAll(async () => {
+    await timed?.stop();
+  });
+
+  it('a statement that runs past DATABASE_STATEMENT_TIMEOUT_MS is cancelled with QUERY_TOO_COMPLEX; the server keeps serving', async () => {
+    const db = postgres(timed.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      // The count cannot finish while the table is locked: it runs as long as any slow scan would.
+      const result = await db.begin(async (tx) => {
+        await tx`lock table tickets in access exclusive mode`;
+        return Promise.race([
+          timed.gql('{ tickets(filter: { status: [NEW] }) { totalCount } }', {}, timed.adminToken),
+          new Promise<GraphQLResult>((done) =>
+            setTimeout(() => done({ errors: [{ message: 'no answer while the statement ran' }] }), 10_000),
+          ),
+        ]);
+      });
+      expect(codes(result)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(result.errors?.[0]?.message).toMatch(/longer than the server allows/);
+      expect(JSON.stringify(result)).not.toMatch(/statement timeout|canceling|select /i);
+    } finally {
+      await db.end();
+    }
+    await expectServing(timed);
+    expect(codes(await timed.gql('{ tickets { totalCount } }', {}, timed.adminToken))).toEqual([]);
+  });
+});
