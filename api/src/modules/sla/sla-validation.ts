@@ -6,7 +6,12 @@ import {
   type SlaClock,
   type TicketPriority,
 } from '../../../../schema/src/index.js';
-import { type Duration, parseDuration } from '../../domain/duration.js';
+import {
+  type Duration,
+  exceedsMaxDuration,
+  MAX_DURATION_DAYS,
+  parseDuration,
+} from '../../domain/duration.js';
 import { type CalendarSpec, durationMs } from '../../domain/sla-clock.js';
 import { checkText } from '../../domain/text-limits.js';
 import { AppError } from '../../errors/app-error.js';
@@ -35,7 +40,8 @@ function positiveDuration(
   if (!duration) problems.push(`${field} "${text}" is not an ISO-8601 duration such as P3D or PT4H`);
   else if (!allowZero && duration.days + duration.hours + duration.minutes + duration.seconds === 0) {
     problems.push(`${field} must be longer than zero`);
-  }
+  } else if (exceedsMaxDuration(duration))
+    problems.push(`${field} must not exceed ${MAX_DURATION_DAYS} days`);
   return duration;
 }
 

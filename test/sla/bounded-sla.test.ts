@@ -1,0 +1,99 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDepartment, makeUser } from '../support/factories.js';
+import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { FAST_WORKERS, makeDispatched } from './sla-support.js';
+
+/** Issue 11, item 9: SLA input that would hang the business clock is refused; one bad ticket never stops a batch. */
+
+let app: TestHotline;
+let sql: postgres.Sql;
+let departmentId: string;
+beforeAll(async () => {
+  app = await startTestHotline({ env: FAST_WORKERS });
+  sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
+  departmentId = (await makeDepartment(app)).id;
+});
+afterAll(async () => {
+  await sql?.end();
+  await app?.stop();
+});
+
+const UPSERT_POLICY = 'mutation($input: SlaPolicyInput!) { upsertSlaPolicy(input: $input) { id } }';
+const SET_CALENDAR =
+  'mutation($input: BusinessCalendarInput!) { setBusinessCalendar(input: $input) { timezone } }';
+const WEEKDAYS = {
+  timezone: 'Asia/Shanghai',
+  workdays: [1, 2, 3, 4, 5],
+  hours: [{ start: '09:00', end: '17:00' }],
+  holidays: [],
+  extraWorkdays: [],
+};
+
+function policy(overrides: Record<string, unknown>) {
+  return {
+    name: 'bounded',
+    priority: 'COMPLEX',
+    clock: 'BUSINESS',
+    acceptWithin: 'P1D',
+    resolveWithin: 'P7D',
+    remindAt: [0.5],
+    escalation: [{ level: 1, after: 'PT0S' }],
+    ...overrides,
+  };
+}
+
+describe('SLA durations and calendars are bounded', () => {
+  it('refuses policy durations over 365 days (P100000D would walk centuries of calendar)', async () => {
+    for (const overrides of [
+      { resolveWithin: 'P100000D' },
+      { acceptWithin: 'PT8761H' },
+      { resolveWithin: 'P366D' },
+      { escalation: [{ level: 1, after: 'P400D' }] },
+    ]) {
+      const result = await app.gql(UPSERT_POLICY, { input: policy(overrides) }, app.adminToken);
+      expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.[0]?.message).toMatch(/must not exceed 365 days/);
+    }
+    expect(
+      codes(await app.gql(UPSERT_POLICY, { input: policy({ resolveWithin: 'P365D' }) }, app.adminToken)),
+    ).toEqual([]);
+    expect(codes(await app.gql(UPSERT_POLICY, { input: policy({}) }, app.adminToken))).toEqual([]);
+  });
+
+  it('refuses a calendar with no working time in the next year', async () => {
+    const pastOnly = await app.gql(
+      SET_CALENDAR,
+      { input: { ...WEEKDAYS, workdays: [], extraWorkdays: ['2001-01-02'] } },
+      app.adminToken,
+    );
+    expect(codes(pastOnly)).toEqual(['BAD_USER_INPUT']);
+    expect(pastOnly.errors?.[0]?.extensions?.problems).toEqual([
+      'there is no working time in the next 366 days',
+    ]);
+    const today = Date.now();
+    const everyDayOff = Array.from({ length: 400 }, (_, i) =>
+      new Date(today + (i - 2) * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(
+      codes(await app.gql(SET_CALENDAR, { input: { ...WEEKDAYS, holidays: everyDayOff } }, app.adminToken)),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await app.gql(SET_CALENDAR, { input: WEEKDAYS }, app.adminToken))).toEqual([]);
+  });
+
+  it('refuses an extension ending more than 365 days from now', async () => {
+    const handler = await makeUser(app, 'HANDLER', departmentId);
+    const id = await makeDispatched(app, 'ORDINARY', departmentId);
+    await app.ok('mutation($id: ID!) { acceptTicket(id: $id) { id } }', { id }, handler.token);
+    const request = (days: number) =>
+      app.gql(
+        'mutation($id: ID!, $until: DateTime!) { requestExtension(id: $id, until: $until, reason: "会商") { id } }',
+        { id, until: new Date(Date.now() + days * 86_400_000).toISOString() },
+        handler.token,
+      );
+    const far = await request(400);
+    expect(codes(far)).toEqual(['BAD_USER_INPUT']);
+    expect(far.errors?.[0]?.extensions?.field).toBe('until');
+    expect(codes(await request(300))).toEqual([]);
+  });
+});
