@@ -1,8 +1,9 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hotline } from '../../api/src/app.js';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { FAST_WORKERS, makeDispatched } from './sla-support.js';
+import { codes, startSibling, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { effectCounts, FAST_WORKERS, makeDispatched, setSecondsPolicy, waitFor } from './sla-support.js';
 
 /** Issue 11, item 9: SLA input that would hang the business clock is refused; one bad ticket never stops a batch. */
 
@@ -95,5 +96,34 @@ describe('SLA durations and calendars are bounded', () => {
     expect(codes(far)).toEqual(['BAD_USER_INPUT']);
     expect(far.errors?.[0]?.extensions?.field).toBe('until');
     expect(codes(await request(300))).toEqual([]);
+  });
+});
+
+describe('the SLA claim batch', () => {
+  let worker: Hotline | undefined;
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it('records and skips a ticket whose timers cannot be computed; the others in its batch get their effects', async () => {
+    // Seconds-long CALENDAR policies: reminder at 1 s, level 1 at the 2 s deadline.
+    const seconds = { resolveWithin: 'PT2S', remindAt: [0.5], escalation: [{ level: 1, after: 'PT0S' }] };
+    await setSecondsPolicy(app, 'EMERGENCY', seconds);
+    await setSecondsPolicy(app, 'COMPLEX', seconds);
+    const good = await Promise.all(
+      Array.from({ length: 3 }, () => makeDispatched(app, 'EMERGENCY', departmentId)),
+    );
+    const bad = await makeDispatched(app, 'COMPLEX', departmentId);
+    // Corrupt data written behind the API's back: the COMPLEX policy's window no longer parses.
+    await sql`update sla_policies set resolve_within = 'three days' where priority = 'COMPLEX'`;
+    await new Promise((wake) => setTimeout(wake, 2200));
+
+    worker = await startSibling(app, { env: FAST_WORKERS });
+    const all = [...good, bad];
+    await waitFor('effects of the good tickets', async () => (await effectCounts(sql, good)).length === 6);
+    expect((await effectCounts(sql, all)).filter((row) => row.ticketId === bad)).toEqual([]);
+    const [row] = await sql<{ next: Date }[]>`select next_timer_at as next from tickets where id = ${bad}`;
+    // Set aside for an hour rather than claimed (and failing) at every tick.
+    expect(row?.next.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
   });
 });
