@@ -52,6 +52,8 @@ export async function startHotline({
       url: config.DATABASE_URL,
       dataDir: join(config.DATA_DIR, 'pglite'),
       max: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs:
+        role === 'api' ? config.DATABASE_STATEMENT_TIMEOUT_MS : config.DATABASE_WORKER_STATEMENT_TIMEOUT_MS,
     });
     stops.push(() => database.close());
     await migrate(database);
@@ -90,12 +92,22 @@ export async function startHotline({
         config.JWT_SECRET ?? (await localSecret(config.DATA_DIR)),
         config.TOKEN_TTL,
       );
+      const apiPool = {
+        max: config.DATABASE_POOL_SIZE,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      };
+      // Both roles in one process: requests get their own pool with the shorter statement timeout.
+      const apiDatabase =
+        role === 'all' && config.DATABASE_URL
+          ? await openDatabase({ url: config.DATABASE_URL, ...apiPool })
+          : database;
+      if (apiDatabase !== database) stops.push(() => apiDatabase.close());
       const replica = config.DATABASE_READ_URL
-        ? await openDatabase({ url: config.DATABASE_READ_URL, max: config.DATABASE_POOL_SIZE })
+        ? await openDatabase({ url: config.DATABASE_READ_URL, ...apiPool })
         : null;
       if (replica) stops.push(() => replica.close());
       const http = await createHttpServer({
-        db: database.db,
+        db: apiDatabase.db,
         readDb: replica?.db,
         redis,
         clock,

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** `<per second>/<burst>` (e.g. `100/1000`) or `0` for no limit. */
+const rateLimit = z
+  .string()
+  .regex(/^(0|[1-9]\d*\/[1-9]\d*)$/, 'expected <per second>/<burst>, e.g. 100/1000, or 0')
+  .transform((text) => {
+    if (text === '0') return null;
+    const [perSecond, burst] = text.split('/').map(Number) as [number, number];
+    return { perSecond, burst: Math.max(burst, perSecond) };
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -8,6 +18,10 @@ const schema = z.object({
   /** Optional read replica for reporting queries. */
   DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL cancels an API request's statement after this many ms (QUERY_TOO_COMPLEX); 0: no limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** The same for workers and start-up (SLA claims, relays, the demo seed); 0: no limit. */
+  DATABASE_WORKER_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** redis:// URL; unset: a private redis-server under DATA_DIR. */
   REDIS_URL: z.string().optional(),
   /** BullMQ key prefix; wrap in braces ({hotline}) for Redis Cluster. */
@@ -15,6 +29,10 @@ const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Proxies (load balancers) in front of the API whose X-Forwarded-For is believed; 0: none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Requests per staff session: `<per second>/<burst>` or 0 (not limited). */
+  RATE_LIMIT_STAFF: rateLimit.prefault('100/1000'),
+  /** Requests without valid credentials per client address (TRUST_PROXY decides the address), as above. */
+  RATE_LIMIT_ANONYMOUS: rateLimit.prefault('10/100'),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */

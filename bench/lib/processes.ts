@@ -70,6 +70,8 @@ export async function startProcess(
       LOG_LEVEL: role === 'api' ? 'warn' : 'info',
       WEBHOOK_ALLOW_PRIVATE: '1',
       WEBHOOK_RELAY_MS: '100',
+      // Many simulated agents share a few sessions: the per-session limit would measure itself.
+      RATE_LIMIT_STAFF: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

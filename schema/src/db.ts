@@ -26,6 +26,12 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Connections in the pool (postgres.js only). */
   max?: number;
+  /**
+   * PostgreSQL cancels any statement running longer than this many ms (`statement_timeout`, set on
+   * every connection of the pool; 0 or absent: no limit). Not applied to the embedded PGlite, which
+   * serves one process and cannot cancel a statement.
+   */
+  statementTimeoutMs?: number;
   /** Called for every SQL statement sent (tests count statements with it). */
   onQuery?: (query: string) => void;
 }
@@ -38,7 +44,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Statements are prepared once per connection (no re-parse, no describe round trip) but still
       // planned with their values: a generic plan turns the trigram search into a walk of every
       // ticket (docs/performance.md, "Phone search and generic plans").
-      connection: { plan_cache_mode: 'force_custom_plan' },
+      connection: {
+        plan_cache_mode: 'force_custom_plan',
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      },
       debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
     });
     return {

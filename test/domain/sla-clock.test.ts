@@ -7,8 +7,10 @@ import {
   type CalendarSpec,
   type ClockKind,
   durationMs,
+  hasWorkingTimeAhead,
   isWorkingDay,
   isWorkingTime,
+  SlaClockLimitError,
   validateCalendar,
   workingDayMs,
   workingMsBetween,
@@ -434,5 +436,39 @@ describe('properties (fast-check)', () => {
         expect(workingMsBetween(DEFAULT, 'CALENDAR', new Date(s), new Date(r))).toBe(r - s);
       }),
     );
+  });
+});
+
+describe('bounded work (issue 11, item 9)', () => {
+  /** One working day a year (an extra workday each 1 March): a year-long duration would take centuries. */
+  const yearly: CalendarSpec = {
+    ...DEFAULT,
+    workdays: [],
+    extraWorkdays: Array.from({ length: 200 }, (_, i) => `${2025 + i}-03-01`),
+  };
+
+  it('refuses to walk more than ten years of calendar, with a clear error', () => {
+    expect(() => add(yearly, sh('2025-01-01 09:00'), 'P365D')).toThrow(SlaClockLimitError);
+    expect(() => add(yearly, sh('2025-01-01 09:00'), 'P365D')).toThrow(/more than 3660 calendar days/);
+    expect(() =>
+      workingMsBetween(DEFAULT, 'BUSINESS', sh('1925-01-01 09:00'), sh('2025-01-01 09:00')),
+    ).toThrow(SlaClockLimitError);
+    // Within the bound the answers stand: a year of working days ends within two years.
+    expect(add(DEFAULT, sh('2025-01-01 09:00'), 'P365D').getTime()).toBeLessThan(
+      sh('2027-01-01 00:00').getTime(),
+    );
+    expect(add(yearly, sh('2025-01-01 09:00'), 'P5D')).toEqual(sh('2029-03-01 18:00'));
+  });
+
+  it('a calendar has working time ahead only with a working minute in the next 366 days', () => {
+    const now = sh('2025-06-01 12:00');
+    expect(hasWorkingTimeAhead(DEFAULT, now)).toBe(true);
+    expect(hasWorkingTimeAhead(yearly, now)).toBe(true);
+    expect(hasWorkingTimeAhead({ ...DEFAULT, workdays: [], extraWorkdays: ['2001-01-02'] }, now)).toBe(false);
+    const everyDayOff = Array.from({ length: 370 }, (_, i) =>
+      new Date(Date.UTC(2025, 5, 1 + i)).toISOString().slice(0, 10),
+    );
+    expect(hasWorkingTimeAhead({ ...DEFAULT, holidays: everyDayOff }, now)).toBe(false);
+    expect(hasWorkingTimeAhead({ ...DEFAULT, holidays: everyDayOff.slice(0, 360) }, now)).toBe(true);
   });
 });

@@ -96,7 +96,7 @@ describe('abuse limits', () => {
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('rate-limits each API client per its limits with a retryAfter hint; staff are not limited', async () => {
+  it('rate-limits each API client per its limits with a retryAfter hint; staff have their own, generous limit', async () => {
     const limited = await makeApiClient(app, {
       role: 'INTEGRATION',
       rateLimitPerSecond: 5,

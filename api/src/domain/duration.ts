@@ -30,3 +30,14 @@ export function timePartMs(duration: Duration): number {
 export function calendarMs(duration: Duration): number {
   return duration.days * 86_400_000 + timePartMs(duration);
 }
+
+/**
+ * The longest SLA duration (policies' windows and escalation delays, extensions): a year. Longer ones
+ * are mistakes, and would make the business clock walk decades of calendar.
+ */
+export const MAX_DURATION_DAYS = 365;
+
+/** Whether the duration, read on the CALENDAR clock, is longer than MAX_DURATION_DAYS. */
+export function exceedsMaxDuration(duration: Duration): boolean {
+  return calendarMs(duration) > MAX_DURATION_DAYS * 86_400_000;
+}

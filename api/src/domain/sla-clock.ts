@@ -27,6 +27,22 @@ export type ClockKind = 'CALENDAR' | 'BUSINESS';
 
 /** Consecutive days without working time after which a calendar is declared impossible. */
 export const MAX_IDLE_DAYS = 3660;
+/**
+ * Calendar days the business clock walks at most in one computation (ten years): past it the clock
+ * throws SlaClockLimitError instead of holding the process. A non-working day costs a set lookup, a
+ * working day its periods, so one computation is bounded whatever the input.
+ */
+export const MAX_CLOCK_DAYS = 3660;
+/** A calendar must have working time within this many days of when it is set. */
+export const CALENDAR_LOOKAHEAD_DAYS = 366;
+
+/** A business-clock computation that would walk more than MAX_CLOCK_DAYS of calendar. */
+export class SlaClockLimitError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SlaClockLimitError';
+  }
+}
 
 /** Human-readable problems with the calendar; [] when it is usable. */
 export function validateCalendar(input: CalendarSpec): string[] {
@@ -164,7 +180,11 @@ export function addWorkingMs(cal: CalendarSpec, clock: ClockKind, start: Date, m
   let cursor = start.getTime();
   let remaining = ms;
   let idle = 0;
-  for (let day = localDayOf(c.zone, cursor); ; day++) {
+  const first = localDayOf(c.zone, cursor);
+  for (let day = first; ; day++) {
+    if (day - first > MAX_CLOCK_DAYS) {
+      throw new SlaClockLimitError(`business deadline more than ${MAX_CLOCK_DAYS} calendar days ahead`);
+    }
     let worked = false;
     for (const [s, e] of periods(c, day)) {
       if (e <= cursor) continue;
@@ -176,7 +196,7 @@ export function addWorkingMs(cal: CalendarSpec, clock: ClockKind, start: Date, m
     }
     idle = worked ? 0 : idle + 1;
     if (idle > MAX_IDLE_DAYS)
-      throw new Error(`business calendar has no working time for ${MAX_IDLE_DAYS} days`);
+      throw new SlaClockLimitError(`business calendar has no working time for ${MAX_IDLE_DAYS} days`);
   }
 }
 
@@ -187,10 +207,25 @@ export function workingMsBetween(cal: CalendarSpec, clock: ClockKind, from: Date
   if (b <= a) return 0;
   if (clock === 'CALENDAR') return b - a;
   const c = compile(cal);
+  const first = localDayOf(c.zone, a);
   const last = localDayOf(c.zone, b);
+  if (last - first > MAX_CLOCK_DAYS) {
+    throw new SlaClockLimitError(`business time measured over more than ${MAX_CLOCK_DAYS} calendar days`);
+  }
   let total = 0;
-  for (let day = localDayOf(c.zone, a); day <= last; day++) {
+  for (let day = first; day <= last; day++) {
     for (const [s, e] of periods(c, day)) total += Math.max(0, Math.min(e, b) - Math.max(s, a));
   }
   return total;
+}
+
+/** Whether the calendar has a working minute between `from` and CALENDAR_LOOKAHEAD_DAYS later. */
+export function hasWorkingTimeAhead(cal: CalendarSpec, from: Date): boolean {
+  const c = compile(cal);
+  const t = from.getTime();
+  const first = localDayOf(c.zone, t);
+  for (let day = first; day <= first + CALENDAR_LOOKAHEAD_DAYS; day++) {
+    if (periods(c, day).some(([start, end]) => end - Math.max(start, t) >= 60_000)) return true;
+  }
+  return false;
 }

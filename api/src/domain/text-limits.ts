@@ -18,6 +18,8 @@ export const MAX_LENGTH = {
   email: 200,
   password: 200,
   url: 2_000,
+  /** A ticket filter's free text: longer patterns only make the trigram scan slower. */
+  search: 200,
 } as const;
 
 export type LimitedField = keyof typeof MAX_LENGTH;

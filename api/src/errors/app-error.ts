@@ -7,7 +7,7 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: "The action is not allowed in the ticket's current status.",
   CONFLICT: 'Stale expectedVersion, or an idempotency key reused with another payload.',
   RATE_LIMITED: 'Too many requests; `retryAfter` seconds tells when to try again.',
-  QUERY_TOO_COMPLEX: 'Over the depth, alias, token or cost bounds.',
+  QUERY_TOO_COMPLEX: 'Over the depth, alias, token or cost bounds, or a statement ran past the time bound.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,14 +2,19 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLFormattedError,
   getNamedType,
   isLeafType,
+  Kind,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { MAX_LENGTH } from '../domain/text-limits.js';
 
 /** The operation bounds of the contract ("Limits"); docs/integration.md explains the cost model. */
 export const QUERY_LIMITS = {
@@ -34,18 +39,78 @@ class QueryTooComplex extends Error {
 }
 
 /**
+ * What the database does beyond the rows it returns, in cost units (docs/integration.md, "The cost
+ * model"): `totalCount` counts every matching row; `offset` walks the rows it skips; a `search` is a
+ * trigram scan that grows with the pattern; `stats` aggregates every day of its range;
+ * `possibleDuplicates` is a similarity search per ticket.
+ */
+export const WORK_COST = {
+  totalCount: 100,
+  /** Rows skipped per cost unit. */
+  offsetRowsPerUnit: 10,
+  searchBase: 20,
+  searchPerCharacter: 1,
+  statsPerDay: 1,
+  possibleDuplicates: 20,
+} as const;
+
+const DAY_MS = 86_400_000;
+
+/** Fragments by name, so a connection finds `totalCount` behind a spread. */
+type Fragments = Map<string, FragmentDefinitionNode>;
+
+/** Whether the selection (inline fragments and spreads included) asks for the field. */
+function selects(selectionSet: SelectionSetNode | undefined, name: string, fragments: Fragments): boolean {
+  return (selectionSet?.selections ?? []).some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === name;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, name, fragments);
+    return selects(fragments.get(selection.name.value)?.selectionSet, name, fragments);
+  });
+}
+
+/** The work cost of a field's arguments (`tickets(offset, filter.search)`, `stats(from, to)`). */
+function argumentCost(fieldName: string, args: Record<string, unknown>): number {
+  let cost = 0;
+  if (typeof args.offset === 'number' && args.offset > 0) {
+    cost += Math.ceil(args.offset / WORK_COST.offsetRowsPerUnit);
+  }
+  const search = (args.filter as { search?: unknown } | undefined)?.search;
+  if (typeof search === 'string' && search.trim() !== '') {
+    // Past MAX_LENGTH.search the service refuses the text itself (BAD_USER_INPUT, a clearer answer).
+    const length = Math.min([...search.trim()].length, MAX_LENGTH.search);
+    cost += WORK_COST.searchBase + WORK_COST.searchPerCharacter * length;
+  }
+  if (fieldName === 'stats' && args.from instanceof Date && args.to instanceof Date) {
+    const days = Math.ceil((args.to.getTime() - args.from.getTime()) / DAY_MS);
+    if (Number.isFinite(days) && days > 0) cost += WORK_COST.statsPerDay * days;
+  }
+  if (fieldName === 'possibleDuplicates') cost += WORK_COST.possibleDuplicates;
+  return cost;
+}
+
+/**
  * The cost model: every field returning an object (or a list of them) costs 1, scalars cost 0; a
  * connection field (`first` argument) multiplies its children's cost by `first` (default 20;
  * `Ticket.events` 100). So `tickets(first: 50) { nodes { department { name } } }` costs
- * 1 + 50 x (1 + 1) = 101.
+ * 1 + 50 x (1 + 1) = 101. On top, the work of `WORK_COST`, counted once per field and never
+ * multiplied by `first` (a connection's `totalCount` is one count, however large the page).
  */
-const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
+const costEstimator: ComplexityEstimator = ({ field, node, args, childComplexity, context }) => {
+  const own = (isLeafType(getNamedType(field.type)) ? 0 : 1) + argumentCost(field.name, args);
   if (!('first' in args) && !field.args.some((arg) => arg.name === 'first')) return own + childComplexity;
   const given = typeof args.first === 'number' ? args.first : (DEFAULT_PAGE[field.name] ?? DEFAULT_FIRST);
   const first = Math.min(Math.max(given, 1), MAX_FIRST);
-  return own + childComplexity * first;
+  const counted = selects(node.selectionSet, 'totalCount', (context?.fragments as Fragments) ?? new Map());
+  return own + childComplexity * first + (counted ? WORK_COST.totalCount : 0);
 };
+
+function fragmentsOf(document: DocumentNode): Fragments {
+  const fragments: Fragments = new Map();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
 
 /** Reports an armor rejection as our error (the armor default would be a plain validation error). */
 function reportAsTooComplex(context: ValidationContext | null, error: GraphQLError): void {
@@ -91,6 +156,7 @@ export function costLimitPlugin(): ApolloServerPlugin {
               variables: request.variables ?? {},
               operationName: operationName ?? undefined,
               estimators: [costEstimator],
+              context: { fragments: fragmentsOf(document) },
               maxQueryNodes: 20_000,
             });
           } catch (error) {

@@ -23,7 +23,7 @@ import {
   limitValidationRules,
   mapLimitErrors,
 } from '../graphql/limits.js';
-import { ApiRateLimiter } from '../graphql/limits-rate.js';
+import { ApiRateLimiter, mutationRatePlugin } from '../graphql/limits-rate.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
@@ -74,12 +74,18 @@ export async function createHttpServer(
     redisDown = false;
   });
   const metrics = new HttpMetrics({ client: deps.redis, prefix });
-  const rateLimiter = new ApiRateLimiter({ db: deps.db, redis: deps.redis, prefix });
+  const rateLimiter = new ApiRateLimiter({
+    db: deps.db,
+    redis: deps.redis,
+    prefix,
+    staff: deps.config?.RATE_LIMIT_STAFF,
+    anonymous: deps.config?.RATE_LIMIT_ANONYMOUS,
+  });
   const loginThrottle = limits ? new LoginThrottle({ redis: deps.redis, prefix }) : null;
 
   const app = express();
   app.disable('x-powered-by');
-  // The client's address (sign-in throttling) comes from X-Forwarded-For only through trusted proxies.
+  // The client's address (sign-in throttling, anonymous rate limit) comes from X-Forwarded-For only through trusted proxies.
   app.set('trust proxy', deps.config?.TRUST_PROXY ?? 0);
   const server = createServer(app);
   const formatError = mapLimitErrors(makeFormatError(deps.log));
@@ -101,7 +107,7 @@ export async function createHttpServer(
       // No cache hints are used; the default cache-control plugin would instrument every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       operationNamePlugin(),
-      ...(limits ? [costLimitPlugin()] : []),
+      ...(limits ? [costLimitPlugin(), mutationRatePlugin(rateLimiter)] : []),
     ],
   });
   await apollo.start();
@@ -131,7 +137,9 @@ export async function createHttpServer(
         const locals = res.locals as RequestLocals;
         const viewer = await authenticate(deps.db, deps.signer, req.headers.authorization);
         if (viewer.id) locals.viewer = `${viewer.kind}:${viewer.id}`;
-        if (limits) await rateLimiter.check(viewer);
+        // The client's address (throttles) comes from X-Forwarded-For only through TRUST_PROXY proxies.
+        const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        if (limits) await rateLimiter.check(viewer, clientAddress);
         return {
           db: deps.db,
           readDb: deps.readDb,
@@ -141,7 +149,7 @@ export async function createHttpServer(
           loaders: createLoaders(deps.db),
           requestId: locals.requestId,
           loginThrottle,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          clientAddress,
           webhookSettings,
           http: locals,
         };

@@ -56,6 +56,11 @@ export async function startSlaTick(deps: WorkerDeps): Promise<RunningWorker> {
         batchSize: BATCH_SIZE,
         leaseMs: deps.config.SLA_TIMER_LEASE_MS,
         enqueue: publish,
+        onSkip: (ticketId, error) =>
+          deps.log.error(
+            { ticketId, err: error },
+            'SLA timers of a ticket cannot be computed; skipped for an hour',
+          ),
       });
       total.claimed += batch.claimed;
       total.effects += batch.effects;

@@ -19,7 +19,16 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Publishes the effects (BullMQ); called inside the claiming transaction, before it commits. */
   enqueue(effects: SlaEffect[]): Promise<void>;
+  /** Told of a ticket whose timers cannot be computed (corrupt data): it is set aside for SKIPPED_RETRY_MS. */
+  onSkip?(ticketId: string, error: unknown): void;
 }
+
+/**
+ * A ticket whose timers cannot be computed is looked at again after this long, not at every tick:
+ * the rest of its batch goes on, and a corrected policy or calendar (or any change to the ticket,
+ * which recomputes next_timer_at) brings it back.
+ */
+export const SKIPPED_RETRY_MS = 60 * 60_000;
 
 export interface ClaimOutcome {
   /** Tickets whose timers were due. */
@@ -62,26 +71,35 @@ export async function claimDueTimers(db: Db, now: Date, options: ClaimOptions): 
     const leaseUntil = new Date(now.getTime() + options.leaseMs);
     const effects: SlaEffect[] = [];
     const updates: { id: string; next: string | null; breached: string | null }[] = [];
+    const skippedUntil = new Date(now.getTime() + SKIPPED_RETRY_MS).toISOString();
     for (const ticket of due) {
       const policy = ticket.slaPolicyId ? policies.get(ticket.slaPolicyId) : undefined;
-      const timers = policy && calendarRow ? slaTimers(ticket, policy, calendarSpec(calendarRow)) : [];
-      const applied = appliedKeys(ticket, keysByTicket.get(ticket.id) ?? []);
-      let breached: Date | null = null;
-      for (const timer of timers) {
-        if (applied.has(timer.key) || timer.at.getTime() > now.getTime()) continue;
-        const effect = effectOf(ticket.id, ticket.slaCycle, timer);
-        if (effect) effects.push(effect);
-        else {
-          breached = timer.at;
-          applied.add(timer.key);
+      try {
+        const timers = policy && calendarRow ? slaTimers(ticket, policy, calendarSpec(calendarRow)) : [];
+        const applied = appliedKeys(ticket, keysByTicket.get(ticket.id) ?? []);
+        const own: SlaEffect[] = [];
+        let breached: Date | null = null;
+        for (const timer of timers) {
+          if (applied.has(timer.key) || timer.at.getTime() > now.getTime()) continue;
+          const effect = effectOf(ticket.id, ticket.slaCycle, timer);
+          if (effect) own.push(effect);
+          else {
+            breached = timer.at;
+            applied.add(timer.key);
+          }
         }
+        const next = nextTimerAt(timers, applied, now, leaseUntil);
+        effects.push(...own);
+        updates.push({
+          id: ticket.id,
+          next: next?.toISOString() ?? null,
+          breached: breached?.toISOString() ?? null,
+        });
+      } catch (error) {
+        // One ticket's bad data must not hold back the batch (nor every later tick).
+        options.onSkip?.(ticket.id, error);
+        updates.push({ id: ticket.id, next: skippedUntil, breached: null });
       }
-      const next = nextTimerAt(timers, applied, now, leaseUntil);
-      updates.push({
-        id: ticket.id,
-        next: next?.toISOString() ?? null,
-        breached: breached?.toISOString() ?? null,
-      });
     }
     if (effects.length > 0) await options.enqueue(effects);
     await tx.execute(sql`

@@ -6,7 +6,12 @@ import {
   type SlaClock,
   type TicketPriority,
 } from '../../../../schema/src/index.js';
-import { type Duration, parseDuration } from '../../domain/duration.js';
+import {
+  type Duration,
+  exceedsMaxDuration,
+  MAX_DURATION_DAYS,
+  parseDuration,
+} from '../../domain/duration.js';
 import { type CalendarSpec, durationMs } from '../../domain/sla-clock.js';
 import { checkText } from '../../domain/text-limits.js';
 import { AppError } from '../../errors/app-error.js';
@@ -25,8 +30,15 @@ export interface SlaPolicyDraft {
 
 export type CheckedSlaPolicy = Omit<SlaPolicyDraft, 'escalation'> & { escalation: EscalationStepRow[] };
 
+/** Reads durations as the policy will: on its clock, so a BUSINESS PT8760H (five years of working hours) is too long. */
+interface DurationRules {
+  clock: SlaClock;
+  calendar: CalendarSpec;
+}
+
 function positiveDuration(
   problems: string[],
+  rules: DurationRules,
   field: string,
   text: string,
   allowZero = false,
@@ -35,8 +47,15 @@ function positiveDuration(
   if (!duration) problems.push(`${field} "${text}" is not an ISO-8601 duration such as P3D or PT4H`);
   else if (!allowZero && duration.days + duration.hours + duration.minutes + duration.seconds === 0) {
     problems.push(`${field} must be longer than zero`);
+  } else if (exceedsMaxDuration(duration) || tooLongOnClock(rules, duration)) {
+    problems.push(`${field} must not exceed ${MAX_DURATION_DAYS} days (on the policy's clock)`);
   }
   return duration;
+}
+
+function tooLongOnClock({ clock, calendar }: DurationRules, duration: Duration): boolean {
+  const longest = { days: MAX_DURATION_DAYS, hours: 0, minutes: 0, seconds: 0 };
+  return durationMs(calendar, clock, duration) > durationMs(calendar, clock, longest);
 }
 
 /**
@@ -51,8 +70,9 @@ export async function checkSlaPolicy(
 ): Promise<CheckedSlaPolicy> {
   const name = checkText('name', input.name);
   const problems: string[] = [];
-  positiveDuration(problems, 'acceptWithin', input.acceptWithin);
-  positiveDuration(problems, 'resolveWithin', input.resolveWithin);
+  const rules: DurationRules = { clock: input.clock, calendar };
+  positiveDuration(problems, rules, 'acceptWithin', input.acceptWithin);
+  positiveDuration(problems, rules, 'resolveWithin', input.resolveWithin);
   for (const fraction of input.remindAt) {
     if (!Number.isFinite(fraction) || fraction <= 0 || fraction >= 1) {
       problems.push(`remindAt ${fraction} must lie strictly between 0 and 1`);
@@ -68,7 +88,7 @@ export async function checkSlaPolicy(
         `escalation levels must be 1..${input.escalation.length} in order; step ${index + 1} has level ${step.level}`,
       );
     }
-    const after = positiveDuration(problems, `escalation level ${step.level} after`, step.after, true);
+    const after = positiveDuration(problems, rules, `escalation level ${step.level} after`, step.after, true);
     if (!after) return;
     const ms = durationMs(calendar, input.clock, after);
     if (ms < previousMs) problems.push(`escalation level ${step.level} comes before level ${step.level - 1}`);

@@ -8,7 +8,12 @@ import {
 } from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { type CalendarSpec, validateCalendar } from '../../domain/sla-clock.js';
+import {
+  CALENDAR_LOOKAHEAD_DAYS,
+  type CalendarSpec,
+  hasWorkingTimeAhead,
+  validateCalendar,
+} from '../../domain/sla-clock.js';
 import { AppError } from '../../errors/app-error.js';
 import { type BusinessCalendarRow, calendarSpec, type SlaPolicyRow } from './sla-settings.js';
 import { checkSlaPolicy, type SlaPolicyDraft } from './sla-validation.js';
@@ -67,6 +72,10 @@ export async function setBusinessCalendar(
     extraWorkdays: [...new Set(input.extraWorkdays)].sort(),
   };
   const problems = validateCalendar(spec);
+  // A calendar without working time ahead would stop every BUSINESS clock (and make it search for years).
+  if (problems.length === 0 && !hasWorkingTimeAhead(spec, ctx.clock.now())) {
+    problems.push(`there is no working time in the next ${CALENDAR_LOOKAHEAD_DAYS} days`);
+  }
   if (problems.length > 0) {
     throw new AppError('BAD_USER_INPUT', `Invalid business calendar: ${problems.join('; ')}`, { problems });
   }

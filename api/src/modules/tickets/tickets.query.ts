@@ -10,6 +10,7 @@ import {
 } from '../../../../schema/src/index.js';
 import { requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { badInput } from '../../errors/app-error.js';
 import { decodeCursor, encodeCursor } from '../../graphql/node.js';
@@ -81,7 +82,18 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** A list filter naming a value twice is a mistake (or padding to make the statement big): refused. */
+function checkDistinct(field: string, values: readonly string[] | null | undefined): void {
+  const seen = new Set<string>();
+  for (const value of values ?? []) {
+    if (seen.has(value)) throw badInput(`filter.${field} lists ${value} more than once`, `filter.${field}`);
+    seen.add(value);
+  }
+}
+
 function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] {
+  checkDistinct('status', filter.status);
+  checkDistinct('priority', filter.priority);
   const conditions: (SQL | undefined)[] = [];
   const idOrNothing = (column: PgColumn, id: string) => (isUuid(id) ? eq(column, id) : sql`false`);
   if (filter.status?.length) conditions.push(inArray(tickets.status, filter.status));
@@ -101,7 +113,7 @@ function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] 
     conditions.push(filter.escalated ? gt(tickets.escalationLevel, 0) : eq(tickets.escalationLevel, 0));
   }
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
-  const search = filter.search?.trim();
+  const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`);
   return conditions;
 }

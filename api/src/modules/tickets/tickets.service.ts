@@ -18,6 +18,7 @@ import {
 } from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { MAX_DURATION_DAYS } from '../../domain/duration.js';
 import { checkText } from '../../domain/text-limits.js';
 import {
   allowedCloseReasons,
@@ -428,6 +429,9 @@ export function requestExtension(
   return changeTicket(ctx, 'requestExtension', input.id, input.expectedVersion, async (ticket, tx, now) => {
     if (input.until.getTime() <= Math.max(now.getTime(), ticket.dueAt?.getTime() ?? 0)) {
       throw badInput('An extension must end after the current deadline', 'until');
+    }
+    if (input.until.getTime() > now.getTime() + MAX_DURATION_DAYS * 86_400_000) {
+      throw badInput(`An extension may end at most ${MAX_DURATION_DAYS} days from now`, 'until');
     }
     const inserted = await tx
       .insert(extensionRequests)
