@@ -73,6 +73,15 @@ describe('the cost model counts the database work', () => {
       app.adminToken,
     );
     expect(codes(many)).toEqual(['QUERY_TOO_COMPLEX']);
+    // A two-character pattern has no trigram and reads every ticket: 25 of them (25 x 401) are refused.
+    const short = (count: number) =>
+      app.gql(
+        `query($s: String) { ${aliased(count, () => 'tickets(first: 1, filter: { search: $s }) { pageInfo { hasNextPage } }')} }`,
+        { s: '不亮' },
+        app.adminToken,
+      );
+    expect(codes(await short(25))).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(codes(await short(2))).toEqual([]);
   });
 
   it('stats is costed by the days of its range: 100 years, or three 10-year ranges, are refused', async () => {
