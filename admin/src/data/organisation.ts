@@ -8,7 +8,6 @@ import {
 } from '../graphql/fragments';
 import { graphql, type VariablesOf } from '../graphql/graphql';
 import type { ApiClient, Department, User } from '../graphql/types';
-import { recallCreated, rememberCreated } from './local-registry';
 import { pageLocally, type ResourceHandlers, wholeListResource } from './resource';
 
 const withParentId = (department: Department) => ({ ...department, parentId: department.parent?.id ?? null });
@@ -107,6 +106,8 @@ export const users: ResourceHandlers = {
   },
 };
 
+const ApiClientsQuery = graphql(`query ApiClients { apiClients { ...ApiClientFields } }`, [ApiClientFields]);
+
 const CreateApiClient = graphql(
   `mutation CreateApiClient($input: ApiClientInput!) {
     createApiClient(input: $input) { key client { ...ApiClientFields } }
@@ -119,9 +120,9 @@ const RevokeApiClient = graphql(
   [ApiClientFields],
 );
 
-/** The contract lists no API clients: the list shows those created from this browser. */
+/** The API clients the server lists (ADMIN only), revoked ones included. */
 export const apiClients: ResourceHandlers = {
-  getList: async (params) => pageLocally(recallCreated<ApiClient>('api-clients'), params),
+  ...wholeListResource(async () => (await gql(ApiClientsQuery, {})).apiClients),
   create: async ({ data }) => {
     const { createApiClient } = await gql(CreateApiClient, {
       input: {
@@ -130,13 +131,10 @@ export const apiClients: ResourceHandlers = {
         departmentId: data.departmentId || null,
       } as VariablesOf<typeof CreateApiClient>['input'],
     });
-    rememberCreated('api-clients', createApiClient.client);
     return { data: { ...createApiClient.client, key: createApiClient.key } };
   },
 };
 
 export async function revokeApiClient(id: string): Promise<ApiClient> {
-  const { revokeApiClient: client } = await gql(RevokeApiClient, { id });
-  rememberCreated('api-clients', client);
-  return client;
+  return (await gql(RevokeApiClient, { id })).revokeApiClient;
 }
