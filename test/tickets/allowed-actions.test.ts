@@ -110,7 +110,10 @@ const STATES: Record<string, [Action, string][]> = {
   CLOSED: [['CLOSE', 'AGENT']],
 };
 
-/** Reassigned from B to A while B's extension request waits: A's handler may not ask again. */
+/**
+ * Reassigned from B to A while B's extension request waits (the console once offered A's handler a request
+ * the server refused): whatever a reassignment does to that request, the list must agree with the mutations.
+ */
 async function reassignedWithPendingExtension() {
   const ticket = await makeTicket(app);
   await app.ok(
@@ -180,7 +183,7 @@ describe('Ticket.allowedActions', () => {
   );
 
   it('follows the extension request and the manager flag, not only the status', async () => {
-    const pending = await ticketIn('IN_PROGRESS, reassigned with extension pending');
+    const pending = await ticketIn('IN_PROGRESS, extension pending');
     expect((await read(pending, 'HANDLER_A'))!.allowedActions).not.toContain('REQUEST_EXTENSION');
     expect((await read(pending, 'MANAGER'))!.allowedActions).toContain('DECIDE_EXTENSION');
     const decided = await ticketIn('IN_PROGRESS, extension decided');
