@@ -2,12 +2,15 @@ import type { AuthProvider } from 'react-admin';
 import { currentViewer, forgetSession, isTokenExpired, storeViewer } from './auth/auth-store';
 import { canRoleAccess } from './auth/permissions';
 import { GraphQLRequestError, gql, tokenStore } from './graphql/client';
-import { USER_FIELDS } from './graphql/fragments';
-import type { User } from './graphql/types';
+import { UserFields } from './graphql/fragments';
+import { graphql } from './graphql/graphql';
 
-const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { token user { ${USER_FIELDS} } }
-}`;
+const Login = graphql(
+  `mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token user { ...UserFields } }
+  }`,
+  [UserFields],
+);
 
 function isAuthenticationError(error: unknown): boolean {
   if (error instanceof GraphQLRequestError) return error.code === 'UNAUTHENTICATED' || error.status === 401;
@@ -17,10 +20,7 @@ function isAuthenticationError(error: unknown): boolean {
 export const authProvider: AuthProvider = {
   login: async ({ username, email, password }: { username?: string; email?: string; password: string }) => {
     forgetSession();
-    const { login } = await gql<{ login: { token: string; user: User } }>(LOGIN, {
-      email: email ?? username,
-      password,
-    });
+    const { login } = await gql(Login, { email: email ?? username ?? '', password });
     tokenStore.set(login.token);
     storeViewer({ user: login.user, role: login.user.role, department: login.user.department });
   },

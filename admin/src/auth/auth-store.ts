@@ -1,6 +1,9 @@
 import { gql, tokenStore } from '../graphql/client';
-import { USER_FIELDS } from '../graphql/fragments';
+import { ViewerFields } from '../graphql/fragments';
+import { graphql } from '../graphql/graphql';
 import type { Viewer } from '../graphql/types';
+
+const MeQuery = graphql(`query Me { me { ...ViewerFields } }`, [ViewerFields]);
 
 const VIEWER_KEY = 'hotline.viewer';
 
@@ -29,7 +32,7 @@ export function forgetSession(): void {
 }
 
 export async function fetchViewer(): Promise<Viewer> {
-  const { me } = await gql<{ me: Viewer }>(`{ me { role department { id name } user { ${USER_FIELDS} } } }`);
+  const { me } = await gql(MeQuery, {});
   storeViewer(me);
   return me;
 }

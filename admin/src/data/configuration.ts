@@ -1,31 +1,53 @@
 import { gql } from '../graphql/client';
 import {
-  CALENDAR_FIELDS,
-  ROUTING_RULE_FIELDS,
-  SLA_POLICY_FIELDS,
-  WEBHOOK_DELIVERY_FIELDS,
-  WEBHOOK_FIELDS,
+  CalendarFields,
+  RouteDecisionFields,
+  RoutingRuleFields,
+  SlaPolicyFields,
+  WebhookDeliveryFields,
+  WebhookFields,
 } from '../graphql/fragments';
+import { graphql, type VariablesOf } from '../graphql/graphql';
 import type {
   BusinessCalendar,
   RouteDecision,
   RoutePreviewInput,
   RoutingRule,
   SlaPolicy,
-  Webhook,
 } from '../graphql/types';
 import { notFound, type ResourceHandlers, wholeListResource } from './resource';
 
 const withDepartmentId = (rule: RoutingRule) => ({ ...rule, departmentId: rule.department.id });
 
+const RoutingRulesQuery = graphql(`query RoutingRules { routingRules { ...RoutingRuleFields } }`, [
+  RoutingRuleFields,
+]);
+
 const fetchRules = async () =>
-  (await gql<{ routingRules: RoutingRule[] }>(`{ routingRules { ${ROUTING_RULE_FIELDS} } }`)).routingRules
+  (await gql(RoutingRulesQuery, {})).routingRules
     .map(withDepartmentId)
     .sort((a, b) => a.position - b.position);
 
 const CONDITION_KEYS = ['categoryCodes', 'areaCodes', 'keywords', 'demandTypes', 'channels'] as const;
 
-export function routingRuleInput(data: Record<string, unknown>) {
+const CreateRoutingRule = graphql(
+  `mutation CreateRoutingRule($input: RoutingRuleInput!) {
+    createRoutingRule(input: $input) { ...RoutingRuleFields }
+  }`,
+  [RoutingRuleFields],
+);
+
+const UpdateRoutingRule = graphql(
+  `mutation UpdateRoutingRule($id: ID!, $input: RoutingRuleInput!) {
+    updateRoutingRule(id: $id, input: $input) { ...RoutingRuleFields }
+  }`,
+  [RoutingRuleFields],
+);
+
+type RoutingRuleInput = VariablesOf<typeof CreateRoutingRule>['input'];
+
+/** The form's values (react-admin hands them untyped) as the schema's RoutingRuleInput. */
+export function routingRuleInput(data: Record<string, unknown>): RoutingRuleInput {
   const conditions = (data.conditions ?? {}) as Record<string, unknown>;
   return {
     name: data.name,
@@ -33,47 +55,46 @@ export function routingRuleInput(data: Record<string, unknown>) {
     conditions: Object.fromEntries(CONDITION_KEYS.map((key) => [key, conditions[key] ?? []])),
     departmentId: data.departmentId ?? (data.department as { id?: string } | undefined)?.id,
     priority: data.priority || null,
-  };
+  } as RoutingRuleInput;
 }
+
+const DeleteRoutingRule = graphql(`mutation DeleteRoutingRule($id: ID!) { deleteRoutingRule(id: $id) }`);
 
 export const routingRules: ResourceHandlers = {
   ...wholeListResource(fetchRules),
   create: async ({ data }) => {
-    const { createRoutingRule } = await gql<{ createRoutingRule: RoutingRule }>(
-      `mutation ($input: RoutingRuleInput!) { createRoutingRule(input: $input) { ${ROUTING_RULE_FIELDS} } }`,
-      { input: routingRuleInput(data) },
-    );
+    const { createRoutingRule } = await gql(CreateRoutingRule, { input: routingRuleInput(data) });
     return { data: withDepartmentId(createRoutingRule) };
   },
   update: async ({ id, data }) => {
-    const { updateRoutingRule } = await gql<{ updateRoutingRule: RoutingRule }>(
-      `mutation ($id: ID!, $input: RoutingRuleInput!) { updateRoutingRule(id: $id, input: $input) { ${ROUTING_RULE_FIELDS} } }`,
-      { id, input: routingRuleInput(data) },
-    );
+    const { updateRoutingRule } = await gql(UpdateRoutingRule, {
+      id: String(id),
+      input: routingRuleInput(data),
+    });
     return { data: withDepartmentId(updateRoutingRule) };
   },
   delete: async ({ id, previousData }) => {
-    await gql<{ deleteRoutingRule: string }>('mutation ($id: ID!) { deleteRoutingRule(id: $id) }', { id });
+    await gql(DeleteRoutingRule, { id: String(id) });
     return { data: previousData ?? { id } };
   },
 };
 
+const ReorderRoutingRules = graphql(
+  `mutation ReorderRoutingRules($ids: [ID!]!) { reorderRoutingRules(ids: $ids) { ...RoutingRuleFields } }`,
+  [RoutingRuleFields],
+);
+
 export async function reorderRoutingRules(ids: string[]): Promise<RoutingRule[]> {
-  const { reorderRoutingRules: rules } = await gql<{ reorderRoutingRules: RoutingRule[] }>(
-    `mutation ($ids: [ID!]!) { reorderRoutingRules(ids: $ids) { ${ROUTING_RULE_FIELDS} } }`,
-    { ids },
-  );
-  return rules;
+  return (await gql(ReorderRoutingRules, { ids })).reorderRoutingRules;
 }
 
+export const RoutePreviewQuery = graphql(
+  `query RoutePreview($input: RoutePreviewInput!) { routePreview(input: $input) { ...RouteDecisionFields } }`,
+  [RouteDecisionFields],
+);
+
 export async function routePreview(input: RoutePreviewInput, signal?: AbortSignal): Promise<RouteDecision> {
-  const { routePreview: decision } = await gql<{ routePreview: RouteDecision }>(
-    `query ($input: RoutePreviewInput!) { routePreview(input: $input) {
-      priority rule { id name position } department { id name } } }`,
-    { input },
-    signal,
-  );
-  return decision;
+  return (await gql(RoutePreviewQuery, { input }, signal)).routePreview;
 }
 
 const withStepDepartmentIds = (policy: SlaPolicy) => ({
@@ -86,10 +107,20 @@ const withStepDepartmentIds = (policy: SlaPolicy) => ({
 
 const PRIORITY_ORDER = ['EMERGENCY', 'ORDINARY', 'COMPLEX'];
 
+const SlaPoliciesQuery = graphql(`query SlaPolicies { slaPolicies { ...SlaPolicyFields } }`, [
+  SlaPolicyFields,
+]);
+
+const UpsertSlaPolicy = graphql(
+  `mutation UpsertSlaPolicy($input: SlaPolicyInput!) { upsertSlaPolicy(input: $input) { ...SlaPolicyFields } }`,
+  [SlaPolicyFields],
+);
+
 const fetchPolicies = async () =>
-  (await gql<{ slaPolicies: SlaPolicy[] }>(`{ slaPolicies { ${SLA_POLICY_FIELDS} } }`)).slaPolicies.map(
-    (policy) => ({ ...withStepDepartmentIds(policy), rank: PRIORITY_ORDER.indexOf(policy.priority) }),
-  );
+  (await gql(SlaPoliciesQuery, {})).slaPolicies.map((policy) => ({
+    ...withStepDepartmentIds(policy),
+    rank: PRIORITY_ORDER.indexOf(policy.priority),
+  }));
 
 async function upsertPolicy(data: Record<string, unknown>) {
   const escalation = (data.escalation ?? []) as {
@@ -109,11 +140,8 @@ async function upsertPolicy(data: Record<string, unknown>) {
       after: step.after,
       notifyDepartmentId: step.notifyDepartmentId || null,
     })),
-  };
-  const { upsertSlaPolicy } = await gql<{ upsertSlaPolicy: SlaPolicy }>(
-    `mutation ($input: SlaPolicyInput!) { upsertSlaPolicy(input: $input) { ${SLA_POLICY_FIELDS} } }`,
-    { input },
-  );
+  } as VariablesOf<typeof UpsertSlaPolicy>['input'];
+  const { upsertSlaPolicy } = await gql(UpsertSlaPolicy, { input });
   return { data: withStepDepartmentIds(upsertSlaPolicy) };
 }
 
@@ -123,47 +151,66 @@ export const slaPolicies: ResourceHandlers = {
   update: ({ data }) => upsertPolicy(data),
 };
 
+const CalendarQuery = graphql(`query BusinessCalendar { businessCalendar { ...CalendarFields } }`, [
+  CalendarFields,
+]);
+
+const SetCalendar = graphql(
+  `mutation SetBusinessCalendar($input: BusinessCalendarInput!) {
+    setBusinessCalendar(input: $input) { ...CalendarFields }
+  }`,
+  [CalendarFields],
+);
+
 export async function getCalendar(): Promise<BusinessCalendar> {
-  return (await gql<{ businessCalendar: BusinessCalendar }>(`{ businessCalendar { ${CALENDAR_FIELDS} } }`))
-    .businessCalendar;
+  return (await gql(CalendarQuery, {})).businessCalendar;
 }
 
 export async function setCalendar(input: BusinessCalendar): Promise<BusinessCalendar> {
-  const { setBusinessCalendar } = await gql<{ setBusinessCalendar: BusinessCalendar }>(
-    `mutation ($input: BusinessCalendarInput!) { setBusinessCalendar(input: $input) { ${CALENDAR_FIELDS} } }`,
-    {
-      input: {
-        timezone: input.timezone,
-        workdays: input.workdays,
-        hours: input.hours.map(({ start, end }) => ({ start, end })),
-        holidays: input.holidays,
-        extraWorkdays: input.extraWorkdays,
-      },
+  const { setBusinessCalendar } = await gql(SetCalendar, {
+    input: {
+      timezone: input.timezone,
+      workdays: input.workdays,
+      hours: input.hours.map(({ start, end }) => ({ start, end })),
+      holidays: input.holidays,
+      extraWorkdays: input.extraWorkdays,
     },
-  );
+  });
   return setBusinessCalendar;
 }
 
-const fetchWebhooks = async () =>
-  (await gql<{ webhooks: Webhook[] }>(`{ webhooks { ${WEBHOOK_FIELDS} } }`)).webhooks;
+const WebhooksQuery = graphql(`query Webhooks { webhooks { ...WebhookFields } }`, [WebhookFields]);
+
+const WebhooksWithDeliveries = graphql(
+  `query WebhooksWithDeliveries {
+    webhooks { ...WebhookFields deliveries(first: 50) { nodes { ...WebhookDeliveryFields } } }
+  }`,
+  [WebhookFields, WebhookDeliveryFields],
+);
+
+const CreateWebhook = graphql(
+  `mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { ...WebhookFields } } }`,
+  [WebhookFields],
+);
+
+const DeleteWebhook = graphql(`mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }`);
+
+const fetchWebhooks = async () => (await gql(WebhooksQuery, {})).webhooks;
 
 export const webhooks: ResourceHandlers = {
   ...wholeListResource(fetchWebhooks, ['url']),
   getOne: async ({ id }) => {
-    const { webhooks: all } = await gql<{ webhooks: Webhook[] }>(
-      `{ webhooks { ${WEBHOOK_FIELDS} deliveries(first: 50) { nodes { ${WEBHOOK_DELIVERY_FIELDS} } } } }`,
-    );
+    const { webhooks: all } = await gql(WebhooksWithDeliveries, {});
     return { data: all.find((hook) => hook.id === String(id)) ?? notFound() };
   },
   create: async ({ data }) => {
-    const { createWebhook } = await gql<{ createWebhook: { webhook: Webhook; secret: string } }>(
-      `mutation ($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { ${WEBHOOK_FIELDS} } } }`,
-      { input: { url: data.url, events: data.events } },
-    );
+    const { createWebhook } = await gql(CreateWebhook, {
+      input: { url: String(data.url), events: data.events as string[] },
+    });
     return { data: { ...createWebhook.webhook, secret: createWebhook.secret } };
   },
   delete: async ({ id, previousData }) => {
-    await gql<{ deleteWebhook: string }>('mutation ($id: ID!) { deleteWebhook(id: $id) }', { id });
+    await gql(DeleteWebhook, { id: String(id) });
     return { data: previousData ?? { id } };
   },
 };

@@ -1,15 +1,34 @@
 import { gql } from '../graphql/client';
-import { API_CLIENT_FIELDS, DEPARTMENT_FIELDS, USER_FIELDS } from '../graphql/fragments';
-import type { ApiClient, Area, Category, Department, User } from '../graphql/types';
-import { recallCreated, rememberCreated } from './local-registry';
+import {
+  ApiClientFields,
+  AreaFields,
+  CategoryFields,
+  DepartmentFields,
+  UserFields,
+} from '../graphql/fragments';
+import { graphql, type VariablesOf } from '../graphql/graphql';
+import type { ApiClient, Department, User } from '../graphql/types';
 import { pageLocally, type ResourceHandlers, wholeListResource } from './resource';
 
 const withParentId = (department: Department) => ({ ...department, parentId: department.parent?.id ?? null });
 
-const fetchDepartments = async () =>
-  (await gql<{ departments: Department[] }>(`{ departments { ${DEPARTMENT_FIELDS} } }`)).departments.map(
-    withParentId,
-  );
+const DepartmentsQuery = graphql(`query Departments { departments { ...DepartmentFields } }`, [
+  DepartmentFields,
+]);
+
+const CreateDepartment = graphql(
+  `mutation CreateDepartment($input: DepartmentInput!) { createDepartment(input: $input) { ...DepartmentFields } }`,
+  [DepartmentFields],
+);
+
+const UpdateDepartment = graphql(
+  `mutation UpdateDepartment($id: ID!, $input: DepartmentInput!) {
+    updateDepartment(id: $id, input: $input) { ...DepartmentFields }
+  }`,
+  [DepartmentFields],
+);
+
+const fetchDepartments = async () => (await gql(DepartmentsQuery, {})).departments.map(withParentId);
 
 function departmentInput(data: Record<string, unknown>) {
   return {
@@ -18,45 +37,51 @@ function departmentInput(data: Record<string, unknown>) {
     kind: data.kind,
     parentId: data.parentId || null,
     active: data.active ?? true,
-  };
+  } as VariablesOf<typeof CreateDepartment>['input'];
 }
 
 export const departments: ResourceHandlers = {
   ...wholeListResource(fetchDepartments, ['name', 'code']),
   create: async ({ data }) => {
-    const { createDepartment } = await gql<{ createDepartment: Department }>(
-      `mutation ($input: DepartmentInput!) { createDepartment(input: $input) { ${DEPARTMENT_FIELDS} } }`,
-      { input: departmentInput(data) },
-    );
+    const { createDepartment } = await gql(CreateDepartment, { input: departmentInput(data) });
     return { data: withParentId(createDepartment) };
   },
   update: async ({ id, data }) => {
-    const { updateDepartment } = await gql<{ updateDepartment: Department }>(
-      `mutation ($id: ID!, $input: DepartmentInput!) { updateDepartment(id: $id, input: $input) { ${DEPARTMENT_FIELDS} } }`,
-      { id, input: departmentInput(data) },
-    );
+    const { updateDepartment } = await gql(UpdateDepartment, {
+      id: String(id),
+      input: departmentInput(data),
+    });
     return { data: withParentId(updateDepartment) };
   },
 };
 
+const CategoriesQuery = graphql(`query Categories { categories { ...CategoryFields } }`, [CategoryFields]);
+
 export const categories: ResourceHandlers = wholeListResource(
-  async () =>
-    (await gql<{ categories: Category[] }>('{ categories { id code name parent { id } } }')).categories,
+  async () => (await gql(CategoriesQuery, {})).categories,
   ['name', 'code'],
 );
 
+const AreasQuery = graphql(`query Areas { areas { ...AreaFields } }`, [AreaFields]);
+
 export const areas: ResourceHandlers = wholeListResource(
-  async () => (await gql<{ areas: Area[] }>('{ areas { id code name parent { id } } }')).areas,
+  async () => (await gql(AreasQuery, {})).areas,
   ['name', 'code'],
+);
+
+const UsersQuery = graphql(
+  `query Users($departmentId: ID) { users(departmentId: $departmentId) { ...UserFields } }`,
+  [UserFields],
+);
+
+const CreateUser = graphql(
+  `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }`,
+  [UserFields],
 );
 
 /** Staff from the served `users` query (beyond the contract; ADMIN and MANAGER see everyone). */
 export async function fetchUsers(departmentId?: string | null): Promise<User[]> {
-  const { users } = await gql<{ users: User[] }>(
-    `query Users($departmentId: ID) { users(departmentId: $departmentId) { ${USER_FIELDS} } }`,
-    { departmentId: departmentId || null },
-  );
-  return users;
+  return (await gql(UsersQuery, { departmentId: departmentId || null })).users;
 }
 
 export const users: ResourceHandlers = {
@@ -68,40 +93,48 @@ export const users: ResourceHandlers = {
     ]);
   },
   create: async ({ data }) => {
-    const { createUser } = await gql<{ createUser: User }>(
-      `mutation ($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,
-      {
-        input: {
-          email: data.email,
-          name: data.name,
-          password: data.password,
-          role: data.role,
-          departmentId: data.departmentId || null,
-        },
-      },
-    );
+    const { createUser } = await gql(CreateUser, {
+      input: {
+        email: data.email,
+        name: data.name,
+        password: data.password,
+        role: data.role,
+        departmentId: data.departmentId || null,
+      } as VariablesOf<typeof CreateUser>['input'],
+    });
     return { data: createUser };
   },
 };
 
-/** The contract lists no API clients: the list shows those created from this browser. */
+const ApiClientsQuery = graphql(`query ApiClients { apiClients { ...ApiClientFields } }`, [ApiClientFields]);
+
+const CreateApiClient = graphql(
+  `mutation CreateApiClient($input: ApiClientInput!) {
+    createApiClient(input: $input) { key client { ...ApiClientFields } }
+  }`,
+  [ApiClientFields],
+);
+
+const RevokeApiClient = graphql(
+  `mutation RevokeApiClient($id: ID!) { revokeApiClient(id: $id) { ...ApiClientFields } }`,
+  [ApiClientFields],
+);
+
+/** The API clients the server lists (ADMIN only), revoked ones included. */
 export const apiClients: ResourceHandlers = {
-  getList: async (params) => pageLocally(recallCreated<ApiClient>('api-clients'), params),
+  ...wholeListResource(async () => (await gql(ApiClientsQuery, {})).apiClients),
   create: async ({ data }) => {
-    const { createApiClient } = await gql<{ createApiClient: { client: ApiClient; key: string } }>(
-      `mutation ($input: ApiClientInput!) { createApiClient(input: $input) { key client { ${API_CLIENT_FIELDS} } } }`,
-      { input: { name: data.name, role: data.role, departmentId: data.departmentId || null } },
-    );
-    rememberCreated('api-clients', createApiClient.client);
+    const { createApiClient } = await gql(CreateApiClient, {
+      input: {
+        name: data.name,
+        role: data.role,
+        departmentId: data.departmentId || null,
+      } as VariablesOf<typeof CreateApiClient>['input'],
+    });
     return { data: { ...createApiClient.client, key: createApiClient.key } };
   },
 };
 
 export async function revokeApiClient(id: string): Promise<ApiClient> {
-  const { revokeApiClient: client } = await gql<{ revokeApiClient: ApiClient }>(
-    `mutation ($id: ID!) { revokeApiClient(id: $id) { ${API_CLIENT_FIELDS} } }`,
-    { id },
-  );
-  rememberCreated('api-clients', client);
-  return client;
+  return (await gql(RevokeApiClient, { id })).revokeApiClient;
 }

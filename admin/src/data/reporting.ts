@@ -1,16 +1,17 @@
 import { gql } from '../graphql/client';
-import type { HotlineStats, TicketEvent } from '../graphql/types';
+import { StatsFields } from '../graphql/fragments';
+import { graphql } from '../graphql/graphql';
+import type { HotlineStats } from '../graphql/types';
 
-const STATS_FIELDS = `received dispatched resolved overdue responseRate resolutionRate satisfactionRate
-  byCategory { count category { id name } } byDay { date count }`;
+const StatsQuery = graphql(
+  `query Stats($from: DateTime!, $to: DateTime!, $departmentId: ID) {
+    stats(from: $from, to: $to, departmentId: $departmentId) { ...StatsFields }
+  }`,
+  [StatsFields],
+);
 
 export async function getStats(from: string, to: string, departmentId?: string): Promise<HotlineStats> {
-  const { stats } = await gql<{ stats: HotlineStats }>(
-    `query ($from: DateTime!, $to: DateTime!, $departmentId: ID) {
-      stats(from: $from, to: $to, departmentId: $departmentId) { ${STATS_FIELDS} } }`,
-    { from, to, departmentId },
-  );
-  return stats;
+  return (await gql(StatsQuery, { from, to, departmentId })).stats;
 }
 
 const ALIASES_PER_REQUEST = 25;
@@ -50,26 +51,18 @@ export interface EscalationToday {
   at: string;
 }
 
-interface EscalationCandidate {
-  id: string;
-  number: string;
-  title: string;
-  department: { name: string } | null;
-  events: { nodes: Pick<TicketEvent, 'type' | 'at' | 'level'>[] };
-}
+const EscalationsQuery = graphql(`query EscalationsToday {
+  tickets(first: 50, filter: { overdue: true }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+    nodes { id number title department { name } events(first: 50) { nodes { type at level } } }
+  }
+}`);
 
 /**
  * ESCALATED events since `since`, read from the most recently updated overdue tickets: the contract
  * has no escalation filter, and escalation only happens to tickets past their deadline.
  */
 export async function getEscalationsSince(since: string): Promise<EscalationToday[]> {
-  const { tickets } = await gql<{ tickets: { nodes: EscalationCandidate[] } }>(
-    `query EscalationsToday {
-      tickets(first: 50, filter: { overdue: true }, orderBy: { field: UPDATED_AT, direction: DESC }) {
-        nodes { id number title department { name } events(first: 50) { nodes { type at level } } }
-      }
-    }`,
-  );
+  const { tickets } = await gql(EscalationsQuery, {});
   const sinceTime = Date.parse(since);
   return tickets.nodes.flatMap((ticket) =>
     ticket.events.nodes

@@ -1,68 +1,146 @@
 import { gql } from '../graphql/client';
-import type { CloseReason, Satisfaction } from '../graphql/enums';
-import { TICKET_DETAIL } from '../graphql/fragments';
-import type { Ticket } from '../graphql/types';
+import { TicketDetailFields } from '../graphql/fragments';
+import { graphql, type TadaDocumentNode, type VariablesOf } from '../graphql/graphql';
+import type { Ticket, TicketActionName } from '../graphql/types';
 
-/** The variables of each ticket action, besides `id` and `expectedVersion`. */
-export interface TicketActionVariables {
-  dispatch: { departmentId?: string; note?: string };
-  accept: Record<string, never>;
-  assign: { userId: string };
-  return: { reason: string };
-  reassign: { departmentId: string; reason: string };
-  hold: { reason: string };
-  resume: Record<string, never>;
-  requestExtension: { until: string; reason: string };
-  decideExtension: { approve: boolean; note?: string };
-  resolve: { reply: string };
-  feedback: { satisfaction: Satisfaction; comment?: string };
-  close: { reason: CloseReason; note?: string };
-}
+const fragments = [TicketDetailFields];
 
-export type TicketAction = keyof TicketActionVariables;
-
-interface ActionSpec<K extends TicketAction> {
-  mutation: string;
-  /** GraphQL type of each variable. */
-  args: { [V in keyof TicketActionVariables[K]]-?: string };
-  /** recordFeedback takes no expectedVersion. */
-  versioned: boolean;
-}
-
-export const TICKET_ACTIONS: { [K in TicketAction]: ActionSpec<K> } = {
-  dispatch: { mutation: 'dispatchTicket', args: { departmentId: 'ID', note: 'String' }, versioned: true },
-  accept: { mutation: 'acceptTicket', args: {}, versioned: true },
-  assign: { mutation: 'assignTicket', args: { userId: 'ID!' }, versioned: true },
-  return: { mutation: 'returnTicket', args: { reason: 'String!' }, versioned: true },
-  reassign: { mutation: 'reassignTicket', args: { departmentId: 'ID!', reason: 'String!' }, versioned: true },
-  hold: { mutation: 'holdTicket', args: { reason: 'String!' }, versioned: true },
-  resume: { mutation: 'resumeTicket', args: {}, versioned: true },
-  requestExtension: {
-    mutation: 'requestExtension',
-    args: { until: 'DateTime!', reason: 'String!' },
-    versioned: true,
-  },
-  decideExtension: {
-    mutation: 'decideExtension',
-    args: { approve: 'Boolean!', note: 'String' },
-    versioned: true,
-  },
-  resolve: { mutation: 'resolveTicket', args: { reply: 'String!' }, versioned: true },
-  feedback: {
-    mutation: 'recordFeedback',
-    args: { satisfaction: 'Satisfaction!', comment: 'String' },
-    versioned: false,
-  },
-  close: { mutation: 'closeTicket', args: { reason: 'CloseReason!', note: 'String' }, versioned: true },
+/** The mutation behind each action the console offers, typed by the schema (recordFeedback takes no version). */
+const ACTION_DOCUMENTS = {
+  dispatch: graphql(
+    `mutation DispatchTicket($id: ID!, $departmentId: ID, $note: String, $expectedVersion: Int) {
+      result: dispatchTicket(id: $id, departmentId: $departmentId, note: $note, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  accept: graphql(
+    `mutation AcceptTicket($id: ID!, $expectedVersion: Int) {
+      result: acceptTicket(id: $id, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  assign: graphql(
+    `mutation AssignTicket($id: ID!, $userId: ID!, $expectedVersion: Int) {
+      result: assignTicket(id: $id, userId: $userId, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  return: graphql(
+    `mutation ReturnTicket($id: ID!, $reason: String!, $expectedVersion: Int) {
+      result: returnTicket(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  reassign: graphql(
+    `mutation ReassignTicket($id: ID!, $departmentId: ID!, $reason: String!, $expectedVersion: Int) {
+      result: reassignTicket(id: $id, departmentId: $departmentId, reason: $reason, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  hold: graphql(
+    `mutation HoldTicket($id: ID!, $reason: String!, $expectedVersion: Int) {
+      result: holdTicket(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  resume: graphql(
+    `mutation ResumeTicket($id: ID!, $expectedVersion: Int) {
+      result: resumeTicket(id: $id, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  requestExtension: graphql(
+    `mutation RequestExtension($id: ID!, $until: DateTime!, $reason: String!, $expectedVersion: Int) {
+      result: requestExtension(id: $id, until: $until, reason: $reason, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  decideExtension: graphql(
+    `mutation DecideExtension($id: ID!, $approve: Boolean!, $note: String, $expectedVersion: Int) {
+      result: decideExtension(id: $id, approve: $approve, note: $note, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  resolve: graphql(
+    `mutation ResolveTicket($id: ID!, $reply: String!, $expectedVersion: Int) {
+      result: resolveTicket(id: $id, reply: $reply, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  feedback: graphql(
+    `mutation RecordFeedback($id: ID!, $satisfaction: Satisfaction!, $comment: String) {
+      result: recordFeedback(id: $id, satisfaction: $satisfaction, comment: $comment) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  close: graphql(
+    `mutation CloseTicket($id: ID!, $reason: CloseReason!, $note: String, $expectedVersion: Int) {
+      result: closeTicket(id: $id, reason: $reason, note: $note, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
 };
 
-export function buildActionMutation(action: TicketAction): string {
-  const spec: ActionSpec<TicketAction> = TICKET_ACTIONS[action];
-  const args: [string, string][] = [['id', 'ID!'], ...Object.entries<string>(spec.args)];
-  if (spec.versioned) args.push(['expectedVersion', 'Int']);
-  const declarations = args.map(([name, type]) => `$${name}: ${type}`).join(', ');
-  const passes = args.map(([name]) => `${name}: $${name}`).join(', ');
-  return `mutation TicketAction(${declarations}) { result: ${spec.mutation}(${passes}) { ${TICKET_DETAIL} } }`;
+/** An action the console has a form for. */
+export type TicketAction = keyof typeof ACTION_DOCUMENTS;
+
+/** The variables of each ticket action, besides `id` and `expectedVersion`. */
+export type TicketActionVariables = {
+  [K in TicketAction]: Omit<VariablesOf<(typeof ACTION_DOCUMENTS)[K]>, 'id' | 'expectedVersion'>;
+};
+
+/** The server's name (Ticket.allowedActions) of each action the console offers, in the order it shows them. */
+export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
+  dispatch: 'DISPATCH',
+  accept: 'ACCEPT',
+  assign: 'ASSIGN',
+  return: 'RETURN',
+  reassign: 'REASSIGN',
+  hold: 'HOLD',
+  resume: 'RESUME',
+  requestExtension: 'REQUEST_EXTENSION',
+  decideExtension: 'DECIDE_EXTENSION',
+  resolve: 'RESOLVE',
+  feedback: 'RECORD_FEEDBACK',
+  close: 'CLOSE',
+};
+
+/**
+ * The actions the server allows this viewer on the ticket now (Ticket.allowedActions) that the console
+ * has a form for (it has none for MERGE).
+ */
+export function offeredActions(ticket: Pick<Ticket, 'allowedActions'>): TicketAction[] {
+  return (Object.keys(TICKET_ACTIONS) as TicketAction[]).filter((action) =>
+    ticket.allowedActions.includes(TICKET_ACTIONS[action]),
+  );
+}
+
+/** The document an action sends (for tests). */
+export function actionDocument(
+  action: TicketAction,
+): TadaDocumentNode<{ result: Ticket }, Record<string, unknown>> {
+  return ACTION_DOCUMENTS[action] as unknown as TadaDocumentNode<{ result: Ticket }, Record<string, unknown>>;
+}
+
+/** Whether the action's mutation takes expectedVersion (recordFeedback does not). */
+function takesVersion(action: TicketAction): boolean {
+  const [operation] = ACTION_DOCUMENTS[action].definitions;
+  return (
+    operation?.kind === 'OperationDefinition' &&
+    !!operation.variableDefinitions?.some(
+      (definition) => definition.variable.name.value === 'expectedVersion',
+    )
+  );
 }
 
 export async function runTicketAction<K extends TicketAction>(
@@ -74,7 +152,7 @@ export async function runTicketAction<K extends TicketAction>(
     Object.entries(variables).filter(([, value]) => value !== '' && value != null),
   );
   const all: Record<string, unknown> = { ...cleaned, id: ticket.id };
-  if (TICKET_ACTIONS[action].versioned) all.expectedVersion = ticket.version;
-  const { result } = await gql<{ result: Ticket }>(buildActionMutation(action), all);
+  if (takesVersion(action)) all.expectedVersion = ticket.version;
+  const { result } = await gql(actionDocument(action), all);
   return result;
 }

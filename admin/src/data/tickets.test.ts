@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { buildActionMutation } from './ticket-actions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runTicketAction } from './ticket-actions';
 import { toTicketFilter, toTicketOrder, toTicketPage } from './tickets';
 
 describe('ticket list mapping', () => {
@@ -34,14 +34,25 @@ describe('ticket list mapping', () => {
   });
 });
 
-describe('buildActionMutation', () => {
-  it('passes expectedVersion to versioned actions only', () => {
-    expect(buildActionMutation('reassign')).toContain(
-      'reassignTicket(id: $id, departmentId: $departmentId, reason: $reason, expectedVersion: $expectedVersion)',
-    );
-    expect(buildActionMutation('feedback')).toContain(
+describe('runTicketAction', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  async function sent(action: Parameters<typeof runTicketAction>[0], variables: object) {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ data: { result: { id: 't1' } } })));
+    vi.stubGlobal('fetch', fetch);
+    await runTicketAction(action, { id: 't1', version: 3 }, variables as never);
+    return JSON.parse(String((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));
+  }
+
+  it('passes expectedVersion to versioned actions only, and drops blank optional values', async () => {
+    const reassign = await sent('reassign', { departmentId: 'd2', reason: 'r' });
+    expect(reassign.query).toMatch(/reassignTicket\([^)]*expectedVersion: \$expectedVersion/);
+    expect(reassign.variables).toEqual({ id: 't1', departmentId: 'd2', reason: 'r', expectedVersion: 3 });
+    const feedback = await sent('feedback', { satisfaction: 'SATISFIED', comment: '' });
+    expect(feedback.query).toContain(
       'recordFeedback(id: $id, satisfaction: $satisfaction, comment: $comment)',
     );
-    expect(buildActionMutation('feedback')).not.toContain('expectedVersion');
+    expect(feedback.query).not.toContain('expectedVersion');
+    expect(feedback.variables).toEqual({ id: 't1', satisfaction: 'SATISFIED' });
   });
 });

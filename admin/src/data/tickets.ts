@@ -1,7 +1,9 @@
+import { print } from '@0no-co/graphql.web';
 import type { GetListParams } from 'react-admin';
 import { gql } from '../graphql/client';
-import { TICKET_DETAIL, TICKET_SUMMARY } from '../graphql/fragments';
-import type { Ticket } from '../graphql/types';
+import { TicketDetailFields, TicketSummaryFields } from '../graphql/fragments';
+import { graphql, type VariablesOf } from '../graphql/graphql';
+import type { TicketSummary } from '../graphql/types';
 import { notFound, type ResourceHandlers } from './resource';
 
 export const TICKET_SORT_FIELDS = {
@@ -59,25 +61,32 @@ export function toTicketPage(pagination: GetListParams['pagination']) {
   return { first, offset: (page - 1) * first };
 }
 
-const LIST_QUERY = `query Tickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {
-  tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
-    totalCount nodes { ${TICKET_SUMMARY} }
-  }
-}`;
+const ListQuery = graphql(
+  `query Tickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {
+    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
+      totalCount nodes { ...TicketSummaryFields }
+    }
+  }`,
+  [TicketSummaryFields],
+);
 
-const ONE_QUERY = `query Ticket($id: ID!) { ticket(id: $id) { ${TICKET_DETAIL} } }`;
+const OneQuery = graphql(`query Ticket($id: ID!) { ticket(id: $id) { ...TicketDetailFields } }`, [
+  TicketDetailFields,
+]);
 
-const CREATE_MUTATION = `mutation CreateTicket($input: CreateTicketInput!) {
-  createTicket(input: $input) { ${TICKET_SUMMARY} }
-}`;
+const CreateMutation = graphql(
+  `mutation CreateTicket($input: CreateTicketInput!) { createTicket(input: $input) { ...TicketSummaryFields } }`,
+  [TicketSummaryFields],
+);
 
+/** One alias per id, each reading the summary fragment (a query built at run time, so typed by hand). */
 function manyQuery(count: number): string {
   const variables = Array.from({ length: count }, (_, index) => `$id${index}: ID!`).join(', ');
   const fields = Array.from(
     { length: count },
-    (_, index) => `t${index}: ticket(id: $id${index}) { ${TICKET_SUMMARY} }`,
+    (_, index) => `t${index}: ticket(id: $id${index}) { ...TicketSummaryFields }`,
   ).join('\n');
-  return `query TicketsById(${variables}) { ${fields} }`;
+  return `query TicketsById(${variables}) { ${fields} }\n${print(TicketSummaryFields)}`;
 }
 
 const CREATE_FIELDS = [
@@ -102,25 +111,27 @@ export const tickets: ResourceHandlers = {
       ...toTicketPage(pagination),
       filter: toTicketFilter(filter),
       orderBy: toTicketOrder(sort),
-    };
-    const { tickets: connection } = await gql<{ tickets: { totalCount: number; nodes: Ticket[] } }>(
-      LIST_QUERY,
-      variables,
-      signal,
-    );
+    } as VariablesOf<typeof ListQuery>;
+    const { tickets: connection } = await gql(ListQuery, variables, signal);
     return { data: connection.nodes, total: connection.totalCount };
   },
   getOne: async ({ id, signal }) => {
-    const { ticket } = await gql<{ ticket: Ticket | null }>(ONE_QUERY, { id }, signal);
+    const { ticket } = await gql(OneQuery, { id: String(id) }, signal);
     return { data: ticket ?? notFound() };
   },
   getMany: async ({ ids, signal }) => {
     const chunk = ids.slice(0, MAX_PAGE);
     if (chunk.length === 0) return { data: [] };
     const variables = Object.fromEntries(chunk.map((id, index) => [`id${index}`, id]));
-    const result = await gql<Record<string, Ticket | null>>(manyQuery(chunk.length), variables, signal);
+    const result = await gql<Record<string, TicketSummary | null>>(
+      manyQuery(chunk.length),
+      variables,
+      signal,
+    );
     return {
-      data: chunk.map((_, index) => result[`t${index}`]).filter((ticket): ticket is Ticket => !!ticket),
+      data: chunk
+        .map((_, index) => result[`t${index}`])
+        .filter((ticket): ticket is TicketSummary => !!ticket),
     };
   },
   create: async ({ data }) => {
@@ -130,16 +141,18 @@ export const tickets: ResourceHandlers = {
         data[key],
       ]),
     );
-    const { createTicket } = await gql<{ createTicket: Ticket }>(CREATE_MUTATION, { input });
+    const { createTicket } = await gql(CreateMutation, {
+      input: input as VariablesOf<typeof CreateMutation>['input'],
+    });
     return { data: createTicket };
   },
 };
 
+const AssigneeCandidates = graphql(
+  `query AssigneeCandidates($departmentId: ID) { users(departmentId: $departmentId) { id name } }`,
+);
+
 /** The staff of a department (the served `users` query), for the assign form; a user id may also be typed in. */
 export async function listAssigneeCandidates(departmentId: string): Promise<{ id: string; name: string }[]> {
-  const { users } = await gql<{ users: { id: string; name: string }[] }>(
-    'query AssigneeCandidates($departmentId: ID) { users(departmentId: $departmentId) { id name } }',
-    { departmentId },
-  );
-  return users;
+  return (await gql(AssigneeCandidates, { departmentId })).users;
 }

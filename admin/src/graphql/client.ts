@@ -1,4 +1,6 @@
+import { print } from '@0no-co/graphql.web';
 import { HttpError } from 'react-admin';
+import type { TadaDocumentNode } from './graphql';
 
 /** Codes listed in the contract README ("Errors"), plus NETWORK for a failed fetch. */
 export type ErrorCode =
@@ -56,9 +58,28 @@ interface GraphQLResponse<T> {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+const printed = new WeakMap<object, string>();
+
+function textOf(document: TadaDocumentNode<unknown, unknown>): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
+/** Runs a typed document (graphql.ts): its result and variables are those the schema gives it. */
+export function gql<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+): Promise<Result>;
+/** Runs a query built at run time (one alias per item); its fields should come from typed fragments. */
+export function gql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T>;
 export async function gql<T>(
-  query: string,
-  variables?: Record<string, unknown>,
+  query: string | TadaDocumentNode<unknown, unknown>,
+  variables?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -69,7 +90,7 @@ export async function gql<T>(
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : textOf(query), variables }),
       signal,
     });
   } catch (error) {

@@ -1,4 +1,17 @@
-export const TICKET_STATUSES = [
+import type { EnumOf } from './graphql';
+
+/**
+ * Every value of a schema enum, in the order the console shows them: a value missing from the list, or one
+ * the schema does not have, is a type error, so the list cannot drift from schema/schema.graphql.
+ */
+function allOf<Value extends string>() {
+  return <const List extends readonly Value[]>(
+    list: List & ([Value] extends [List[number]] ? unknown : { missing: Exclude<Value, List[number]> }),
+  ): List => list;
+}
+
+export type TicketStatus = EnumOf<'TicketStatus'>;
+export const TICKET_STATUSES = allOf<TicketStatus>()([
   'NEW',
   'DISPATCHED',
   'IN_PROGRESS',
@@ -6,40 +19,52 @@ export const TICKET_STATUSES = [
   'RETURNED',
   'RESOLVED',
   'CLOSED',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+]);
 
-export const PRIORITIES = ['EMERGENCY', 'ORDINARY', 'COMPLEX'] as const;
-export type TicketPriority = (typeof PRIORITIES)[number];
+export type TicketPriority = EnumOf<'TicketPriority'>;
+export const PRIORITIES = allOf<TicketPriority>()(['EMERGENCY', 'ORDINARY', 'COMPLEX']);
 
-export const DEMAND_TYPES = ['CONSULTATION', 'HELP_REQUEST', 'COMPLAINT', 'REPORT', 'SUGGESTION'] as const;
-export type DemandType = (typeof DEMAND_TYPES)[number];
+export type DemandType = EnumOf<'DemandType'>;
+export const DEMAND_TYPES = allOf<DemandType>()([
+  'CONSULTATION',
+  'HELP_REQUEST',
+  'COMPLAINT',
+  'REPORT',
+  'SUGGESTION',
+]);
 
-export const CHANNELS = ['PHONE', 'WEB', 'APP', 'CITY_PLATFORM', 'API'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type Channel = EnumOf<'Channel'>;
+export const CHANNELS = allOf<Channel>()(['PHONE', 'WEB', 'APP', 'CITY_PLATFORM', 'API']);
 
-export const CLOSE_REASONS = [
+export type CloseReason = EnumOf<'CloseReason'>;
+export const CLOSE_REASONS = allOf<CloseReason>()([
   'RESOLVED',
   'ANSWERED_DIRECTLY',
   'OUT_OF_SCOPE',
   'DUPLICATE',
   'WITHDRAWN',
-] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
+]);
 
-export const SATISFACTIONS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
-export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type Satisfaction = EnumOf<'Satisfaction'>;
+export const SATISFACTIONS = allOf<Satisfaction>()(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']);
 
-export const ROLES = ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER', 'INTEGRATION'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = EnumOf<'Role'>;
+export const ROLES = allOf<Role>()(['ADMIN', 'MANAGER', 'AGENT', 'HANDLER', 'INTEGRATION']);
 
-export const DEPARTMENT_KINDS = ['HOTLINE_CENTER', 'BUREAU', 'SUB_DISTRICT', 'UTILITY', 'OTHER'] as const;
-export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+export type DepartmentKind = EnumOf<'DepartmentKind'>;
+export const DEPARTMENT_KINDS = allOf<DepartmentKind>()([
+  'HOTLINE_CENTER',
+  'BUREAU',
+  'SUB_DISTRICT',
+  'UTILITY',
+  'OTHER',
+]);
 
-export const SLA_CLOCKS = ['CALENDAR', 'BUSINESS'] as const;
-export type SlaClock = (typeof SLA_CLOCKS)[number];
+export type SlaClock = EnumOf<'SlaClock'>;
+export const SLA_CLOCKS = allOf<SlaClock>()(['CALENDAR', 'BUSINESS']);
 
-export const TICKET_EVENT_TYPES = [
+export type TicketEventType = EnumOf<'TicketEventType'>;
+export const TICKET_EVENT_TYPES = allOf<TicketEventType>()([
   'CREATED',
   'DISPATCHED',
   'ACCEPTED',
@@ -60,9 +85,9 @@ export const TICKET_EVENT_TYPES = [
   'MERGED',
   // A pending extension request ended by a change of department or the end of the SLA cycle.
   'EXTENSION_CANCELLED',
-] as const;
-export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+]);
 
+// Webhook events are strings in the schema (WebhookInput.events: [String!]!), not an enum.
 export const WEBHOOK_EVENT_TYPES = [
   '*',
   'ticket.created',

@@ -1,44 +1,98 @@
-const REF = 'id name';
+import { graphql } from './graphql';
 
-export const TICKET_SUMMARY = `
-  id number status priority demandType channel title version createdAt updatedAt
-  category { id code name } area { id code name }
-  department { ${REF} } assignee { ${REF} }
-  sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }
-`;
+export const DepartmentRef = graphql(`fragment DepartmentRef on Department { id name }`);
 
-export const TICKET_DETAIL = `
-  ${TICKET_SUMMARY}
-  description address externalRef reply closeReason
-  caller { name phone }
-  feedback { satisfaction comment recordedAt }
-  events(first: 100) {
-    nodes {
-      id type at note level fromStatus toStatus
-      actor { id name role } department { ${REF} }
-    }
-  }
-`;
+export const TicketSummaryFields = graphql(
+  `fragment TicketSummaryFields on Ticket {
+    id number status priority demandType channel title version createdAt updatedAt allowedActions
+    category { id code name } area { id code name }
+    department { ...DepartmentRef } assignee { id name }
+    sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }
+  }`,
+  [DepartmentRef],
+);
 
-export const DEPARTMENT_FIELDS = `id code name kind active parent { ${REF} }`;
+export const TicketEventFields = graphql(
+  `fragment TicketEventFields on TicketEvent {
+    id type at note level fromStatus toStatus
+    actor { id name role } department { ...DepartmentRef }
+  }`,
+  [DepartmentRef],
+);
 
-export const USER_FIELDS = `id email name role department { ${REF} }`;
+export const TicketDetailFields = graphql(
+  `fragment TicketDetailFields on Ticket {
+    ...TicketSummaryFields
+    description address externalRef reply closeReason
+    caller { name phone }
+    feedback { satisfaction comment recordedAt }
+    events(first: 100) { nodes { ...TicketEventFields } }
+  }`,
+  [TicketSummaryFields, TicketEventFields],
+);
 
-export const SLA_POLICY_FIELDS = `
-  id name priority clock acceptWithin resolveWithin remindAt
-  escalation { level after notifyDepartment { ${REF} } }
-`;
+export const DepartmentFields = graphql(
+  `fragment DepartmentFields on Department { id code name kind active parent { ...DepartmentRef } }`,
+  [DepartmentRef],
+);
 
-export const CALENDAR_FIELDS = 'timezone workdays hours { start end } holidays extraWorkdays';
+export const CategoryFields = graphql(`fragment CategoryFields on Category { id code name parent { id } }`);
 
-export const ROUTING_RULE_FIELDS = `
-  id name position enabled priority department { ${REF} }
-  conditions { categoryCodes areaCodes keywords demandTypes channels }
-`;
+export const AreaFields = graphql(`fragment AreaFields on Area { id code name parent { id } }`);
 
-export const API_CLIENT_FIELDS = `id name role active department { ${REF} }`;
+export const UserFields = graphql(
+  `fragment UserFields on User { id email name role department { ...DepartmentRef } }`,
+  [DepartmentRef],
+);
 
-export const WEBHOOK_FIELDS = 'id url events active';
+export const ViewerFields = graphql(
+  `fragment ViewerFields on Viewer { role department { ...DepartmentRef } user { ...UserFields } }`,
+  [DepartmentRef, UserFields],
+);
 
-export const WEBHOOK_DELIVERY_FIELDS =
-  'id eventType attempts lastStatus lastAttemptAt deliveredAt nextAttemptAt';
+export const SlaPolicyFields = graphql(
+  `fragment SlaPolicyFields on SlaPolicy {
+    id name priority clock acceptWithin resolveWithin remindAt
+    escalation { level after notifyDepartment { ...DepartmentRef } }
+  }`,
+  [DepartmentRef],
+);
+
+export const CalendarFields = graphql(
+  `fragment CalendarFields on BusinessCalendar { timezone workdays hours { start end } holidays extraWorkdays }`,
+);
+
+export const RoutingRuleFields = graphql(
+  `fragment RoutingRuleFields on RoutingRule {
+    id name position enabled priority department { ...DepartmentRef }
+    conditions { categoryCodes areaCodes keywords demandTypes channels }
+  }`,
+  [DepartmentRef],
+);
+
+export const RouteDecisionFields = graphql(
+  `fragment RouteDecisionFields on RouteDecision {
+    priority rule { id name position } department { ...DepartmentRef }
+  }`,
+  [DepartmentRef],
+);
+
+export const ApiClientFields = graphql(
+  `fragment ApiClientFields on ApiClient { id name role active department { ...DepartmentRef } }`,
+  [DepartmentRef],
+);
+
+export const WebhookFields = graphql(`fragment WebhookFields on Webhook { id url events active }`);
+
+export const WebhookDeliveryFields = graphql(
+  `fragment WebhookDeliveryFields on WebhookDelivery {
+    id eventType attempts lastStatus lastAttemptAt deliveredAt nextAttemptAt
+  }`,
+);
+
+export const StatsFields = graphql(
+  `fragment StatsFields on HotlineStats {
+    received dispatched resolved overdue responseRate resolutionRate satisfactionRate
+    byCategory { count category { id name } } byDay { date count }
+  }`,
+);

@@ -117,6 +117,7 @@ const operations: Record<string, () => Promise<unknown>> = {
     dataProvider.create('users', {
       data: { email: 'a@b.c', name: 'n', password: 'p', role: 'HANDLER', departmentId: 'd1' },
     }),
+  apiClients: () => dataProvider.getList('api-clients', list),
   'apiClients.create': () => dataProvider.create('api-clients', { data: { name: 'n', role: 'INTEGRATION' } }),
   revokeApiClient: () => dataProvider.revokeApiClient('k1'),
   routingRules: () => dataProvider.getList('routing-rules', list),

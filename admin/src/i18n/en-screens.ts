@@ -196,8 +196,6 @@ export const enScreens = {
     revoked: 'API client revoked',
     revoke_title: 'Revoke %{name}?',
     revoke_body: 'Requests with its key fail at once. This cannot be undone.',
-    revoke_by_id: 'Revoke another client by id',
-    local_list: 'The API offers no list of clients: this list shows the clients created from this browser.',
   },
   webhooks: {
     all_events: 'All events (*)',

@@ -1,4 +1,13 @@
+import type { EnumName, EnumOf } from '../graphql/graphql';
 import { enScreens } from './en-screens';
+
+/** A label for every value of each schema enum the console shows: a value without one is a type error. */
+type EnumLabels = {
+  [Name in Exclude<EnumName, 'OrderDirection' | 'TicketOrderField' | 'TicketAction'>]: Record<
+    EnumOf<Name>,
+    string
+  >;
+};
 
 /** The console's own messages in English; zh.ts must have the same shape. */
 export const en = {
@@ -153,7 +162,7 @@ export const en = {
       ESCALATED: 'Escalated',
       MERGED: 'Merged as duplicate',
     },
-  },
+  } satisfies EnumLabels,
   hotline: enScreens,
 };
 

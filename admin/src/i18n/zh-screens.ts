@@ -197,8 +197,6 @@ export const zhScreens: AppMessages['hotline'] = {
     revoked: '接入系统已吊销',
     revoke_title: '吊销 %{name}？',
     revoke_body: '使用该密钥的请求将立即失败，且无法恢复。',
-    revoke_by_id: '按 ID 吊销其他接入系统',
-    local_list: '接口未提供接入系统列表：此处仅列出在本浏览器中创建的接入系统。',
   },
   webhooks: {
     all_events: '全部事件 (*)',

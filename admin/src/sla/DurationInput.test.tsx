@@ -44,7 +44,6 @@ describe('duration humanizer', () => {
     ['P1DT12H', 'BUSINESS', '1 个工作日 12 个工作小时'],
     ['PT30M', 'CALENDAR', '30 分钟'],
     ['PT0S', 'CALENDAR', '立即'],
-    ['P1W', 'CALENDAR', '7 天'],
   ] as const)('says %s on the %s clock as "%s"', (iso, clock, text) => {
     renderInChinese(<Humanized iso={iso} clock={clock} />);
     expect(screen.getByText(text)).toBeVisible();
@@ -63,6 +62,13 @@ describe('duration humanizer', () => {
     expect(fromSimpleDuration({ amount: 2, unit: 'hours' })).toBe('PT2H');
     expect(fromSimpleDuration({ amount: 45, unit: 'minutes' })).toBe('PT45M');
     expect(parseDuration('P')).toBeNull();
+  });
+
+  it('accepts exactly what the server accepts: no weeks (the server refuses P1W)', () => {
+    expect(parseDuration('P1W')).toBeNull();
+    expect(parseDuration('P7D')).toEqual({ days: 7, hours: 0, minutes: 0, seconds: 0 });
+    renderInChinese(<Humanized iso="P1W" clock="CALENDAR" />);
+    expect(screen.getByText('P1W')).toBeVisible();
   });
 });
 
@@ -91,5 +97,23 @@ describe('DurationInput', () => {
     renderInChinese(<Harness initial="P1DT12H" clock="BUSINESS" onChange={vi.fn()} />);
     expect(screen.getByRole('textbox', { name: '办结时限' })).toHaveValue('P1DT12H');
     expect(screen.getByText('1 个工作日 12 个工作小时')).toBeVisible();
+  });
+
+  it('sends a typed duration only when the server would take it, trimmed and in upper case', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    renderInChinese(<Harness initial="P1DT12H" clock="CALENDAR" onChange={onChange} />);
+    const field = screen.getByRole('textbox', { name: '办结时限' });
+
+    await user.clear(field);
+    await user.type(field, 'P1W');
+    await user.tab();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(field).toBeInvalid();
+
+    await user.clear(field);
+    await user.type(field, ' p2dt3h ');
+    await user.tab();
+    expect(onChange).toHaveBeenLastCalledWith('P2DT3H');
   });
 });

@@ -6,6 +6,7 @@ import {
   type DurationUnit,
   fromSimpleDuration,
   humanizeDuration,
+  normalizeDuration,
   parseDuration,
   toSimpleDuration,
 } from './duration';
@@ -35,8 +36,8 @@ export function DurationInput({ label, value, clock, onChange, error }: Duration
         label={label}
         value={raw}
         onChange={(event) => setRaw(event.target.value)}
-        onBlur={() => parseDuration(raw) && onChange(raw.toUpperCase())}
-        error={!!error || !parseDuration(raw)}
+        onBlur={() => parseDuration(normalizeDuration(raw)) && onChange(normalizeDuration(raw))}
+        error={!!error || !parseDuration(normalizeDuration(raw))}
         helperText={error ?? (human || translate('hotline.duration.invalid'))}
       />
     );

@@ -1,31 +1,26 @@
 /** ISO-8601 durations as the SLA screens show them: one amount in one unit ("3 working days"). */
+import { type Duration, parseDuration as parseServerDuration } from '../../../api/src/domain/duration';
 
 export type DurationUnit = 'minutes' | 'hours' | 'days';
 
-export interface DurationParts {
-  days: number;
-  hours: number;
-  minutes: number;
-  seconds: number;
-}
+export type DurationParts = Duration;
 
 export interface SimpleDuration {
   amount: number;
   unit: DurationUnit;
 }
 
-const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+/** What the console sends for the text a user typed: the Duration scalar wants upper case, no blanks. */
+export function normalizeDuration(text: string): string {
+  return text.trim().toUpperCase();
+}
 
+/**
+ * Parses a duration exactly as the server's Duration scalar does: one definition for both, the server's
+ * (P3D, PT4H, P1DT2H, PT30S; no weeks, months or years).
+ */
 export function parseDuration(iso: string): DurationParts | null {
-  const match = PATTERN.exec(iso.trim().toUpperCase());
-  if (!match || iso.trim().toUpperCase() === 'P' || iso.trim().toUpperCase().endsWith('T')) return null;
-  const [, weeks, days, hours, minutes, seconds] = match;
-  return {
-    days: Number(weeks ?? 0) * 7 + Number(days ?? 0),
-    hours: Number(hours ?? 0),
-    minutes: Number(minutes ?? 0),
-    seconds: Number(seconds ?? 0),
-  };
+  return parseServerDuration(iso);
 }
 
 export function isZero(parts: DurationParts): boolean {

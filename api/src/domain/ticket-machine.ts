@@ -79,6 +79,46 @@ export function checkAction(
   return null;
 }
 
+/** A ticket returned twice waits for a manager: an agent may no longer dispatch it. */
+export function waitsForManager(ticket: { needsManager: boolean }, viewer: { role: Role | null }): boolean {
+  return ticket.needsManager && viewer.role === 'AGENT';
+}
+
+/** What decides an action beyond status and department: the manager flag and a pending extension request. */
+export interface TicketState {
+  status: TicketStatus;
+  departmentId: string | null;
+  needsManager: boolean;
+  extensionPending: boolean;
+}
+
+/**
+ * checkAction and the rules of the ticket's state that the services apply inside the change: an agent may
+ * not dispatch a ticket waiting for a manager; one extension request at a time, and a decision needs one.
+ */
+export function checkActionInState(
+  action: TicketAction,
+  ticket: TicketState,
+  viewer: { role: Role; departmentId: string | null },
+): Refusal | null {
+  const refusal = checkAction(action, ticket, viewer);
+  if (refusal) return refusal;
+  if (action === 'dispatch' && waitsForManager(ticket, viewer)) return 'FORBIDDEN';
+  if (action === 'requestExtension' && ticket.extensionPending) return 'INVALID_TRANSITION';
+  if (action === 'decideExtension' && !ticket.extensionPending) return 'INVALID_TRANSITION';
+  return null;
+}
+
+/** The actions a viewer may take on a ticket now, in the order of ACTION_RULES. */
+export function allowedActions(
+  ticket: TicketState,
+  viewer: { role: Role; departmentId: string | null },
+): TicketAction[] {
+  return (Object.keys(ACTION_RULES) as TicketAction[]).filter(
+    (action) => checkActionInState(action, ticket, viewer) === null,
+  );
+}
+
 /** Whether the ticket counts as resolved for the resolution rate. */
 export function isResolvedOutcome(status: TicketStatus, closeReason: CloseReason | null): boolean {
   return status === 'RESOLVED' || closeReason === 'RESOLVED' || closeReason === 'ANSWERED_DIRECTLY';

@@ -30,6 +30,22 @@ export const SlaClock = enumOf(slaClocks);
 export const TicketEventType = enumOf(ticketEventTypes);
 export const OrderDirection = enumOf(['ASC', 'DESC'] as const);
 export const TicketOrderField = enumOf(['CREATED_AT', 'UPDATED_AT', 'DUE_AT', 'NUMBER'] as const);
+/** The mutations on an existing ticket, for Ticket.allowedActions. */
+export const TicketAction = enumOf([
+  'DISPATCH',
+  'ACCEPT',
+  'ASSIGN',
+  'RETURN',
+  'REASSIGN',
+  'HOLD',
+  'RESUME',
+  'REQUEST_EXTENSION',
+  'DECIDE_EXTENSION',
+  'RESOLVE',
+  'RECORD_FEEDBACK',
+  'CLOSE',
+  'MERGE',
+] as const);
 
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(DemandType, { name: 'DemandType' });
@@ -43,3 +59,8 @@ registerEnumType(SlaClock, { name: 'SlaClock' });
 registerEnumType(TicketEventType, { name: 'TicketEventType' });
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
+registerEnumType(TicketAction, {
+  name: 'TicketAction',
+  description:
+    'A mutation on an existing ticket: DISPATCH is dispatchTicket, RECORD_FEEDBACK recordFeedback, MERGE mergeTicket...',
+});

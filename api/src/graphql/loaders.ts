@@ -1,8 +1,16 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../schema/src/db.js';
-import { areas, categories, departments, slaPolicies, tickets, users } from '../../../schema/src/index.js';
+import {
+  areas,
+  categories,
+  departments,
+  extensionRequests,
+  slaPolicies,
+  tickets,
+  users,
+} from '../../../schema/src/index.js';
 
 type TableWithId = PgTable & { id: PgColumn };
 
@@ -18,6 +26,23 @@ function byId<T extends TableWithId>(db: Db, table: T) {
   });
 }
 
+/** Whether each ticket has an extension request waiting for a decision (one query for a page of tickets). */
+function pendingExtension(db: Db) {
+  return new DataLoader<string, boolean>(async (ticketIds) => {
+    const rows = await db
+      .select({ ticketId: extensionRequests.ticketId })
+      .from(extensionRequests)
+      .where(
+        and(
+          inArray(extensionRequests.ticketId, ticketIds as string[]),
+          eq(extensionRequests.status, 'PENDING'),
+        ),
+      );
+    const pending = new Set(rows.map((row) => row.ticketId));
+    return ticketIds.map((id) => pending.has(id));
+  });
+}
+
 export function createLoaders(db: Db) {
   return {
     department: byId(db, departments),
@@ -27,6 +52,7 @@ export function createLoaders(db: Db) {
     slaPolicy: byId(db, slaPolicies),
     /** Unscoped: only for tickets whose visibility the caller already checked (events of a visible feed). */
     ticket: byId(db, tickets),
+    pendingExtension: pendingExtension(db),
   };
 }
 

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { storeViewer } from '../../auth/auth-store';
@@ -36,6 +36,8 @@ const ticket: Ticket = {
   reply: null,
   feedback: null,
   closeReason: null,
+  // As the server answers a manager on this ticket (Ticket.allowedActions).
+  allowedActions: ['ASSIGN', 'REASSIGN', 'RESOLVE', 'CLOSE', 'MERGE'],
   events: { nodes: [] },
 };
 
@@ -62,14 +64,31 @@ async function reassign(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('TicketActionBar', () => {
-  it('offers a manager only the actions the status allows', async () => {
+  it('offers exactly the actions the server allows the viewer, in the console order', async () => {
     storeViewer(manager);
     renderInAdmin(<TicketActionBar ticket={ticket} />, makeDataProvider(vi.fn()));
 
-    expect(await screen.findByRole('button', { name: '改派' })).toBeVisible();
-    expect(screen.getByRole('button', { name: '办结答复' })).toBeVisible();
-    expect(screen.queryByRole('button', { name: '派单' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: '退单' })).not.toBeInTheDocument();
+    const bar = await screen.findByLabelText('操作');
+    expect(
+      within(bar)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['指定承办人', '改派', '办结答复', '关闭工单']);
+  });
+
+  it('does not offer an extension request the server would refuse (one is still pending)', async () => {
+    storeViewer({ role: 'HANDLER', department: { id: 'd1', name: '市水务局' }, user: null });
+    const reassigned: Ticket = { ...ticket, allowedActions: ['ASSIGN', 'RETURN', 'HOLD', 'RESOLVE'] };
+    renderInAdmin(<TicketActionBar ticket={reassigned} />, makeDataProvider(vi.fn()));
+
+    expect(await screen.findByRole('button', { name: '挂起' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: '申请延期' })).not.toBeInTheDocument();
+  });
+
+  it('shows nothing when the server allows nothing', () => {
+    storeViewer(manager);
+    renderInAdmin(<TicketActionBar ticket={{ ...ticket, allowedActions: [] }} />, makeDataProvider(vi.fn()));
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('sends the ticket version with the reassignment', async () => {

@@ -1,9 +1,7 @@
 import { Button, Dialog, DialogTitle, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
-import { allowedActions } from '../../auth/permissions';
-import { useViewer } from '../../auth/use-viewer';
-import type { TicketAction, TicketActionVariables } from '../../data/ticket-actions';
+import { offeredActions, type TicketAction, type TicketActionVariables } from '../../data/ticket-actions';
 import type { Ticket } from '../../graphql/types';
 import { ACTION_FORMS } from './action-forms';
 import { FailureAlert } from './FailureAlert';
@@ -12,15 +10,14 @@ import { useTicketAction } from './use-ticket-action';
 
 const PRIMARY: TicketAction[] = ['dispatch', 'accept', 'resolve', 'feedback', 'decideExtension'];
 
-/** Every action the viewer may take on this ticket now, each opening its own form. */
+/** Every action the server allows the viewer on this ticket now (Ticket.allowedActions), each opening its form. */
 export function TicketActionBar({ ticket }: { ticket: Ticket }) {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const viewer = useViewer();
   const departments = useDepartments();
   const [open, setOpen] = useState<TicketAction | null>(null);
   const { run, pending, failure, clearFailure } = useTicketAction(ticket);
-  const actions = allowedActions(ticket, viewer);
+  const actions = offeredActions(ticket);
 
   const close = () => {
     setOpen(null);

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { CloseReason, Satisfaction } from '../../graphql/enums.js';
+import { CloseReason, Satisfaction, TicketAction } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Area, Category, Department } from '../departments/departments.type.js';
 import { SlaPolicy } from '../sla/sla.type.js';
 import { User } from '../users/users.type.js';
+import { allowedActionsFor } from './allowed-actions.js';
 import { maskPhone, mayReadPersonalData } from './ticket-access.js';
 import { ticketSla } from './ticket-sla.js';
 import { CreateTicketInput, TicketFilter, TicketOrder } from './tickets.input.js';
@@ -129,6 +130,14 @@ export class TicketResolver {
       comment: ticket.feedbackComment,
       recordedAt: ticket.feedbackAt,
     };
+  }
+
+  @FieldResolver(() => [TicketAction], {
+    description:
+      'The mutations the viewer may call on this ticket now: those its role, department and the ticket state allow. One listed may still fail for its input or a concurrent change (CONFLICT).',
+  })
+  allowedActions(@Root() ticket: Row, @Ctx() ctx: GraphQLContext) {
+    return allowedActionsFor(ctx, ticket);
   }
 
   @FieldResolver(() => TicketEventConnection, { description: 'Oldest first.' })

@@ -25,6 +25,7 @@ import {
   CREATE_ROLES,
   checkAction,
   type TicketAction,
+  waitsForManager,
 } from '../../domain/ticket-machine.js';
 import { AppError, badInput, notFound } from '../../errors/app-error.js';
 import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
@@ -309,7 +310,7 @@ export function dispatchTicket(
 ): Promise<TicketRow> {
   const note = checkText('note', input.note, { optional: true });
   return changeTicket(ctx, 'dispatch', input.id, input.expectedVersion, async (ticket, tx, now) => {
-    if (ticket.needsManager && ctx.viewer.role === 'AGENT') {
+    if (waitsForManager(ticket, ctx.viewer)) {
       throw new AppError('FORBIDDEN', 'This ticket was returned twice: a manager must reassign it');
     }
     let departmentId = input.departmentId ?? null;

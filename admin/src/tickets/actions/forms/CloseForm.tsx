@@ -1,7 +1,7 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { closeReasonsFor } from '../../../auth/permissions';
+import { allowedCloseReasons } from '../../../../../api/src/domain/ticket-machine';
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import type { CloseReason } from '../../../graphql/enums';
 import type { Ticket } from '../../../graphql/types';
@@ -19,7 +19,7 @@ interface CloseFormProps {
 /** The close reasons offered depend on the status: NEW may be answered directly or refused. */
 export function CloseForm({ ticket, pending, onSubmit, onCancel }: CloseFormProps) {
   const translate = useTranslate();
-  const reasons = closeReasonsFor(ticket.status);
+  const reasons = allowedCloseReasons(ticket.status);
   const [reason, setReason] = useState<CloseReason | ''>(reasons.length === 1 ? (reasons[0] ?? '') : '');
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);

@@ -1,0 +1,37 @@
+import { allowedActions, checkAction, type TicketAction } from '../../domain/ticket-machine.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import type { TicketAction as TicketActionEnum } from '../../graphql/enums.js';
+import type { TicketRow } from './tickets.service.js';
+
+type ActionName = keyof typeof TicketActionEnum;
+
+const ACTION_NAME: Record<TicketAction, ActionName> = {
+  dispatch: 'DISPATCH',
+  accept: 'ACCEPT',
+  assign: 'ASSIGN',
+  return: 'RETURN',
+  reassign: 'REASSIGN',
+  hold: 'HOLD',
+  resume: 'RESUME',
+  requestExtension: 'REQUEST_EXTENSION',
+  decideExtension: 'DECIDE_EXTENSION',
+  resolve: 'RESOLVE',
+  recordFeedback: 'RECORD_FEEDBACK',
+  close: 'CLOSE',
+  merge: 'MERGE',
+};
+
+/**
+ * What the viewer may do with a ticket, by the rules the mutations apply (checkActionInState). The pending
+ * extension request is read (batched over a page) only when the viewer could request or decide one.
+ */
+export async function allowedActionsFor(ctx: GraphQLContext, ticket: TicketRow): Promise<ActionName[]> {
+  const viewer = ctx.viewer;
+  if (viewer.kind === 'anonymous' || !viewer.role) return [];
+  const signedIn = { role: viewer.role, departmentId: viewer.departmentId };
+  const extensionMatters = (['requestExtension', 'decideExtension'] as const).some(
+    (action) => checkAction(action, ticket, signedIn) === null,
+  );
+  const extensionPending = extensionMatters ? await ctx.loaders.pendingExtension.load(ticket.id) : false;
+  return allowedActions({ ...ticket, extensionPending }, signedIn).map((action) => ACTION_NAME[action]);
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../api/src/clock.js';
+import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
+import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+
+// Ticket.allowedActions against the mutations themselves: over every state a ticket can reach and every
+// kind of viewer, each listed action succeeds and each action not listed is refused (and changes nothing).
+
+let app: TestHotline;
+const clock = new ManualClock(new Date('2026-09-07T02:00:00Z')); // Monday 10:00 in Shanghai
+let departmentA: string;
+let departmentB: string;
+const token: Record<string, string> = {};
+let handlerA: string;
+
+const ACTIONS = [
+  'DISPATCH',
+  'ACCEPT',
+  'ASSIGN',
+  'RETURN',
+  'REASSIGN',
+  'HOLD',
+  'RESUME',
+  'REQUEST_EXTENSION',
+  'DECIDE_EXTENSION',
+  'RESOLVE',
+  'RECORD_FEEDBACK',
+  'CLOSE',
+  'MERGE',
+] as const;
+type Action = (typeof ACTIONS)[number];
+
+const CLOSE_REASON: Record<string, string> = { NEW: 'ANSWERED_DIRECTLY', RESOLVED: 'RESOLVED' };
+
+let extensionDays = 30;
+
+/** Each action called with input that is valid for a ticket of department A. */
+async function call(action: Action, ticket: { id: string; status: string }, viewer: string) {
+  extensionDays += 1; // each request ends after the one approved before it
+  const later = new Date(clock.now().getTime() + extensionDays * 86_400_000).toISOString();
+  const fields: Record<Action, () => Promise<string>> = {
+    DISPATCH: async () => `dispatchTicket(id: $id, departmentId: "${departmentA}")`,
+    ACCEPT: async () => 'acceptTicket(id: $id)',
+    ASSIGN: async () => `assignTicket(id: $id, userId: "${handlerA}")`,
+    RETURN: async () => 'returnTicket(id: $id, reason: "不属本部门")',
+    REASSIGN: async () => `reassignTicket(id: $id, departmentId: "${departmentB}", reason: "改派")`,
+    HOLD: async () => 'holdTicket(id: $id, reason: "等待配件")',
+    RESUME: async () => 'resumeTicket(id: $id)',
+    REQUEST_EXTENSION: async () => `requestExtension(id: $id, until: "${later}", reason: "工程量大")`,
+    DECIDE_EXTENSION: async () => 'decideExtension(id: $id, approve: true)',
+    RESOLVE: async () => 'resolveTicket(id: $id, reply: "已修复")',
+    RECORD_FEEDBACK: async () => 'recordFeedback(id: $id, satisfaction: SATISFIED)',
+    CLOSE: async () => `closeTicket(id: $id, reason: ${CLOSE_REASON[ticket.status] ?? 'WITHDRAWN'})`,
+    MERGE: async () => `mergeTicket(id: $id, intoId: "${(await makeTicket(app)).id}")`,
+  };
+  return app.gql(`mutation($id: ID!) { ${await fields[action]()} { id } }`, { id: ticket.id }, token[viewer]);
+}
+
+async function act(action: Action, ticket: { id: string; status: string }, viewer: string) {
+  const result = await call(action, ticket, viewer);
+  expect(result.errors, `${viewer} ${action} on ${ticket.status}`).toBeUndefined();
+}
+
+async function read(id: string, viewer = 'ADMIN') {
+  const { ticket } = await app.ok<{
+    ticket: { id: string; status: string; version: number; allowedActions: Action[] } | null;
+  }>('query($id: ID!) { ticket(id: $id) { id status version allowedActions } }', { id }, token[viewer]);
+  return ticket;
+}
+
+/** Ways to bring a new ticket into each state worth telling apart (all in department A in the end). */
+const STATES: Record<string, [Action, string][]> = {
+  NEW: [],
+  DISPATCHED: [['DISPATCH', 'AGENT']],
+  IN_PROGRESS: [
+    ['DISPATCH', 'AGENT'],
+    ['ACCEPT', 'HANDLER_A'],
+  ],
+  'IN_PROGRESS, extension pending': [
+    ['DISPATCH', 'AGENT'],
+    ['ACCEPT', 'HANDLER_A'],
+    ['REQUEST_EXTENSION', 'HANDLER_A'],
+  ],
+  'IN_PROGRESS, extension decided': [
+    ['DISPATCH', 'AGENT'],
+    ['ACCEPT', 'HANDLER_A'],
+    ['REQUEST_EXTENSION', 'HANDLER_A'],
+    ['DECIDE_EXTENSION', 'MANAGER'],
+  ],
+  ON_HOLD: [
+    ['DISPATCH', 'AGENT'],
+    ['ACCEPT', 'HANDLER_A'],
+    ['HOLD', 'HANDLER_A'],
+  ],
+  RETURNED: [
+    ['DISPATCH', 'AGENT'],
+    ['RETURN', 'HANDLER_A'],
+  ],
+  'RETURNED twice': [
+    ['DISPATCH', 'AGENT'],
+    ['RETURN', 'HANDLER_A'],
+    ['DISPATCH', 'AGENT'],
+    ['RETURN', 'HANDLER_A'],
+  ],
+  RESOLVED: [
+    ['DISPATCH', 'AGENT'],
+    ['ACCEPT', 'HANDLER_A'],
+    ['RESOLVE', 'HANDLER_A'],
+  ],
+  CLOSED: [['CLOSE', 'AGENT']],
+};
+
+/**
+ * Reassigned from B to A while B's extension request waits (the console once offered A's handler a request
+ * the server refused): whatever a reassignment does to that request, the list must agree with the mutations.
+ */
+async function reassignedWithPendingExtension() {
+  const ticket = await makeTicket(app);
+  await app.ok(
+    'mutation($id: ID!, $b: ID!) { dispatchTicket(id: $id, departmentId: $b) { id } }',
+    { id: ticket.id, b: departmentB },
+    token.AGENT,
+  );
+  await act('ACCEPT', { id: ticket.id, status: 'DISPATCHED' }, 'HANDLER_B');
+  await act('REQUEST_EXTENSION', { id: ticket.id, status: 'IN_PROGRESS' }, 'HANDLER_B');
+  await app.ok(
+    'mutation($id: ID!, $a: ID!) { reassignTicket(id: $id, departmentId: $a, reason: "改派") { id } }',
+    { id: ticket.id, a: departmentA },
+    token.MANAGER,
+  );
+  await act('ACCEPT', { id: ticket.id, status: 'DISPATCHED' }, 'HANDLER_A');
+  return ticket.id;
+}
+
+async function ticketIn(state: string): Promise<string> {
+  if (state === 'IN_PROGRESS, reassigned with extension pending') return reassignedWithPendingExtension();
+  const ticket = await makeTicket(app);
+  for (const [action, viewer] of STATES[state]!) await act(action, (await read(ticket.id))!, viewer);
+  return ticket.id;
+}
+
+const VIEWERS = ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER_A', 'HANDLER_B', 'INTEGRATION_A'];
+
+beforeAll(async () => {
+  app = await startTestHotline({ clock });
+  departmentA = (await makeDepartment(app)).id;
+  departmentB = (await makeDepartment(app)).id;
+  const handler = await makeUser(app, 'HANDLER', departmentA);
+  handlerA = handler.id;
+  token.ADMIN = app.adminToken;
+  token.HANDLER_A = handler.token;
+  token.HANDLER_B = (await makeUser(app, 'HANDLER', departmentB)).token;
+  token.MANAGER = (await makeUser(app, 'MANAGER')).token;
+  token.AGENT = (await makeUser(app, 'AGENT')).token;
+  const { createApiClient } = await app.ok<{ createApiClient: { key: string } }>(
+    'mutation($a: ID!) { createApiClient(input: {name: "市级平台", role: INTEGRATION, departmentId: $a}) { key } }',
+    { a: departmentA },
+    app.adminToken,
+  );
+  token.INTEGRATION_A = createApiClient.key;
+});
+afterAll(() => app?.stop());
+
+describe('Ticket.allowedActions', () => {
+  it.each([...Object.keys(STATES), 'IN_PROGRESS, reassigned with extension pending'])(
+    'on a ticket %s: every listed action succeeds, every other one is refused',
+    async (state) => {
+      const id = await ticketIn(state);
+      for (const viewer of VIEWERS) {
+        const seen = await read(id, viewer);
+        if (!seen) continue; // not visible to this viewer: nothing to offer
+        for (const action of ACTIONS.filter((candidate) => !seen.allowedActions.includes(candidate))) {
+          const result = await call(action, seen, viewer);
+          expect(codes(result), `${viewer} ${action} on ${state}`).toEqual([
+            expect.stringMatching(/^(FORBIDDEN|INVALID_TRANSITION)$/),
+          ]);
+        }
+        expect((await read(id))!.version, `refusals changed the ticket (${viewer})`).toBe(seen.version);
+        for (const action of seen.allowedActions)
+          await act(action, (await read(await ticketIn(state)))!, viewer);
+      }
+    },
+  );
+
+  it('follows the extension request and the manager flag, not only the status', async () => {
+    const pending = await ticketIn('IN_PROGRESS, extension pending');
+    expect((await read(pending, 'HANDLER_A'))!.allowedActions).not.toContain('REQUEST_EXTENSION');
+    expect((await read(pending, 'MANAGER'))!.allowedActions).toContain('DECIDE_EXTENSION');
+    const decided = await ticketIn('IN_PROGRESS, extension decided');
+    expect((await read(decided, 'HANDLER_A'))!.allowedActions).toEqual([
+      'ASSIGN',
+      'RETURN',
+      'HOLD',
+      'REQUEST_EXTENSION',
+      'RESOLVE',
+    ]);
+    const twice = await ticketIn('RETURNED twice');
+    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE']);
+    expect((await read(twice, 'MANAGER'))!.allowedActions).toEqual([
+      'DISPATCH',
+      'REASSIGN',
+      'CLOSE',
+      'MERGE',
+    ]);
+  });
+
+  it('is served on a list of tickets (pending requests read once for the page)', async () => {
+    const { tickets } = await app.ok<{ tickets: { nodes: { allowedActions: Action[] }[] } }>(
+      '{ tickets(first: 100) { nodes { allowedActions } } }',
+      {},
+      token.MANAGER,
+    );
+    expect(tickets.nodes.length).toBeGreaterThan(10);
+    expect(tickets.nodes.some((ticket) => ticket.allowedActions.includes('DECIDE_EXTENSION'))).toBe(true);
+  });
+});
