@@ -138,6 +138,7 @@ export async function createHttpServer(
           clock: deps.clock,
           signer: deps.signer,
           viewer,
+          log: locals.log,
           loaders: createLoaders(deps.db),
           requestId: locals.requestId,
           loginThrottle,
