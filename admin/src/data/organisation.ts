@@ -1,8 +1,9 @@
 import { gql } from '../graphql/client';
 import { API_CLIENT_FIELDS, DEPARTMENT_FIELDS, USER_FIELDS } from '../graphql/fragments';
 import type { ApiClient, Area, Category, Department, User } from '../graphql/types';
+import { updateUser, withDepartmentId } from '../users/user-accounts';
 import { recallCreated, rememberCreated } from './local-registry';
-import { pageLocally, type ResourceHandlers, wholeListResource } from './resource';
+import { notFound, pageLocally, type ResourceHandlers, wholeListResource } from './resource';
 
 const withParentId = (department: Department) => ({ ...department, parentId: department.parent?.id ?? null });
 
@@ -67,6 +68,13 @@ export const users: ResourceHandlers = {
       'email',
     ]);
   },
+  getOne: async ({ id }) => {
+    const found = (await fetchUsers()).find((user) => user.id === String(id));
+    return { data: found ? withDepartmentId(found) : notFound() };
+  },
+  update: async ({ id, data }) => ({
+    data: await updateUser(String(id), { role: data.role, departmentId: data.departmentId || null }),
+  }),
   create: async ({ data }) => {
     const { createUser } = await gql<{ createUser: User }>(
       `mutation ($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,

@@ -22,7 +22,7 @@ export const TICKET_DETAIL = `
 
 export const DEPARTMENT_FIELDS = `id code name kind active parent { ${REF} }`;
 
-export const USER_FIELDS = `id email name role department { ${REF} }`;
+export const USER_FIELDS = `id email name role active department { ${REF} }`;
 
 export const SLA_POLICY_FIELDS = `
   id name priority clock acceptWithin resolveWithin remindAt

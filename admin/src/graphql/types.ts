@@ -34,6 +34,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** False once deactivated. */
+  active?: boolean;
   department: { id: string; name: string } | null;
 }
 
