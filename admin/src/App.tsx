@@ -11,6 +11,7 @@ import routing from './routing';
 import sla from './sla';
 import tickets from './tickets';
 import users from './users';
+import { ChangePasswordPage } from './users/ChangePasswordPage';
 import webhooks from './webhooks';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -38,6 +39,7 @@ export function App() {
       <Resource name="categories" />
       <Resource name="areas" />
       <CustomRoutes>
+        <Route path="/password" element={<ChangePasswordPage />} />
         <Route
           path="/calendar"
           element={

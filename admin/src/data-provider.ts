@@ -15,6 +15,7 @@ import type { ResourceHandlers } from './data/resource';
 import { runTicketAction } from './data/ticket-actions';
 import { listAssigneeCandidates, tickets } from './data/tickets';
 import { GraphQLRequestError } from './graphql/client';
+import { changePassword, deactivateUser, resetPassword } from './users/user-accounts';
 
 /** Every react-admin resource and the contract operations behind it. */
 export const resources = {
@@ -42,6 +43,9 @@ const customMethods = {
   countOverdueByDepartment,
   getEscalationsSince,
   revokeApiClient,
+  deactivateUser,
+  resetPassword,
+  changePassword,
 };
 
 export type HotlineDataProvider = DataProvider & typeof customMethods;

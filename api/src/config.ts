@@ -10,6 +10,17 @@ const rateLimit = z
     return { perSecond, burst: Math.max(burst, perSecond) };
   });
 
+/** Longest session a token may grant: sessions end at the latest a day after sign-in. */
+export const MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Seconds of a lifetime such as `12h`, `90m`, `3600s`, `1d`; null when not one. */
+export function durationSeconds(text: string): number | null {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
+  return match?.[1] && match[2] ? Number(match[1]) * (UNIT_SECONDS[match[2]] ?? 0) : null;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -37,7 +48,15 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */
   ENCRYPTION_KEY: z.string().min(32).optional(),
-  TOKEN_TTL: z.string().default('12h'),
+  /** Session token lifetime: a number and s, m, h or d; at most MAX_TOKEN_TTL_SECONDS (24h). */
+  TOKEN_TTL: z
+    .string()
+    .default('12h')
+    .refine((ttl) => durationSeconds(ttl) !== null, 'a lifetime such as 12h, 90m or 3600s')
+    .refine((ttl) => (durationSeconds(ttl) ?? 0) <= MAX_TOKEN_TTL_SECONDS, 'at most 24h')
+    .refine((ttl) => (durationSeconds(ttl) ?? 1) > 0, 'more than 0')
+    // In seconds, a form the token signer (jose) reads whatever spacing was used.
+    .transform((ttl) => `${durationSeconds(ttl)}s`),
   ADMIN_EMAIL: z.string().email().default('admin@hotline.local'),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,6 +1,7 @@
 import type { Db } from '../../schema/src/db.js';
 import type { Viewer } from './auth/viewer.js';
 import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
 
 /** What every service call needs: the database, the time, and who is asking. */
 export interface ServiceContext {
@@ -9,4 +10,6 @@ export interface ServiceContext {
   readDb?: Db;
   clock: Clock;
   viewer: Viewer;
+  /** Where changes without an audit table of their own (users) are recorded; ids only, no personal data. */
+  log?: Logger;
 }

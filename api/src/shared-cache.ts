@@ -19,6 +19,11 @@ export class ShortLivedCache<V extends {}> {
     return value;
   }
 
+  /** Forgets one key, so the next `get` loads it again. */
+  delete(key: string): void {
+    this.cache.delete(key);
+  }
+
   clear(): void {
     this.cache.clear();
   }

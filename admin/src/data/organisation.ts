@@ -8,7 +8,8 @@ import {
 } from '../graphql/fragments';
 import { graphql, type VariablesOf } from '../graphql/graphql';
 import type { ApiClient, Department, User } from '../graphql/types';
-import { pageLocally, type ResourceHandlers, wholeListResource } from './resource';
+import { updateUser, withDepartmentId } from '../users/user-accounts';
+import { notFound, pageLocally, type ResourceHandlers, wholeListResource } from './resource';
 
 const withParentId = (department: Department) => ({ ...department, parentId: department.parent?.id ?? null });
 
@@ -92,6 +93,13 @@ export const users: ResourceHandlers = {
       'email',
     ]);
   },
+  getOne: async ({ id }) => {
+    const found = (await fetchUsers()).find((user) => user.id === String(id));
+    return { data: found ? withDepartmentId(found) : notFound() };
+  },
+  update: async ({ id, data }) => ({
+    data: await updateUser(String(id), { role: data.role, departmentId: data.departmentId || null }),
+  }),
   create: async ({ data }) => {
     const { createUser } = await gql(CreateUser, {
       input: {

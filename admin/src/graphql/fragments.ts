@@ -41,7 +41,7 @@ export const CategoryFields = graphql(`fragment CategoryFields on Category { id 
 export const AreaFields = graphql(`fragment AreaFields on Area { id code name parent { id } }`);
 
 export const UserFields = graphql(
-  `fragment UserFields on User { id email name role department { ...DepartmentRef } }`,
+  `fragment UserFields on User { id email name role active department { ...DepartmentRef } }`,
   [DepartmentRef],
 );
 

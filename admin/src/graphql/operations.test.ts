@@ -118,6 +118,16 @@ const operations: Record<string, () => Promise<unknown>> = {
       data: { email: 'a@b.c', name: 'n', password: 'p', role: 'HANDLER', departmentId: 'd1' },
     }),
   apiClients: () => dataProvider.getList('api-clients', list),
+  'users.getOne': () => dataProvider.getOne('users', { id: 'u1' }),
+  'users.update': () =>
+    dataProvider.update('users', {
+      id: 'u1',
+      data: { role: 'HANDLER', departmentId: 'd1', name: 'n' },
+      previousData: { id: 'u1' },
+    }),
+  deactivateUser: () => dataProvider.deactivateUser('u1'),
+  resetPassword: () => dataProvider.resetPassword('u1', 'new-password-1'),
+  changePassword: () => dataProvider.changePassword('old-password', 'new-password-1'),
   'apiClients.create': () => dataProvider.create('api-clients', { data: { name: 'n', role: 'INTEGRATION' } }),
   revokeApiClient: () => dataProvider.revokeApiClient('k1'),
   routingRules: () => dataProvider.getList('routing-rules', list),

@@ -83,6 +83,7 @@ export const en = {
         password: 'Password',
         role: 'Role',
         departmentId: 'Department',
+        active: 'Active',
       },
     },
     'api-clients': {

@@ -69,7 +69,14 @@ export const zh: AppMessages = {
     },
     users: {
       name: '用户',
-      fields: { email: '邮箱', name: '姓名', password: '密码', role: '角色', departmentId: '所属单位' },
+      fields: {
+        email: '邮箱',
+        name: '姓名',
+        password: '密码',
+        role: '角色',
+        departmentId: '所属单位',
+        active: '有效',
+      },
     },
     'api-clients': {
       name: '接入系统',

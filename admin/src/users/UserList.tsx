@@ -1,4 +1,5 @@
 import {
+  BooleanField,
   CreateButton,
   Datagrid,
   EmailField,
@@ -23,11 +24,12 @@ export function UserList() {
       sort={{ field: 'name', order: 'ASC' }}
       empty={false}
     >
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <Datagrid bulkActionButtons={false} rowClick="edit">
         <TextField source="name" />
         <EmailField source="email" />
         <FunctionField<User> source="role" render={(record) => translate(`enums.Role.${record.role}`)} />
         <TextField source="department.name" label="resources.users.fields.departmentId" />
+        <BooleanField source="active" />
       </Datagrid>
     </List>
   );

@@ -6,6 +6,8 @@ export interface TokenClaims {
   userId: string;
   role: Role;
   departmentId: string | null;
+  /** The user's `session_version` at sign-in; the token is void once the user's version has moved on. */
+  sessionVersion: number;
 }
 
 export class TokenSigner {
@@ -18,7 +20,7 @@ export class TokenSigner {
   }
 
   sign(claims: TokenClaims): Promise<string> {
-    return new SignJWT({ role: claims.role, dep: claims.departmentId })
+    return new SignJWT({ role: claims.role, dep: claims.departmentId, sv: claims.sessionVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuedAt()
@@ -26,15 +28,19 @@ export class TokenSigner {
       .sign(this.key);
   }
 
-  /** Null when the token is malformed, forged or expired. */
+  /**
+   * Null when the token is malformed, forged or expired, or has no session version (signed before
+   * sessions could be ended: one more sign-in after the upgrade).
+   */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
-      if (!payload.sub) return null;
+      if (!payload.sub || !Number.isSafeInteger(payload.sv)) return null;
       return {
         userId: payload.sub,
         role: payload.role as Role,
         departmentId: (payload.dep as string | null) ?? null,
+        sessionVersion: payload.sv as number,
       };
     } catch {
       return null;

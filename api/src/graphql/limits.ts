@@ -34,7 +34,7 @@ const DEFAULT_FIRST = 20;
 const MAX_FIRST = 100;
 
 /** Marks a GraphQL error as one of ours, so `mapLimitErrors` can give it its code. */
-class QueryTooComplex extends Error {
+export class QueryTooComplex extends Error {
   readonly code = 'QUERY_TOO_COMPLEX';
 }
 

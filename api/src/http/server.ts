@@ -23,6 +23,7 @@ import {
   limitValidationRules,
   mapLimitErrors,
 } from '../graphql/limits.js';
+import { onePasswordFieldRule } from '../graphql/limits-password.js';
 import { ApiRateLimiter, mutationRatePlugin } from '../graphql/limits-rate.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
@@ -96,7 +97,8 @@ export async function createHttpServer(
     // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     parseOptions: limits ? limitParseOptions : {},
-    validationRules: limits ? limitValidationRules() : [],
+    // One password check per request holds even in the benchmark without limits.
+    validationRules: [onePasswordFieldRule, ...(limits ? limitValidationRules() : [])],
     formatError: (formatted, error) => {
       const result = stripContextPrefix(formatError(formatted, error));
       metrics.graphqlErrors.inc({ code: String(result.extensions?.code ?? 'UNKNOWN') });
@@ -146,6 +148,7 @@ export async function createHttpServer(
           clock: deps.clock,
           signer: deps.signer,
           viewer,
+          log: locals.log,
           loaders: createLoaders(deps.db),
           requestId: locals.requestId,
           loginThrottle,

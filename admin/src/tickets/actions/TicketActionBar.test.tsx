@@ -10,7 +10,7 @@ import { TicketActionBar } from './TicketActionBar';
 const manager: Viewer = {
   role: 'MANAGER',
   department: null,
-  user: { id: 'u1', email: 'm@example.org', name: '王经理', role: 'MANAGER', department: null },
+  user: { id: 'u1', email: 'm@example.org', name: '王经理', role: 'MANAGER', active: true, department: null },
 };
 
 const ticket: Ticket = {

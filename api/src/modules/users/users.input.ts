@@ -15,3 +15,11 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true })
   departmentId?: string | null;
 }
+
+@InputType({ description: 'A field left out stays as it is.' })
+export class UpdateUserInput {
+  @Field(() => Role, { nullable: true })
+  role?: RoleValue | null;
+  @Field(() => ID, { nullable: true, description: 'null: no department.' })
+  departmentId?: string | null;
+}

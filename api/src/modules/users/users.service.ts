@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { departments, type Role, users } from '../../../../schema/src/index.js';
-import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.js';
 import type { TokenSigner } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
@@ -34,8 +34,25 @@ export async function login(
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !valid || !user.active) throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
-  const token = await signer.sign({ userId: user.id, role: user.role, departmentId: user.departmentId });
+  if (needsRehash(user.passwordHash)) await rehash(ctx, user, password);
+  const token = await signer.sign({
+    userId: user.id,
+    role: user.role,
+    departmentId: user.departmentId,
+    sessionVersion: user.sessionVersion,
+  });
   return { token, user };
+}
+
+/**
+ * Replaces a hash made with weaker parameters, now that the password is known. Not a credential
+ * change: sessions go on. Skipped when the hash changed meanwhile (a reset wins).
+ */
+async function rehash(ctx: ServiceContext, user: UserRow, password: string): Promise<void> {
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
 }
 
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserRow> {
@@ -43,18 +60,9 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const email = checkText('email', input.email).toLowerCase();
   if (!EMAIL.test(email)) throw badInput('email is not an email address', 'email');
   const name = checkText('name', input.name);
-  const password = checkText('password', input.password);
-  if ([...password].length < 8) throw badInput('password must have at least 8 characters', 'password');
+  const password = checkPassword('password', input.password);
   const departmentId = input.departmentId ?? null;
-  if (DEPARTMENT_ROLES.includes(input.role) && !departmentId) {
-    throw badInput(`A ${input.role} must belong to a department`, 'departmentId');
-  }
-  if (departmentId) {
-    const [department] = isUuid(departmentId)
-      ? await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId))
-      : [];
-    if (!department) throw badInput(`Unknown department ${departmentId}`, 'departmentId');
-  }
+  await checkRoleDepartment(ctx, input.role, departmentId);
   const passwordHash = await hashPassword(password);
   const [row] = await ctx.db
     .insert(users)
@@ -63,6 +71,29 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     .returning();
   if (!row) throw new AppError('CONFLICT', `A user with email ${email} exists`);
   return row;
+}
+
+/** A new password: trimmed, 8 to 200 characters. */
+export function checkPassword(field: string, value: string): string {
+  const password = checkText('password', value, { label: field });
+  if ([...password].length < 8) throw badInput(`${field} must have at least 8 characters`, field);
+  return password;
+}
+
+/** A HANDLER needs a department; a department given must exist. */
+export async function checkRoleDepartment(
+  ctx: ServiceContext,
+  role: Role,
+  departmentId: string | null,
+): Promise<void> {
+  if (DEPARTMENT_ROLES.includes(role) && !departmentId) {
+    throw badInput(`A ${role} must belong to a department`, 'departmentId');
+  }
+  if (!departmentId) return;
+  const [department] = isUuid(departmentId)
+    ? await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId))
+    : [];
+  if (!department) throw badInput(`Unknown department ${departmentId}`, 'departmentId');
 }
 
 /** Staff list for managers: everyone, or one department's users (e.g. to pick an assignee). */

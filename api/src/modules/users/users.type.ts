@@ -12,6 +12,8 @@ export class User extends Node {
   name!: string;
   @Field(() => Role)
   role!: RoleValue;
+  @Field(() => Boolean, { description: 'False once deactivated: the user can no longer sign in.' })
+  active!: boolean;
   departmentId!: string | null;
 }
 
