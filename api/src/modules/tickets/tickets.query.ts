@@ -12,7 +12,7 @@ import { requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { badInput } from '../../errors/app-error.js';
-import { decodeCursor, encodeCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/node.js';
 import { visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 import { isUuid, type TicketRow } from './tickets.service.js';
@@ -118,6 +118,18 @@ function sortValue(row: TicketRow, field: TicketOrderField): string | null {
   return value instanceof Date ? value.toISOString() : (value ?? null);
 }
 
+/** A cursor of this ordering: its sort value (a timestamp, or a ticket number) and a ticket id. */
+function isSortKey(field: TicketOrderField) {
+  const isValue =
+    field === 'NUMBER' ? (v: unknown) => typeof v === 'string' && /^\d{1,32}$/.test(v) : isCursorTime;
+  return (key: unknown): key is SortKey =>
+    Array.isArray(key) &&
+    key.length === 2 &&
+    (key[0] === null || isValue(key[0])) &&
+    typeof key[1] === 'string' &&
+    isUuid(key[1]);
+}
+
 /** Rows strictly after the cursor in (column NULLS LAST, id) order. */
 function afterCursor(column: PgColumn, descending: boolean, [value, id]: SortKey): SQL {
   const beyond = descending ? lt : gt;
@@ -145,12 +157,7 @@ export async function listTickets(
   const column = ORDER_COLUMNS[field];
   const where = [visibleTickets(ctx.viewer), ...filterConditions(args.filter ?? {}, ctx.clock.now())];
   const countWhere = and(...where);
-  if (args.after) {
-    const key = decodeCursor<SortKey>(args.after);
-    if (!Array.isArray(key) || key.length !== 2 || !isUuid(String(key[1])))
-      throw badInput('after is not a valid cursor', 'after');
-    where.push(afterCursor(column, descending, key));
-  }
+  if (args.after) where.push(afterCursor(column, descending, readCursor(args.after, isSortKey(field))));
   const direction = descending ? desc : asc;
   const rows = await selectTicketRows(
     ctx.db,
@@ -199,8 +206,7 @@ export async function listTicketEvents(
   args: { first?: number | null; after?: string | null },
 ): Promise<Page<TicketEventRow>> {
   const first = args.first == null ? MAX_PAGE : pageSize(args.first);
-  const afterId = args.after ? decodeCursor<number>(args.after) : 0;
-  if (typeof afterId !== 'number') throw badInput('after is not a valid cursor', 'after');
+  const afterId = args.after ? readCursor(args.after, isCursorSerial) : 0;
   const rows = await ctx.db
     .select()
     .from(ticketEvents)
@@ -217,6 +223,17 @@ export async function listTicketEvents(
 
 type FeedKey = [string, number];
 
+/** A transaction id (xid8: at most 19 digits stay within its 64 bits) and an event id. */
+function isFeedKey(key: unknown): key is FeedKey {
+  return (
+    Array.isArray(key) &&
+    key.length === 2 &&
+    typeof key[0] === 'string' &&
+    /^\d{1,19}$/.test(key[0]) &&
+    isCursorSerial(key[1])
+  );
+}
+
 /**
  * The change feed. Events are ordered by their writing transaction id, then id, and only events of
  * transactions older than every transaction still running are shown: a transaction that commits
@@ -228,10 +245,7 @@ export async function listEventFeed(
 ): Promise<Page<TicketEventRow>> {
   requireSignedIn(ctx.viewer);
   const first = pageSize(args.first);
-  const key = args.after ? decodeCursor<FeedKey>(args.after) : null;
-  if (args.after && (!Array.isArray(key) || key.length !== 2 || !/^\d+$/.test(String(key[0])))) {
-    throw badInput('after is not a valid cursor', 'after');
-  }
+  const key = args.after ? readCursor(args.after, isFeedKey) : null;
   const visible = visibleTickets(ctx.viewer);
   const rows = await ctx.db
     .select({ event: ticketEvents })
