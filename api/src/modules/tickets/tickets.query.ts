@@ -8,12 +8,13 @@ import {
   ticketEvents,
   tickets,
 } from '../../../../schema/src/index.js';
-import { requireSignedIn } from '../../auth/viewer.js';
+import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { badInput } from '../../errors/app-error.js';
 import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/node.js';
-import { visibleTickets } from './ticket-access.js';
+import { phoneSearchForms } from './phone-search.js';
+import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 import { isUuid, type TicketRow } from './tickets.service.js';
 
@@ -81,7 +82,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] {
+function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [];
   const idOrNothing = (column: PgColumn, id: string) => (isUuid(id) ? eq(column, id) : sql`false`);
   if (filter.status?.length) conditions.push(inArray(tickets.status, filter.status));
@@ -102,8 +103,19 @@ function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] 
   }
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
   const search = filter.search?.trim();
-  if (search) conditions.push(sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`);
+  if (search) conditions.push(searchCondition(search, viewer));
   return conditions;
+}
+
+/**
+ * Free text over number, title, description and address; a whole phone number also matches the
+ * caller's phone exactly, on tickets where this viewer sees that phone in full.
+ */
+function searchCondition(search: string, viewer: Viewer): SQL {
+  const text = sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`;
+  const phones = phoneSearchForms(search);
+  if (phones.length === 0) return text;
+  return or(text, and(inArray(tickets.callerPhone, phones), personalDataReadable(viewer)))!;
 }
 
 type SortKey = [string | null, string];
@@ -155,7 +167,10 @@ export async function listTickets(
   const field = args.orderBy?.field ?? 'CREATED_AT';
   const descending = (args.orderBy?.direction ?? 'DESC') === 'DESC';
   const column = ORDER_COLUMNS[field];
-  const where = [visibleTickets(ctx.viewer), ...filterConditions(args.filter ?? {}, ctx.clock.now())];
+  const where = [
+    visibleTickets(ctx.viewer),
+    ...filterConditions(args.filter ?? {}, ctx.viewer, ctx.clock.now()),
+  ];
   const countWhere = and(...where);
   if (args.after) where.push(afterCursor(column, descending, readCursor(args.after, isSortKey(field))));
   const direction = descending ? desc : asc;
