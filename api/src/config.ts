@@ -59,5 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
   }
+  // Demo users share a published password: never in production.
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO) {
+    throw new Error('Invalid configuration:\n  DEMO: refused when NODE_ENV=production');
+  }
   return parsed.data;
 }

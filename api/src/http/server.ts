@@ -29,6 +29,7 @@ import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
 import { HttpMetrics } from './metrics.js';
 import { type RequestLocals, requestLog } from './request-log.js';
+import { baseSecurityHeaders, consoleSecurityHeaders } from './security-headers.js';
 
 export interface HttpDeps {
   db: Db;
@@ -107,6 +108,7 @@ export async function createHttpServer(
   await apollo.start();
 
   app.use(requestLog(deps.log, metrics));
+  app.use(baseSecurityHeaders);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -149,6 +151,7 @@ export async function createHttpServer(
     }),
   );
 
+  app.use('/admin', consoleSecurityHeaders);
   if (existsSync(adminDist)) {
     app.use('/admin', express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile('index.html', { root: adminDist }));
