@@ -17,6 +17,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { makeFormatError } from '../graphql/format-error.js';
+import { inputTextPlugin } from '../graphql/input-text.js';
 import {
   costLimitPlugin,
   limitParseOptions,
@@ -102,6 +103,7 @@ export async function createHttpServer(
       // No cache hints are used; the default cache-control plugin would instrument every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       operationNamePlugin(),
+      inputTextPlugin(),
       ...(limits ? [costLimitPlugin()] : []),
     ],
   });
