@@ -17,7 +17,7 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
-  /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */
+  /** Encrypts webhook secrets at rest; required in production (generated and kept under DATA_DIR otherwise). */
   ENCRYPTION_KEY: z.string().min(32).optional(),
   TOKEN_TTL: z.string().default('12h'),
   ADMIN_EMAIL: z.string().email().default('admin@hotline.local'),
@@ -58,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.ENCRYPTION_KEY) {
+    throw new Error('Invalid configuration:\n  ENCRYPTION_KEY: required when NODE_ENV=production');
   }
   // Demo users share a published password: never in production.
   if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO) {

@@ -36,7 +36,7 @@ describe('security headers', () => {
 
 describe('DEMO', () => {
   it('is refused in production, where demo users and their shared password must never exist', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'y'.repeat(32) };
     expect(() => loadConfig({ ...production, DEMO: '1' })).toThrow(/DEMO: refused when NODE_ENV=production/);
     expect(loadConfig({ ...production, DEMO: '0' }).DEMO).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', DEMO: '1' }).DEMO).toBe(true);

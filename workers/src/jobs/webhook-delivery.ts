@@ -4,7 +4,7 @@ import { systemClock } from '../../../api/src/clock.js';
 import { webhookDeliveries as deliveryMetric, webhookFailures } from '../../../api/src/http/metrics.js';
 import { retryDelayMs } from '../../../api/src/modules/webhooks/webhook-events.js';
 import {
-  decryptSecret,
+  openSecret,
   resolveSecretKey,
   signWebhook,
 } from '../../../api/src/modules/webhooks/webhook-secrets.js';
@@ -15,6 +15,9 @@ import { type DeliveryJob, WEBHOOK_QUEUE } from './outbox-relay.js';
 
 const TIMEOUT_MS = 10_000;
 const CONCURRENCY = 16;
+/** A failed attempt, shown to ADMINs, instead of a job that throws forever. */
+const UNREADABLE_SECRET =
+  'the webhook secret cannot be decrypted with the configured ENCRYPTION_KEY (was the key changed?): restore the key, or delete and recreate the webhook';
 
 interface AttemptOutcome {
   status: number | null;
@@ -50,7 +53,11 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
     const body = JSON.stringify(delivery.body);
     // Wall time, not the domain clock: receivers check the signature's timestamp against theirs.
     const started = systemClock.now();
-    const outcome = await post(row.url, delivery.id, decryptSecret(secretKey, row.secret), body);
+    const secret = openSecret(secretKey, row.secret);
+    const outcome: AttemptOutcome =
+      secret === null
+        ? { status: null, error: UNREADABLE_SECRET, durationMs: 0 }
+        : await post(row.url, delivery.id, secret, body);
     const delivered = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
     const nextAttemptAt =
