@@ -8,10 +8,11 @@ import {
   resolveSecretKey,
   signWebhook,
 } from '../../../api/src/modules/webhooks/webhook-secrets.js';
-import { refusePrivateHost } from '../../../api/src/modules/webhooks/webhook-url.js';
+import { type ResolveHost, resolveWebhookHost } from '../../../api/src/modules/webhooks/webhook-url.js';
 import { webhookAttempts, webhookDeliveries, webhooks } from '../../../schema/src/index.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { type DeliveryJob, WEBHOOK_QUEUE } from './outbox-relay.js';
+import { postPinned } from './webhook-request.js';
 
 const TIMEOUT_MS = 10_000;
 const CONCURRENCY = 16;
@@ -32,7 +33,13 @@ interface AttemptOutcome {
  * while `next_attempt_at` in PostgreSQL mirrors the schedule so the relay's sweep can rebuild a job
  * that Redis lost. A delivered, deleted or given-up delivery ends its job without a request.
  */
-export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWorker> {
+export async function startWebhookDelivery(
+  deps: WorkerDeps,
+  options: {
+    /** How hosts are resolved; tests inject one that answers differently each time (DNS rebinding). */
+    resolve?: ResolveHost;
+  } = {},
+): Promise<RunningWorker> {
   const secretKey = await resolveSecretKey(deps.config);
   const baseMs = deps.config.WEBHOOK_RETRY_BASE_MS;
   const refusePrivate = deps.config.NODE_ENV === 'production' && !deps.config.WEBHOOK_ALLOW_PRIVATE;
@@ -91,10 +98,12 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      if (refusePrivate) await refusePrivateHost(new URL(url).hostname);
+      const target = new URL(url);
+      const address = await resolveWebhookHost(target.hostname, { refusePrivate }, options.resolve);
       const timestamp = Math.floor(systemClock.now().getTime() / 1000);
-      const response = await fetch(url, {
-        method: 'POST',
+      const status = await postPinned({
+        url: target,
+        address,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'hotline-webhooks/1',
@@ -103,11 +112,9 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
           'webhook-signature': signWebhook(secret, id, timestamp, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
       });
-      await response.body?.cancel();
-      return { status: response.status, error: null, durationMs: elapsed() };
+      return { status, error: null, durationMs: elapsed() };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       const message =
