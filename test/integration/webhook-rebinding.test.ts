@@ -1,3 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { systemClock } from '../../api/src/clock.js';
 import { loadConfig } from '../../api/src/config.js';
@@ -40,6 +47,40 @@ async function startDelivery(resolve: ResolveHost, env: Record<string, string>) 
   return { stop: () => Promise.all(running.map((worker) => worker.close())) };
 }
 
+/** A throwaway key and self-signed certificate for hooks.tls.invalid (openssl, as on any CI image). */
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=hooks.tls.invalid',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A webhook on a name only our resolver knows (`.invalid` never resolves in real DNS). */
 async function webhookOn(hostname: string): Promise<string> {
   const port = new URL(receiver.url).port;
@@ -78,6 +119,46 @@ describe('webhook delivery connects to the address it checked', () => {
     } finally {
       await workers.stop();
       await dropWebhook(webhook);
+    }
+  });
+
+  it('over HTTPS names the URL host in SNI and checks the certificate against it', async () => {
+    const { key, cert } = selfSignedCertificate();
+    const serverNames: string[] = [];
+    const tls = createHttpsServer({
+      key,
+      cert,
+      SNICallback: (name, done) => {
+        serverNames.push(name);
+        done(null, createSecureContext({ key, cert }));
+      },
+    });
+    await new Promise<void>((listening) => tls.listen(0, '127.0.0.1', listening));
+    const { port } = tls.address() as AddressInfo;
+    const workers = await startDelivery(async () => ['127.0.0.1'], {});
+    const data = await app.ok<{ createWebhook: { webhook: { id: string } } }>(
+      'mutation($input: WebhookInput!) { createWebhook(input: $input) { webhook { id } } }',
+      { input: { url: `https://hooks.tls.invalid:${port}/hooks`, events: ['ticket.created'] } },
+      app.adminToken,
+    );
+    const webhook = data.createWebhook.webhook.id;
+    try {
+      await app.ok(CREATE_TICKET, { input: ticketInput() }, app.adminToken);
+      const delivery = await waitUntil(async () => {
+        const listed = await app.ok<{
+          webhooks: { id: string; deliveries: { nodes: { attempts: number; lastError: string | null }[] } }[];
+        }>('{ webhooks { id deliveries { nodes { attempts lastError } } } }', {}, app.adminToken);
+        return listed.webhooks
+          .find((hook) => hook.id === webhook)
+          ?.deliveries.nodes.find((node) => node.attempts > 0);
+      });
+      expect(serverNames[0]).toBe('hooks.tls.invalid');
+      // Our self-signed certificate is not trusted: the check ran against the name, it was not skipped.
+      expect(delivery?.lastError).toMatch(/self[- ]signed certificate/);
+    } finally {
+      await workers.stop();
+      await dropWebhook(webhook);
+      tls.close();
     }
   });
 
