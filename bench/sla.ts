@@ -52,6 +52,7 @@ const workerEnv: Record<string, string> = {
   REDIS_URL,
   QUEUE_PREFIX: prefix,
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1',
+  ENCRYPTION_KEY: 'bench-encryption-bench-encryption-key-1',
   ADMIN_PASSWORD: 'bench-password-1',
   LOG_LEVEL: 'warn',
   SLA_TICK_MS: '1000',

@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { buildHotlineSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
+import { reencryptLegacySecrets } from './modules/webhooks/webhook-key-migration.js';
 import { openRedis } from './redis.js';
 import { offerDemo } from './seed/seed-on-start.js';
 
@@ -66,6 +67,7 @@ export async function startHotline({
         `\nFirst start: created ADMIN ${config.ADMIN_EMAIL} with password ${seeded.generatedAdminPassword}\n(shown once; set ADMIN_PASSWORD to choose it)\n\n`,
       );
     }
+    await reencryptLegacySecrets(database.db, config, log);
     if (role !== 'workers') await offerDemo(database, config.DEMO, log);
 
     const redisHandle = await openRedis(config.REDIS_URL, config.DATA_DIR);

@@ -46,7 +46,7 @@ const schema = z.object({
   RATE_LIMIT_ANONYMOUS: rateLimit.prefault('10/100'),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
-  /** Encrypts webhook secrets at rest; defaults to one derived from JWT_SECRET. */
+  /** Encrypts webhook secrets at rest; required in production (generated and kept under DATA_DIR otherwise). */
   ENCRYPTION_KEY: z.string().min(32).optional(),
   /** Session token lifetime: a number and s, m, h or d; at most MAX_TOKEN_TTL_SECONDS (24h). */
   TOKEN_TTL: z
@@ -95,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.ENCRYPTION_KEY) {
+    throw new Error('Invalid configuration:\n  ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  // Demo users share a published password: never in production.
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO) {
+    throw new Error('Invalid configuration:\n  DEMO: refused when NODE_ENV=production');
   }
   return parsed.data;
 }

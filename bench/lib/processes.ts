@@ -65,6 +65,7 @@ export async function startProcess(
       REDIS_URL: targets.redisUrl,
       QUEUE_PREFIX: targets.prefix,
       JWT_SECRET,
+      ENCRYPTION_KEY: `${JWT_SECRET}-encryption`,
       DATA_DIR: join(outDir, `data-${name}`),
       // Request logs (info) would cost the API CPU; the workers' start line is info.
       LOG_LEVEL: role === 'api' ? 'warn' : 'info',

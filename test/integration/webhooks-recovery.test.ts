@@ -25,6 +25,7 @@ function startWorkersFor(app: TestHotline, env: Record<string, string>): Promise
     REDIS_URL: inject('redisUrl'),
     QUEUE_PREFIX: app.queuePrefix,
     JWT_SECRET: 'test-secret-test-secret-test-secret-123',
+    ENCRYPTION_KEY: 'test-encryption-key-test-encryption-key',
     LOG_LEVEL: 'silent',
     ...env,
   });

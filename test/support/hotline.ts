@@ -78,6 +78,7 @@ function testEnvironment(
     REDIS_URL: inject('redisUrl'),
     QUEUE_PREFIX: queuePrefix,
     JWT_SECRET: 'test-secret-test-secret-test-secret-123',
+    ENCRYPTION_KEY: 'test-encryption-key-test-encryption-key',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',

@@ -44,6 +44,57 @@ describe('bad input is refused clearly and writes nothing', () => {
     expect(await ticketCount()).toBe(before);
   });
 
+  it.each([
+    ['a NUL in the title', { ...valid, title: '路灯\u0000不亮' }, '$input.title', 'U+0000'],
+    [
+      'an escape in the description',
+      { ...valid, description: '坏了\u001b[31m' },
+      '$input.description',
+      'U+001B',
+    ],
+    [
+      'a NUL in the caller phone',
+      { ...valid, callerPhone: '138\u000012345678' },
+      '$input.callerPhone',
+      'U+0000',
+    ],
+    ['a lone surrogate in the address', { ...valid, address: '幸福路\ud800' }, '$input.address', 'U+D800'],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_name, input, field, character) => {
+    const before = await ticketCount();
+    const result = await app.gql(CREATE, { input }, app.adminToken);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.extensions?.field).toBe(field);
+    expect(result.errors?.[0]?.message).toContain(character);
+    expectClean(result);
+    expect(await ticketCount()).toBe(before);
+  });
+
+  it('refuses control characters in literals and filters too, naming the argument', async () => {
+    const search = await app.gql(
+      '{ tickets(filter: {search: "a\\u0000b"}) { totalCount } }',
+      {},
+      app.adminToken,
+    );
+    expect(codes(search)).toEqual(['BAD_USER_INPUT']);
+    expect(search.errors?.[0]?.extensions?.field).toBe('filter.search');
+    const byNumber = await app.gql(
+      'query($n: String!) { ticketByNumber(number: $n) { id } }',
+      { n: '1\u0000' },
+      app.adminToken,
+    );
+    expect(codes(byNumber)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('keeps tabs, newlines and paired surrogates in multi-line text', async () => {
+    const description = '第一行\n\t第二行\r\n😀';
+    const created = await app.ok<{ createTicket: { id: string; description: string } }>(
+      'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id description } }',
+      { input: { ...valid, description } },
+      app.adminToken,
+    );
+    expect(created.createTicket.description).toBe(description);
+  });
+
   it('accepts exactly 200 characters of Chinese as a title', async () => {
     const result = await app.gql(CREATE, { input: { ...valid, title: '长'.repeat(200) } }, app.adminToken);
     expect(codes(result)).toEqual([]);

@@ -1,4 +1,5 @@
 import { badInput } from '../errors/app-error.js';
+import { forbiddenCharacter } from './control-characters.js';
 
 /** Maximum lengths from the contract ("Limits"). */
 export const MAX_LENGTH = {
@@ -24,7 +25,7 @@ export const MAX_LENGTH = {
 
 export type LimitedField = keyof typeof MAX_LENGTH;
 
-/** Trims and checks a text input; refuses blank required text and text over its limit. */
+/** Trims and checks a text input; refuses blank required text, control characters and text over its limit. */
 export function checkText(field: LimitedField, value: string, options?: { label?: string }): string;
 export function checkText(
   field: LimitedField,
@@ -42,6 +43,8 @@ export function checkText(
     if (options.optional) return null;
     throw badInput(`${label} must not be empty`, label);
   }
+  const forbidden = forbiddenCharacter(trimmed);
+  if (forbidden) throw badInput(`${label} contains a control character (${forbidden})`, label);
   const max = MAX_LENGTH[field];
   // Count characters (code points), not UTF-16 units: 200 Chinese characters are 200.
   const length = [...trimmed].length;

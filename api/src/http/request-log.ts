@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { redactText } from '../log-redaction.js';
 import type { HttpMetrics } from './metrics.js';
 
 /** What one request carries between middlewares (res.locals). */
@@ -48,7 +49,7 @@ export function requestLog(log: Logger, metrics: HttpMetrics): RequestHandler {
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
           // Long digit runs could be phone numbers even in an operation name.
-          operation: locals.operation?.replace(/\d{7,}/g, '[digits]'),
+          operation: locals.operation && redactText(locals.operation),
           viewer: locals.viewer,
         },
         'request',

@@ -17,6 +17,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { makeFormatError } from '../graphql/format-error.js';
+import { inputTextPlugin } from '../graphql/input-text.js';
 import {
   costLimitPlugin,
   limitParseOptions,
@@ -30,6 +31,7 @@ import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
 import { HttpMetrics } from './metrics.js';
 import { type RequestLocals, requestLog } from './request-log.js';
+import { baseSecurityHeaders, consoleSecurityHeaders } from './security-headers.js';
 
 export interface HttpDeps {
   db: Db;
@@ -109,12 +111,14 @@ export async function createHttpServer(
       // No cache hints are used; the default cache-control plugin would instrument every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       operationNamePlugin(),
+      inputTextPlugin(),
       ...(limits ? [costLimitPlugin(), mutationRatePlugin(rateLimiter)] : []),
     ],
   });
   await apollo.start();
 
   app.use(requestLog(deps.log, metrics));
+  app.use(baseSecurityHeaders);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -160,6 +164,7 @@ export async function createHttpServer(
     }),
   );
 
+  app.use('/admin', consoleSecurityHeaders);
   if (existsSync(adminDist)) {
     app.use('/admin', express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile('index.html', { root: adminDist }));

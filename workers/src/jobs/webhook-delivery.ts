@@ -4,17 +4,21 @@ import { systemClock } from '../../../api/src/clock.js';
 import { webhookDeliveries as deliveryMetric, webhookFailures } from '../../../api/src/http/metrics.js';
 import { retryDelayMs } from '../../../api/src/modules/webhooks/webhook-events.js';
 import {
-  decryptSecret,
+  openSecret,
   resolveSecretKey,
   signWebhook,
 } from '../../../api/src/modules/webhooks/webhook-secrets.js';
-import { refusePrivateHost } from '../../../api/src/modules/webhooks/webhook-url.js';
+import { type ResolveHost, resolveWebhookHost } from '../../../api/src/modules/webhooks/webhook-url.js';
 import { webhookAttempts, webhookDeliveries, webhooks } from '../../../schema/src/index.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { type DeliveryJob, WEBHOOK_QUEUE } from './outbox-relay.js';
+import { postPinned } from './webhook-request.js';
 
 const TIMEOUT_MS = 10_000;
 const CONCURRENCY = 16;
+/** A failed attempt, shown to ADMINs, instead of a job that throws forever. */
+const UNREADABLE_SECRET =
+  'the webhook secret cannot be decrypted with the configured ENCRYPTION_KEY (was the key changed?): restore the key, or delete and recreate the webhook';
 
 interface AttemptOutcome {
   status: number | null;
@@ -29,7 +33,13 @@ interface AttemptOutcome {
  * while `next_attempt_at` in PostgreSQL mirrors the schedule so the relay's sweep can rebuild a job
  * that Redis lost. A delivered, deleted or given-up delivery ends its job without a request.
  */
-export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWorker> {
+export async function startWebhookDelivery(
+  deps: WorkerDeps,
+  options: {
+    /** How hosts are resolved; tests inject one that answers differently each time (DNS rebinding). */
+    resolve?: ResolveHost;
+  } = {},
+): Promise<RunningWorker> {
   const secretKey = await resolveSecretKey(deps.config);
   const baseMs = deps.config.WEBHOOK_RETRY_BASE_MS;
   const refusePrivate = deps.config.NODE_ENV === 'production' && !deps.config.WEBHOOK_ALLOW_PRIVATE;
@@ -50,7 +60,11 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
     const body = JSON.stringify(delivery.body);
     // Wall time, not the domain clock: receivers check the signature's timestamp against theirs.
     const started = systemClock.now();
-    const outcome = await post(row.url, delivery.id, decryptSecret(secretKey, row.secret), body);
+    const secret = openSecret(secretKey, row.secret);
+    const outcome: AttemptOutcome =
+      secret === null
+        ? { status: null, error: UNREADABLE_SECRET, durationMs: 0 }
+        : await post(row.url, delivery.id, secret, body);
     const delivered = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
     const nextAttemptAt =
@@ -84,10 +98,12 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      if (refusePrivate) await refusePrivateHost(new URL(url).hostname);
+      const target = new URL(url);
+      const address = await resolveWebhookHost(target.hostname, { refusePrivate }, options.resolve);
       const timestamp = Math.floor(systemClock.now().getTime() / 1000);
-      const response = await fetch(url, {
-        method: 'POST',
+      const status = await postPinned({
+        url: target,
+        address,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'hotline-webhooks/1',
@@ -96,11 +112,9 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
           'webhook-signature': signWebhook(secret, id, timestamp, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
       });
-      await response.body?.cancel();
-      return { status: response.status, error: null, durationMs: elapsed() };
+      return { status, error: null, durationMs: elapsed() };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       const message =

@@ -3,8 +3,7 @@ import type { Tx } from '../../../../schema/src/db.js';
 import { routingRuleChanges } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { badInput } from '../../errors/app-error.js';
-import { decodeCursor, encodeCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorSerial, readCursor } from '../../graphql/node.js';
 import { type Page, pageSize } from '../tickets/tickets.query.js';
 import { isUuid } from '../tickets/tickets.service.js';
 import type { RoutingRuleRow } from './route-ticket.js';
@@ -73,9 +72,7 @@ export async function listRuleChanges(
   const first = pageSize(args.first);
   const conditions = [];
   if (args.after) {
-    const id = decodeCursor<number>(args.after);
-    if (!Number.isSafeInteger(id)) throw badInput('after is not a valid cursor', 'after');
-    conditions.push(lt(routingRuleChanges.id, id as number));
+    conditions.push(lt(routingRuleChanges.id, readCursor(args.after, isCursorSerial)));
   }
   if (args.ruleId)
     conditions.push(isUuid(args.ruleId) ? eq(routingRuleChanges.ruleId, args.ruleId) : sql`false`);

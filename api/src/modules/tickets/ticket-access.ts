@@ -19,12 +19,31 @@ export function visibleTickets(viewer: Viewer): SQL | undefined {
   return ownCreation ? sql`(${handled} or ${ownCreation})` : handled;
 }
 
+/**
+ * Where the viewer sees callers' phones in full: on every ticket it sees, on none, or on the tickets its
+ * department is responsible for now. One rule with two faces: per ticket (the caller field) and in SQL
+ * (phone search), so search never finds a ticket by a phone the viewer only sees masked.
+ */
+type PersonalDataScope = 'all' | 'none' | { departmentId: string };
+
+function personalDataScope(viewer: Viewer): PersonalDataScope {
+  if (viewer.role === 'INTEGRATION') return 'none';
+  if (viewer.role === 'HANDLER') return viewer.departmentId ? { departmentId: viewer.departmentId } : 'none';
+  return viewer.kind === 'anonymous' ? 'none' : 'all';
+}
+
 /** Whether the viewer sees the caller's phone in full on this ticket. */
 export function mayReadPersonalData(viewer: Viewer, ticket: { departmentId: string | null }): boolean {
-  if (viewer.role === 'INTEGRATION') return false;
-  if (viewer.role === 'HANDLER')
-    return viewer.departmentId !== null && viewer.departmentId === ticket.departmentId;
-  return viewer.kind !== 'anonymous';
+  const scope = personalDataScope(viewer);
+  return scope === 'all' || (scope !== 'none' && scope.departmentId === ticket.departmentId);
+}
+
+/** The SQL condition of mayReadPersonalData: tickets whose caller phone the viewer sees in full. */
+export function personalDataReadable(viewer: Viewer): SQL | undefined {
+  const scope = personalDataScope(viewer);
+  if (scope === 'all') return undefined;
+  if (scope === 'none') return sql`false`;
+  return eq(tickets.departmentId, scope.departmentId);
 }
 
 /** 13812345678 -> 138****5678; short numbers keep only their last two digits. */

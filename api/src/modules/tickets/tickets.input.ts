@@ -33,7 +33,8 @@ export class TicketFilter {
   createdBefore?: Date | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Free text over number, title, description, address and caller phone.',
+    description:
+      "Free text over number, title, description and address. A whole phone number (spaces, dashes, +86 allowed) finds its caller's tickets, among those where the viewer sees the phone in full.",
   })
   search?: string | null;
   @Field(() => String, { nullable: true })

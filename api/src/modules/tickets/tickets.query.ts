@@ -8,13 +8,14 @@ import {
   ticketEvents,
   tickets,
 } from '../../../../schema/src/index.js';
-import { requireSignedIn } from '../../auth/viewer.js';
+import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { badInput } from '../../errors/app-error.js';
-import { decodeCursor, encodeCursor } from '../../graphql/node.js';
-import { visibleTickets } from './ticket-access.js';
+import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/node.js';
+import { phoneSearchForms } from './phone-search.js';
+import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 import { isUuid, type TicketRow } from './tickets.service.js';
 
@@ -91,7 +92,7 @@ function checkDistinct(field: string, values: readonly string[] | null | undefin
   }
 }
 
-function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] {
+function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL | undefined)[] {
   checkDistinct('status', filter.status);
   checkDistinct('priority', filter.priority);
   const conditions: (SQL | undefined)[] = [];
@@ -114,8 +115,19 @@ function filterConditions(filter: TicketFilter, now: Date): (SQL | undefined)[] 
   }
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
-  if (search) conditions.push(sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`);
+  if (search) conditions.push(searchCondition(search, viewer));
   return conditions;
+}
+
+/**
+ * Free text over number, title, description and address; a whole phone number also matches the
+ * caller's phone exactly, on tickets where this viewer sees that phone in full.
+ */
+function searchCondition(search: string, viewer: Viewer): SQL {
+  const text = sql`${tickets.searchText} ilike ${`%${escapeLike(search)}%`}`;
+  const phones = phoneSearchForms(search);
+  if (phones.length === 0) return text;
+  return or(text, and(inArray(tickets.callerPhone, phones), personalDataReadable(viewer)))!;
 }
 
 type SortKey = [string | null, string];
@@ -128,6 +140,18 @@ function sortValue(row: TicketRow, field: TicketOrderField): string | null {
     NUMBER: row.number,
   }[field];
   return value instanceof Date ? value.toISOString() : (value ?? null);
+}
+
+/** A cursor of this ordering: its sort value (a timestamp, or a ticket number) and a ticket id. */
+function isSortKey(field: TicketOrderField) {
+  const isValue =
+    field === 'NUMBER' ? (v: unknown) => typeof v === 'string' && /^\d{1,32}$/.test(v) : isCursorTime;
+  return (key: unknown): key is SortKey =>
+    Array.isArray(key) &&
+    key.length === 2 &&
+    (key[0] === null || isValue(key[0])) &&
+    typeof key[1] === 'string' &&
+    isUuid(key[1]);
 }
 
 /** Rows strictly after the cursor in (column NULLS LAST, id) order. */
@@ -155,14 +179,12 @@ export async function listTickets(
   const field = args.orderBy?.field ?? 'CREATED_AT';
   const descending = (args.orderBy?.direction ?? 'DESC') === 'DESC';
   const column = ORDER_COLUMNS[field];
-  const where = [visibleTickets(ctx.viewer), ...filterConditions(args.filter ?? {}, ctx.clock.now())];
+  const where = [
+    visibleTickets(ctx.viewer),
+    ...filterConditions(args.filter ?? {}, ctx.viewer, ctx.clock.now()),
+  ];
   const countWhere = and(...where);
-  if (args.after) {
-    const key = decodeCursor<SortKey>(args.after);
-    if (!Array.isArray(key) || key.length !== 2 || !isUuid(String(key[1])))
-      throw badInput('after is not a valid cursor', 'after');
-    where.push(afterCursor(column, descending, key));
-  }
+  if (args.after) where.push(afterCursor(column, descending, readCursor(args.after, isSortKey(field))));
   const direction = descending ? desc : asc;
   const rows = await selectTicketRows(
     ctx.db,
@@ -211,8 +233,7 @@ export async function listTicketEvents(
   args: { first?: number | null; after?: string | null },
 ): Promise<Page<TicketEventRow>> {
   const first = args.first == null ? MAX_PAGE : pageSize(args.first);
-  const afterId = args.after ? decodeCursor<number>(args.after) : 0;
-  if (typeof afterId !== 'number') throw badInput('after is not a valid cursor', 'after');
+  const afterId = args.after ? readCursor(args.after, isCursorSerial) : 0;
   const rows = await ctx.db
     .select()
     .from(ticketEvents)
@@ -229,6 +250,17 @@ export async function listTicketEvents(
 
 type FeedKey = [string, number];
 
+/** A transaction id (xid8: at most 19 digits stay within its 64 bits) and an event id. */
+function isFeedKey(key: unknown): key is FeedKey {
+  return (
+    Array.isArray(key) &&
+    key.length === 2 &&
+    typeof key[0] === 'string' &&
+    /^\d{1,19}$/.test(key[0]) &&
+    isCursorSerial(key[1])
+  );
+}
+
 /**
  * The change feed. Events are ordered by their writing transaction id, then id, and only events of
  * transactions older than every transaction still running are shown: a transaction that commits
@@ -240,10 +272,7 @@ export async function listEventFeed(
 ): Promise<Page<TicketEventRow>> {
   requireSignedIn(ctx.viewer);
   const first = pageSize(args.first);
-  const key = args.after ? decodeCursor<FeedKey>(args.after) : null;
-  if (args.after && (!Array.isArray(key) || key.length !== 2 || !/^\d+$/.test(String(key[0])))) {
-    throw badInput('after is not a valid cursor', 'after');
-  }
+  const key = args.after ? readCursor(args.after, isFeedKey) : null;
   const visible = visibleTickets(ctx.viewer);
   const rows = await ctx.db
     .select({ event: ticketEvents })

@@ -43,7 +43,7 @@ export function decryptSecret(key: Buffer, stored: string): string {
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }
 
-/** What the key is derived from (a subset of Config). */
+/** Where the key comes from (a subset of Config). */
 export interface SecretKeySource {
   ENCRYPTION_KEY?: string;
   JWT_SECRET?: string;
@@ -53,17 +53,14 @@ export interface SecretKeySource {
 const keys = new Map<string, Promise<Buffer>>();
 
 /**
- * The 32-byte key that encrypts webhook secrets at rest: from ENCRYPTION_KEY, else derived (HKDF) from
- * JWT_SECRET, else (development only: production requires JWT_SECRET) a random key kept under DATA_DIR.
- * API and workers of one deployment must resolve the same key, so it is never random per process.
+ * The 32-byte key that encrypts webhook secrets at rest: from ENCRYPTION_KEY, else (development only:
+ * production requires ENCRYPTION_KEY) a random key kept under DATA_DIR, as the JWT secret is. Nothing
+ * is derived from JWT_SECRET: rotating sessions' secret must not lose webhooks'. API and workers of
+ * one deployment must resolve the same key, so it is never random per process.
  */
 export function resolveSecretKey(source: SecretKeySource): Promise<Buffer> {
   if (source.ENCRYPTION_KEY)
     return Promise.resolve(createHash('sha256').update(source.ENCRYPTION_KEY).digest());
-  if (source.JWT_SECRET) {
-    const derived = hkdfSync('sha256', source.JWT_SECRET, 'hotline', 'webhook-secrets', 32);
-    return Promise.resolve(Buffer.from(derived));
-  }
   const file = join(source.DATA_DIR, 'encryption-key');
   let key = keys.get(file);
   if (!key) {
@@ -71,6 +68,24 @@ export function resolveSecretKey(source: SecretKeySource): Promise<Buffer> {
     keys.set(file, key);
   }
   return key;
+}
+
+/**
+ * The key earlier versions derived (HKDF) from JWT_SECRET when ENCRYPTION_KEY was unset; secrets
+ * stored under it are re-encrypted at start (reencryptLegacySecrets). Null without JWT_SECRET.
+ */
+export function legacySecretKey(source: SecretKeySource): Buffer | null {
+  if (!source.JWT_SECRET) return null;
+  return Buffer.from(hkdfSync('sha256', source.JWT_SECRET, 'hotline', 'webhook-secrets', 32));
+}
+
+/** A stored secret in clear, or null when this key does not open it (another key, or damaged). */
+export function openSecret(key: Buffer, stored: string): string | null {
+  try {
+    return decryptSecret(key, stored);
+  } catch {
+    return null;
+  }
 }
 
 async function loadOrCreateKey(file: string): Promise<Buffer> {

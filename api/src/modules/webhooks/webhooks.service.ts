@@ -3,7 +3,7 @@ import { webhookDeliveries, webhooks } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { decodeCursor, encodeCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorTime, readCursor } from '../../graphql/node.js';
 import { type Page, pageSize } from '../tickets/tickets.query.js';
 import { isUuid } from '../tickets/tickets.service.js';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.js';
@@ -84,6 +84,16 @@ export async function listWebhooks(ctx: ServiceContext): Promise<WebhookRow[]> {
 
 type DeliveryKey = [string, string];
 
+function isDeliveryKey(key: unknown): key is DeliveryKey {
+  return (
+    Array.isArray(key) &&
+    key.length === 2 &&
+    isCursorTime(key[0]) &&
+    typeof key[1] === 'string' &&
+    isUuid(key[1])
+  );
+}
+
 /** A webhook's delivery log, newest first. */
 export async function listDeliveries(
   ctx: ServiceContext,
@@ -92,10 +102,7 @@ export async function listDeliveries(
 ): Promise<Page<WebhookDeliveryRow>> {
   requireRole(ctx.viewer, ['ADMIN']);
   const first = pageSize(args.first);
-  const key = args.after ? decodeCursor<DeliveryKey>(args.after) : null;
-  if (args.after && (!Array.isArray(key) || key.length !== 2 || Number.isNaN(Date.parse(String(key[0]))))) {
-    throw badInput('after is not a valid cursor', 'after');
-  }
+  const key = args.after ? readCursor(args.after, isDeliveryKey) : null;
   const rows = await ctx.db
     .select()
     .from(webhookDeliveries)

@@ -27,6 +27,12 @@ export class WebhookDelivery {
     description: 'HTTP status of the last attempt; null when it got no answer.',
   })
   lastStatus!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the last attempt got no answer (unreachable, timeout, refused address, a secret the server cannot decrypt); null otherwise.',
+  })
+  lastError!: string | null;
   @Field(() => DateTimeScalar, { nullable: true })
   lastAttemptAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Set once a 2xx answer was received.' })

@@ -1,0 +1,80 @@
+import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Hotline, startHotline } from '../../api/src/app.js';
+import { loadConfig } from '../../api/src/config.js';
+import { createLogger } from '../../api/src/logger.js';
+import { cloneDatabase } from '../support/database.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, codes, type GraphQLResult } from '../support/hotline.js';
+import { CREATE_TICKET, ticketInput } from './integration-helpers.js';
+
+const PHONE = '13987654321';
+const lines: string[] = [];
+let hotline: Hotline;
+let url: string;
+
+async function gql(query: string, variables: Record<string, unknown>, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResult;
+}
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: await cloneDatabase(),
+    DATABASE_POOL_SIZE: '3',
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: `${inject('runPrefix')}-logs`,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-123',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+  });
+  hotline = await startHotline({ role: 'api', config, log: createLogger('info', sink) });
+  url = `http://127.0.0.1:${hotline.port}`;
+  // A database that refuses this caller's ticket: PostgreSQL's error then names the whole failing row,
+  // and drizzle's error every parameter of the insert.
+  await hotline.database.db.execute(
+    sql.raw(`alter table tickets add constraint refuse_this_caller check (caller_phone <> '${PHONE}')`),
+  );
+});
+afterAll(() => hotline?.stop());
+
+describe('logs of a database error', () => {
+  it('keep the error and lose the caller phone and the statement values', async () => {
+    const login = await gql(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      {
+        e: ADMIN_EMAIL,
+        p: ADMIN_PASSWORD,
+      },
+    );
+    const token = login.data?.login.token as string;
+    const result = await gql(
+      CREATE_TICKET,
+      { input: ticketInput({ callerPhone: PHONE, callerName: '隐私先生', title: '路灯不亮很久了' }) },
+      token,
+    );
+    expect(codes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
+    const errors = lines.filter((line) => line.includes('unexpected error in a GraphQL operation'));
+    expect(errors).toHaveLength(1);
+    const logged = errors[0] ?? '';
+    expect(logged).toContain('refuse_this_caller');
+    expect(logged).toContain('Failed query: insert into');
+    const everything = lines.join('\n');
+    expect(everything).not.toContain(PHONE);
+    expect(everything).not.toContain(PHONE.slice(3));
+    expect(everything).not.toContain('隐私先生');
+    expect(everything).not.toContain('路灯不亮很久了');
+  });
+});
