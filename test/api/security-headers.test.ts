@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/config.js';
 import { startTestHotline, type TestHotline } from '../support/hotline.js';
@@ -40,5 +41,21 @@ describe('DEMO', () => {
     expect(() => loadConfig({ ...production, DEMO: '1' })).toThrow(/DEMO: refused when NODE_ENV=production/);
     expect(loadConfig({ ...production, DEMO: '0' }).DEMO).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', DEMO: '1' }).DEMO).toBe(true);
+  });
+
+  it('pnpm seed is refused in production too, before it opens any database', () => {
+    const seed = spawnSync('pnpm', ['-s', 'seed', '--days', '1'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        ENCRYPTION_KEY: 'y'.repeat(32),
+        // Unreachable on purpose: a seed that got past the check would fail differently.
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      },
+    });
+    expect(seed.status).toBe(2);
+    expect(seed.stderr).toMatch(/refused when NODE_ENV=production/);
   });
 });

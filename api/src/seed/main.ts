@@ -26,6 +26,13 @@ if (!Number.isInteger(days) || days < 1 || days > 3650 || !Number.isInteger(seed
 }
 
 const config = loadConfig();
+if (config.NODE_ENV === 'production') {
+  // The demo users share a published password: never on a real installation.
+  process.stderr.write(
+    'pnpm seed is refused when NODE_ENV=production (its demo users share a published password)\n',
+  );
+  process.exit(2);
+}
 if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
 const database = await openDatabase({
   url: config.DATABASE_URL,
