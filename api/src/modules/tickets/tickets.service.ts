@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
@@ -252,6 +252,24 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   merge: 'merge',
 };
 
+export interface ChangeOptions {
+  /**
+   * Another ticket the plan locks too (merge target): both rows are locked in id order before the
+   * ticket is read, so two changes that lock the same pair in crossed order wait instead of deadlocking.
+   */
+  alsoLock?: string;
+}
+
+/** Locks tickets in id order (PostgreSQL sorts the rows before it locks them). */
+async function lockInIdOrder(tx: Tx, ids: string[]): Promise<void> {
+  await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(inArray(tickets.id, ids))
+    .orderBy(asc(tickets.id))
+    .for('update');
+}
+
 /**
  * The one path of every change to an existing ticket: lock it, check visibility, role, version and
  * status, apply the change, write its events and outbox rows, all in one transaction.
@@ -262,12 +280,14 @@ export async function changeTicket(
   id: string,
   expectedVersion: number | null | undefined,
   plan: (ticket: TicketRow, tx: Tx, now: Date) => Promise<Change> | Change,
+  options: ChangeOptions = {},
 ): Promise<TicketRow> {
   const viewer = ctx.viewer;
   requireSignedIn(viewer);
   if (!isUuid(id)) throw notFound('Ticket');
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    if (options.alsoLock && isUuid(options.alsoLock)) await lockInIdOrder(tx, [id, options.alsoLock]);
     const [ticket] = await selectTicketRows(
       tx,
       sql`where ${and(eq(tickets.id, id), visibleTickets(viewer))} for update`,
