@@ -12,6 +12,7 @@ import {
   type Satisfaction,
   type TicketPriority,
   type TicketRow,
+  type TicketStatus,
   ticketDepartments,
   tickets,
   users,
@@ -227,13 +228,54 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
   const known = ticketAfter(ticket, set);
   const updated = known ?? (await update.returning(ticketColumns))[0];
   if (!updated) throw new Error('ticket vanished inside its own transaction');
-  const drafts = change.events.map((event) => ({
+  const drafts: EventDraft[] = change.events.map((event) => ({
     fromStatus: ticket.status,
     toStatus: updated.status,
     ...event,
   }));
+  // Part of the same change (one version step), like the second event of recordFeedback.
+  if (endsExtensionScope(ticket, updated))
+    drafts.push(...(await cancelPendingExtension(tx, ctx, ticket, updated, now)));
   await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
   return updated;
+}
+
+/**
+ * A pending extension request asks for more time for one department in one SLA cycle: it ends when
+ * the responsible department changes or the cycle ends (return, reassignment, resolve, close, merge,
+ * reopen), so that a later decision cannot move the deadline of another department or cycle.
+ */
+function endsExtensionScope(before: TicketRow, after: TicketRow): boolean {
+  if (before.status === 'NEW') return false; // never had a request
+  return (
+    after.departmentId !== before.departmentId ||
+    after.slaCycle !== before.slaCycle ||
+    !EXTENSION_STATUSES.includes(after.status)
+  );
+}
+const EXTENSION_STATUSES: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'];
+
+/** Cancels the ticket's pending extension request, if any: its EXTENSION_CANCELLED event, or none. */
+async function cancelPendingExtension(
+  tx: Tx,
+  ctx: ServiceContext,
+  before: TicketRow,
+  after: TicketRow,
+  now: Date,
+): Promise<EventDraft[]> {
+  const cancelled = await tx
+    .update(extensionRequests)
+    .set({ status: 'CANCELLED', decidedById: ctx.viewer.id, decidedAt: now })
+    .where(and(eq(extensionRequests.ticketId, before.id), eq(extensionRequests.status, 'PENDING')))
+    .returning({ until: extensionRequests.until });
+  return cancelled.map((request) => ({
+    type: 'EXTENSION_CANCELLED',
+    fromStatus: after.status,
+    toStatus: after.status,
+    // The department that asked: after a return the ticket has none.
+    departmentId: before.departmentId,
+    note: `request until ${request.until.toISOString()}`,
+  }));
 }
 
 const ACTION_LABEL: Record<TicketAction, string> = {
