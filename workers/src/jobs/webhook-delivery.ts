@@ -11,6 +11,7 @@ import {
 import { refusePrivateHost } from '../../../api/src/modules/webhooks/webhook-url.js';
 import { webhookAttempts, webhookDeliveries, webhooks } from '../../../schema/src/index.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
+import { retryWhileDatabaseDown } from './database-down.js';
 import { type DeliveryJob, WEBHOOK_QUEUE } from './outbox-relay.js';
 
 const TIMEOUT_MS = 10_000;
@@ -111,7 +112,8 @@ export async function startWebhookDelivery(deps: WorkerDeps): Promise<RunningWor
     }
   }
 
-  const worker = new Worker<DeliveryJob>(WEBHOOK_QUEUE, deliver, {
+  // An outage of PostgreSQL neither uses up attempts nor stretches the backoff.
+  const worker = new Worker<DeliveryJob>(WEBHOOK_QUEUE, retryWhileDatabaseDown(deliver), {
     connection: { ...deps.connection, maxRetriesPerRequest: null } as ConnectionOptions,
     prefix: deps.prefix,
     concurrency: CONCURRENCY,
