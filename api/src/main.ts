@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../../schema/src/db-unavailable.js';
 import { type ProcessRole, startHotline } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -27,6 +28,13 @@ try {
       () => process.exit(1),
     );
   };
+  // postgres.js can reject a query that nobody awaits any more when PostgreSQL drops a busy
+  // connection (seen in the fault suite, test/faults): no caller is left to tell, so it is logged and
+  // the process keeps serving. Any other unhandled rejection still ends the process.
+  process.on('unhandledRejection', (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    hotline.log.warn({ err: reason }, 'a database query was rejected with nobody waiting for it');
+  });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {

@@ -100,6 +100,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.resumed',
   'ticket.extension_requested',
   'ticket.extension_decided',
+  'ticket.extension_cancelled',
   'ticket.resolved',
   'ticket.feedback_recorded',
   'ticket.reopened',

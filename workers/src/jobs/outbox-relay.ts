@@ -103,7 +103,10 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
     return created.claimed;
   }
 
-  /** Due, undelivered deliveries whose job is gone are enqueued again. */
+  /**
+   * Due, undelivered deliveries whose job is gone are enqueued again. A failed job counts as gone
+   * (e.g. it stalled twice in crashed workers): it keeps the delivery's id, so it must be removed first.
+   */
   async function sweep(): Promise<void> {
     const due = await deps.db
       .select({ id: webhookDeliveries.id, attempts: webhookDeliveries.attempts })
@@ -119,7 +122,9 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
       .limit(500);
     let requeued = 0;
     for (const delivery of due) {
-      if (await queue.getJob(delivery.id)) continue;
+      const job = await queue.getJob(delivery.id);
+      if (job && !(await job.isFailed())) continue;
+      await job?.remove();
       await queue.add(
         'deliver',
         { deliveryId: delivery.id },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applySlaEffects } from '../../../api/src/modules/sla/sla-apply-effects.js';
 import type { SlaEffect } from '../../../api/src/modules/sla/sla-timers.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
+import { retryWhileDatabaseDown } from './database-down.js';
 import { createBatcher } from './sla-effect-batcher.js';
 
 export const SLA_EFFECT_QUEUE = 'sla-effects';
@@ -24,15 +25,18 @@ const effectPayload = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * Shared by the tick (producer) and the effect worker. Completed jobs are dropped except the last
- * thousand (a re-publish of a just-finished id is then a no-op); failures stay a day for inspection,
- * after which the timer lease may publish the effect again.
+ * Shared by the tick (producer) and the effect worker. The job id is the effect's, so a finished job
+ * that stayed in Redis would turn the next hand-out of its effect into a no-op: after a failure (or
+ * an effect found not yet due, e.g. put on hold in between) the lease could not bring it back until
+ * the job was dropped. So finished jobs are dropped at once (PostgreSQL's effect keys, not job ids,
+ * keep effects once-only; failures are logged). While PostgreSQL is down a job waits without using
+ * its attempts (database-down.ts); the 8 attempts (1 s doubling, about 2 minutes) are for other errors.
  */
 export const EFFECT_JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { count: 1000 },
-  removeOnFail: { age: 24 * 3600, count: 10_000 },
+  removeOnComplete: true,
+  removeOnFail: true,
 };
 
 export function openEffectQueue(deps: WorkerDeps): Queue<SlaEffect> {
@@ -58,14 +62,14 @@ export async function startSlaEffects(deps: WorkerDeps): Promise<RunningWorker> 
   );
   const worker = new Worker<SlaEffect>(
     SLA_EFFECT_QUEUE,
-    async (job: Job<SlaEffect>) => {
+    retryWhileDatabaseDown(async (job: Job<SlaEffect>) => {
       const parsed = effectPayload.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`malformed SLA effect payload: ${parsed.error.message}`);
       const outcome = await batcher.submit(parsed.data);
       if (outcome === 'gone') throw new UnrecoverableError(`ticket ${parsed.data.ticketId} no longer exists`);
       return outcome;
-    },
+    }),
     {
       connection: { ...deps.connection, maxRetriesPerRequest: null } as ConnectionOptions,
       prefix: deps.prefix,

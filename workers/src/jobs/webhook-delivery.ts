@@ -11,6 +11,7 @@ import {
 import { type ResolveHost, resolveWebhookHost } from '../../../api/src/modules/webhooks/webhook-url.js';
 import { webhookAttempts, webhookDeliveries, webhooks } from '../../../schema/src/index.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
+import { retryWhileDatabaseDown } from './database-down.js';
 import { type DeliveryJob, WEBHOOK_QUEUE } from './outbox-relay.js';
 import { postPinned } from './webhook-request.js';
 
@@ -125,7 +126,8 @@ export async function startWebhookDelivery(
     }
   }
 
-  const worker = new Worker<DeliveryJob>(WEBHOOK_QUEUE, deliver, {
+  // An outage of PostgreSQL neither uses up attempts nor stretches the backoff.
+  const worker = new Worker<DeliveryJob>(WEBHOOK_QUEUE, retryWhileDatabaseDown(deliver), {
     connection: { ...deps.connection, maxRetriesPerRequest: null } as ConnectionOptions,
     prefix: deps.prefix,
     concurrency: CONCURRENCY,

@@ -98,45 +98,52 @@ export function mergeTicket(
 ): Promise<TicketRow> {
   const note = checkText('note', input.note, { optional: true });
   if (input.id === input.intoId) throw badInput('A ticket cannot be merged into itself', 'intoId');
-  return changeTicket(ctx, 'merge', input.id, input.expectedVersion, async (ticket, tx, now) => {
-    const [target] = isUuid(input.intoId)
-      ? await tx
-          .select()
-          .from(tickets)
-          .where(and(eq(tickets.id, input.intoId), visibleTickets(ctx.viewer)))
-          .for('update')
-      : [];
-    if (!target) throw badInput(`Unknown ticket ${input.intoId}`, 'intoId');
-    if (target.duplicateOfId) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `Ticket ${target.number} is itself a duplicate: merge into the original`,
-        {
-          field: 'intoId',
-          originalId: target.duplicateOfId,
+  return changeTicket(
+    ctx,
+    'merge',
+    input.id,
+    input.expectedVersion,
+    async (ticket, tx, now) => {
+      const [target] = isUuid(input.intoId)
+        ? await tx
+            .select()
+            .from(tickets)
+            .where(and(eq(tickets.id, input.intoId), visibleTickets(ctx.viewer)))
+            .for('update')
+        : [];
+      if (!target) throw badInput(`Unknown ticket ${input.intoId}`, 'intoId');
+      if (target.duplicateOfId) {
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `Ticket ${target.number} is itself a duplicate: merge into the original`,
+          {
+            field: 'intoId',
+            originalId: target.duplicateOfId,
+          },
+        );
+      }
+      const [updated] = await tx
+        .update(tickets)
+        .set({ version: target.version + 1, updatedAt: now })
+        .where(eq(tickets.id, target.id))
+        .returning();
+      const mergedNote = `merged ${ticket.number}${note ? `: ${note}` : ''}`;
+      await appendEvents(tx, updated!, [{ type: 'MERGED', note: mergedNote }], ctx.viewer, now);
+      return {
+        set: {
+          status: 'CLOSED',
+          closeReason: 'DUPLICATE',
+          closedAt: now,
+          duplicateOfId: target.id,
+          pausedAt: null,
+          nextTimerAt: null,
         },
-      );
-    }
-    const [updated] = await tx
-      .update(tickets)
-      .set({ version: target.version + 1, updatedAt: now })
-      .where(eq(tickets.id, target.id))
-      .returning();
-    const mergedNote = `merged ${ticket.number}${note ? `: ${note}` : ''}`;
-    await appendEvents(tx, updated!, [{ type: 'MERGED', note: mergedNote }], ctx.viewer, now);
-    return {
-      set: {
-        status: 'CLOSED',
-        closeReason: 'DUPLICATE',
-        closedAt: now,
-        duplicateOfId: target.id,
-        pausedAt: null,
-        nextTimerAt: null,
-      },
-      events: [
-        { type: 'MERGED', note: `into ${target.number}${note ? `: ${note}` : ''}` },
-        { type: 'CLOSED', note: note ?? 'DUPLICATE' },
-      ],
-    };
-  });
+        events: [
+          { type: 'MERGED', note: `into ${target.number}${note ? `: ${note}` : ''}` },
+          { type: 'CLOSED', note: note ?? 'DUPLICATE' },
+        ],
+      };
+    },
+    { alsoLock: input.intoId },
+  );
 }

@@ -27,6 +27,7 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   RESUMED: 'ticket.resumed',
   EXTENSION_REQUESTED: 'ticket.extension_requested',
   EXTENSION_DECIDED: 'ticket.extension_decided',
+  EXTENSION_CANCELLED: 'ticket.extension_cancelled',
   RESOLVED: 'ticket.resolved',
   FEEDBACK_RECORDED: 'ticket.feedback_recorded',
   REOPENED: 'ticket.reopened',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
@@ -12,6 +12,7 @@ import {
   type Satisfaction,
   type TicketPriority,
   type TicketRow,
+  type TicketStatus,
   ticketDepartments,
   tickets,
   users,
@@ -229,13 +230,54 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
   const known = ticketAfter(ticket, set);
   const updated = known ?? (await update.returning(ticketColumns))[0];
   if (!updated) throw new Error('ticket vanished inside its own transaction');
-  const drafts = change.events.map((event) => ({
+  const drafts: EventDraft[] = change.events.map((event) => ({
     fromStatus: ticket.status,
     toStatus: updated.status,
     ...event,
   }));
+  // Part of the same change (one version step), like the second event of recordFeedback.
+  if (endsExtensionScope(ticket, updated))
+    drafts.push(...(await cancelPendingExtension(tx, ctx, ticket, updated, now)));
   await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
   return updated;
+}
+
+/**
+ * A pending extension request asks for more time for one department in one SLA cycle: it ends when
+ * the responsible department changes or the cycle ends (return, reassignment, resolve, close, merge,
+ * reopen), so that a later decision cannot move the deadline of another department or cycle.
+ */
+function endsExtensionScope(before: TicketRow, after: TicketRow): boolean {
+  if (before.status === 'NEW') return false; // never had a request
+  return (
+    after.departmentId !== before.departmentId ||
+    after.slaCycle !== before.slaCycle ||
+    !EXTENSION_STATUSES.includes(after.status)
+  );
+}
+const EXTENSION_STATUSES: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'];
+
+/** Cancels the ticket's pending extension request, if any: its EXTENSION_CANCELLED event, or none. */
+async function cancelPendingExtension(
+  tx: Tx,
+  ctx: ServiceContext,
+  before: TicketRow,
+  after: TicketRow,
+  now: Date,
+): Promise<EventDraft[]> {
+  const cancelled = await tx
+    .update(extensionRequests)
+    .set({ status: 'CANCELLED', decidedById: ctx.viewer.id, decidedAt: now })
+    .where(and(eq(extensionRequests.ticketId, before.id), eq(extensionRequests.status, 'PENDING')))
+    .returning({ until: extensionRequests.until });
+  return cancelled.map((request) => ({
+    type: 'EXTENSION_CANCELLED',
+    fromStatus: after.status,
+    toStatus: after.status,
+    // The department that asked: after a return the ticket has none.
+    departmentId: before.departmentId,
+    note: `request until ${request.until.toISOString()}`,
+  }));
 }
 
 const ACTION_LABEL: Record<TicketAction, string> = {
@@ -254,6 +296,24 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   merge: 'merge',
 };
 
+export interface ChangeOptions {
+  /**
+   * Another ticket the plan locks too (merge target): both rows are locked in id order before the
+   * ticket is read, so two changes that lock the same pair in crossed order wait instead of deadlocking.
+   */
+  alsoLock?: string;
+}
+
+/** Locks tickets in id order (PostgreSQL sorts the rows before it locks them). */
+async function lockInIdOrder(tx: Tx, ids: string[]): Promise<void> {
+  await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(inArray(tickets.id, ids))
+    .orderBy(asc(tickets.id))
+    .for('update');
+}
+
 /**
  * The one path of every change to an existing ticket: lock it, check visibility, role, version and
  * status, apply the change, write its events and outbox rows, all in one transaction.
@@ -264,12 +324,14 @@ export async function changeTicket(
   id: string,
   expectedVersion: number | null | undefined,
   plan: (ticket: TicketRow, tx: Tx, now: Date) => Promise<Change> | Change,
+  options: ChangeOptions = {},
 ): Promise<TicketRow> {
   const viewer = ctx.viewer;
   requireSignedIn(viewer);
   if (!isUuid(id)) throw notFound('Ticket');
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    if (options.alsoLock && isUuid(options.alsoLock)) await lockInIdOrder(tx, [id, options.alsoLock]);
     const [ticket] = await selectTicketRows(
       tx,
       sql`where ${and(eq(tickets.id, id), visibleTickets(viewer))} for update`,
