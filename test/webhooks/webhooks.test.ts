@@ -1,8 +1,8 @@
 import postgres from 'postgres';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
 import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from './integration-helpers.js';
 
 const FAST_RETRIES = { WEBHOOK_RELAY_MS: '50', WEBHOOK_RETRY_BASE_MS: '300', WEBHOOK_SWEEP_MS: '300' };
 

@@ -15,8 +15,8 @@ import { type Database, openDatabase } from '../../schema/src/db.js';
 import type { WorkerDeps } from '../../workers/src/index.js';
 import { startOutboxRelay } from '../../workers/src/jobs/outbox-relay.js';
 import { startWebhookDelivery } from '../../workers/src/jobs/webhook-delivery.js';
+import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
 import { siblingEnvironment, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from './integration-helpers.js';
 
 let app: TestHotline;
 let database: Database;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../api/src/clock.js';
+import { makeAreas } from '../routing/routing-support.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
 import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { makeAreas } from './routing-support.js';
 
 let app: TestHotline;
 let agent: string;

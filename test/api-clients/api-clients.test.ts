@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_TICKET, makeApiClient, ticketInput } from '../integration/integration-helpers.js';
 import { makeDepartment } from '../support/factories.js';
 import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, makeApiClient, ticketInput } from './integration-helpers.js';
 
 let app: TestHotline;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../api/src/clock.js';
+import { makeDepartments } from '../routing/routing-support.js';
 import { makeTicket, makeUser } from '../support/factories.js';
 import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { makeDepartments } from './routing-support.js';
 
 // Monday 2 March 2026 09:00 in Asia/Shanghai (the default calendar's zone).
 const clock = new ManualClock(new Date('2026-03-02T01:00:00Z'));
