@@ -4,7 +4,7 @@ import { effectJobId, type SlaEffect } from '../../../api/src/modules/sla/sla-ti
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { openEffectQueue } from './sla-effect.js';
 
-export const SLA_TICK_QUEUE = 'sla-tick';
+const SLA_TICK_QUEUE = 'sla-tick';
 const SCHEDULER_ID = 'sla-tick';
 /** Tickets per claiming transaction. */
 const BATCH_SIZE = 500;
