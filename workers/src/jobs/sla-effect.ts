@@ -53,7 +53,7 @@ export function openEffectQueue(deps: WorkerDeps): Queue<SlaEffect> {
  * Applies reminders and escalations. Each job's effect is written atomically with its ticket change and
  * guarded by the effect key, so retries, stalled-job recovery and duplicate publishes never write an
  * event twice. Jobs running at the same time share a transaction (group commit): at a burst of
- * deadlines one commit serves up to 50 effects.
+ * deadlines one commit serves up to 100 effects (the batcher's maxBatch, two batches at a time).
  */
 export async function startSlaEffects(deps: WorkerDeps): Promise<RunningWorker> {
   const lockMs = deps.config.SLA_EFFECT_LOCK_MS;
