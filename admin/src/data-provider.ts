@@ -18,7 +18,7 @@ import { GraphQLRequestError } from './graphql/client';
 import { changePassword, deactivateUser, resetPassword } from './users/user-accounts';
 
 /** Every react-admin resource and the contract operations behind it. */
-export const resources = {
+const resources = {
   tickets,
   departments,
   categories,
@@ -29,8 +29,6 @@ export const resources = {
   'sla-policies': slaPolicies,
   webhooks,
 } satisfies Record<string, ResourceHandlers>;
-
-export type ResourceName = keyof typeof resources;
 
 const customMethods = {
   runTicketAction,

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTicket } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
+const app = useHotline();
 let ticketId: string;
 
 beforeAll(async () => {
-  app = await startTestHotline();
   ticketId = (await makeTicket(app)).id;
   await app.ok(
     'mutation { createWebhook(input: {url: "http://127.0.0.1:9/hook", events: ["*"]}) { webhook { id } } }',
@@ -14,7 +13,6 @@ beforeAll(async () => {
     app.adminToken,
   );
 });
-afterAll(() => app?.stop());
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const uuid = '00000000-0000-4000-8000-000000000000';

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-}, 60_000);
-afterAll(() => app?.stop());
+const app = useHotline();
+beforeAll(async () => {}, 60_000);
 
 const NODE = `query($id: ID!) { node(id: $id) { __typename id
   ... on RoutingRule { name department { id } }

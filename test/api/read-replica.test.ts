@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaults } from '../../api/src/bootstrap/seed-defaults.js';
 import { openDatabase } from '../../schema/src/db.js';
 import { cloneDatabase } from '../support/database.js';
 import { makeTicket } from '../support/factories.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
 /** With DATABASE_READ_URL, reports read the replica (here a separate, empty database) and nothing else. */
-let app: TestHotline;
+let replicaUrl: string;
 beforeAll(async () => {
-  const replicaUrl = await cloneDatabase();
+  replicaUrl = await cloneDatabase();
   const replica = await openDatabase({ url: replicaUrl, max: 1 });
   await seedDefaults(replica.db, { email: 'replica@test.local', password: 'replica-password' });
   await replica.close();
-  app = await startTestHotline({ env: { DATABASE_READ_URL: replicaUrl } });
 });
-afterAll(() => app?.stop());
+const app = useHotline(() => ({ env: { DATABASE_READ_URL: replicaUrl } }));
 
 describe('DATABASE_READ_URL', () => {
   it('sends stats to the read replica while tickets are written to the primary', async () => {

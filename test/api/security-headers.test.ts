@@ -1,13 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/config.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-});
-afterAll(() => app?.stop());
+const app = useHotline();
 
 describe('security headers', () => {
   it.each(['/admin/', '/admin/tickets/123/show'])('guard the console at %s', async (path) => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { describe, expect, it } from 'vitest';
+import { useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-});
-afterAll(() => app?.stop());
+const app = useHotline();
 
 describe('first start', () => {
   it('seeds the hotline centre, the taxonomy and the ADMIN', async () => {

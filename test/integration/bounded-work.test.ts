@@ -1,20 +1,18 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../support/factories.js';
-import { codes, type GraphQLResult, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, type GraphQLResult, type TestHotline, useHotline } from '../support/hotline.js';
 import { makeApiClient, ticketInput } from './integration-helpers.js';
 
 /** Issue 11, item 8: no request, from any role, holds the database for long. */
 
-let app: TestHotline;
+const app = useHotline();
 let sql: postgres.Sql;
 beforeAll(async () => {
-  app = await startTestHotline();
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const ticketCount = async () => (await sql`select count(*)::int as n from tickets`)[0]?.n as number;
@@ -151,13 +149,7 @@ describe('aliased mutations count against the rate limit', () => {
 });
 
 describe('staff and anonymous requests are rate-limited too', () => {
-  let limited: TestHotline;
-  beforeAll(async () => {
-    limited = await startTestHotline({ env: { RATE_LIMIT_STAFF: '5/20', RATE_LIMIT_ANONYMOUS: '5/20' } });
-  });
-  afterAll(async () => {
-    await limited?.stop();
-  });
+  const limited = useHotline({ env: { RATE_LIMIT_STAFF: '5/20', RATE_LIMIT_ANONYMOUS: '5/20' } });
 
   const flood = (count: number, send: () => Promise<GraphQLResult>) =>
     Promise.all(Array.from({ length: count }, send)).then((results) => results.flatMap(codes));
@@ -189,13 +181,7 @@ describe('staff and anonymous requests are rate-limited too', () => {
 });
 
 describe('statement timeout', () => {
-  let timed: TestHotline;
-  beforeAll(async () => {
-    timed = await startTestHotline({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300' } });
-  });
-  afterAll(async () => {
-    await timed?.stop();
-  });
+  const timed = useHotline({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300' } });
 
   it('a statement that runs past DATABASE_STATEMENT_TIMEOUT_MS is cancelled with QUERY_TOO_COMPLEX; the server keeps serving', async () => {
     const db = postgres(timed.databaseUrl, { max: 1, onnotice: () => {} });

@@ -1,12 +1,8 @@
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { describe, expect, it } from 'vitest';
+import { useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-});
-afterAll(() => app?.stop());
+const app = useHotline();
 
 describe('GraphQL over HTTP conformance (graphql-http audits)', () => {
   it('passes every MUST audit against the live server', async () => {

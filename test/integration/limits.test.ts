@@ -1,17 +1,15 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, startTestHotline, useHotline } from '../support/hotline.js';
 import { CREATE_TICKET, makeApiClient, ticketInput } from './integration-helpers.js';
 
-let app: TestHotline;
+const app = useHotline();
 let sql: postgres.Sql;
 beforeAll(async () => {
-  app = await startTestHotline();
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const ticketCount = async () => (await sql`select count(*)::int as n from tickets`)[0]?.n as number;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTicket, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 import { listRules, makeAreas, makeDepartments, makeRule, RULE_FIELDS } from './routing-support.js';
 
-let app: TestHotline;
+const app = useHotline();
 let manager: string;
 let agent: string;
 let dept: Record<string, string>;
@@ -25,7 +25,6 @@ async function preview(input: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  app = await startTestHotline();
   manager = (await makeUser(app, 'MANAGER')).token;
   agent = (await makeUser(app, 'AGENT')).token;
   dept = await makeDepartments(app, ['WATER', 'ENV', 'CITY', 'SUBDIST_A', 'LIGHTS', 'CATCH']);
@@ -54,7 +53,6 @@ beforeAll(async () => {
   });
   await add('area-a', { departmentId: dept.SUBDIST_A, conditions: { areaCodes: ['AREA_A_1', 'AREA_A_2'] } });
 });
-afterAll(() => app?.stop());
 
 describe('routing decisions', () => {
   const cases: [string, Record<string, unknown>, string | null, string][] = [

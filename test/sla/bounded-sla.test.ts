@@ -2,22 +2,20 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hotline } from '../../api/src/app.js';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { codes, startSibling, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, startSibling, useHotline } from '../support/hotline.js';
 import { effectCounts, FAST_WORKERS, makeDispatched, setSecondsPolicy, waitFor } from './sla-support.js';
 
 /** Issue 11, item 9: SLA input that would hang the business clock is refused; one bad ticket never stops a batch. */
 
-let app: TestHotline;
+const app = useHotline({ env: FAST_WORKERS });
 let sql: postgres.Sql;
 let departmentId: string;
 beforeAll(async () => {
-  app = await startTestHotline({ env: FAST_WORKERS });
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
   departmentId = (await makeDepartment(app)).id;
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const UPSERT_POLICY = 'mutation($input: SlaPolicyInput!) { upsertSlaPolicy(input: $input) { id } }';

@@ -8,24 +8,22 @@ import {
   TICKET_FIELDS,
   type TicketView,
 } from '../support/factories.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
 /** Deadlines stamped through the API on the default calendar (Asia/Shanghai, 08:30-12:00 and 14:30-18:00). */
 const clock = new ManualClock(new Date('2026-10-16T17:00:00+08:00')); // a Friday
-let app: TestHotline;
+const app = useHotline({ clock });
 let sql: postgres.Sql;
 let departmentId: string;
 let handler: { token: string };
 
 beforeAll(async () => {
-  app = await startTestHotline({ clock });
   sql = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
   departmentId = (await makeDepartment(app)).id;
   handler = await makeUser(app, 'HANDLER', departmentId);
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const at = (local: string) => new Date(`${local}+08:00`).toISOString();

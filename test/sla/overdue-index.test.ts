@@ -7,20 +7,19 @@ import { ManualClock } from '../../api/src/clock.js';
 import { type ListTicketsArgs, listTickets } from '../../api/src/modules/tickets/tickets.query.js';
 import * as schema from '../../schema/src/index.js';
 import { makeDepartment } from '../support/factories.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
 /**
  * The overdue list and the DUE_AT order must stay cheap at any table size: EXPLAIN the very SQL the
  * service sends, on 20,000 tickets (most closed, as in a system that has run for a while).
  */
 const now = new Date('2026-10-16T09:00:00Z');
-let app: TestHotline;
+const app = useHotline();
 let client: postgres.Sql;
 let departmentIds: string[];
 const captured: { query: string; params: unknown[] }[] = [];
 
 beforeAll(async () => {
-  app = await startTestHotline();
   departmentIds = [];
   for (let i = 0; i < 5; i++) departmentIds.push((await makeDepartment(app)).id);
   client = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
@@ -38,7 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await client?.end();
-  await app?.stop();
 });
 
 const admin: Viewer = {

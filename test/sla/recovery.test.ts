@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Hotline } from '../../api/src/app.js';
 import { makeDepartment } from '../support/factories.js';
-import { siblingEnvironment, startSibling, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { siblingEnvironment, startSibling, useHotline } from '../support/hotline.js';
 import {
   allApplied,
   deletePrefixKeys,
@@ -20,7 +20,7 @@ import {
  * Each case gets fresh worker processes; the database, the policy and the key prefix are shared.
  * EMERGENCY: reminder at 1 s, level 1 at the 2 s deadline, level 2 a second later.
  */
-let app: TestHotline;
+const app = useHotline({ env: FAST_WORKERS });
 let sql: postgres.Sql;
 let departmentId: string;
 const running: Hotline[] = [];
@@ -28,7 +28,6 @@ const children: ChildProcess[] = [];
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 beforeAll(async () => {
-  app = await startTestHotline({ env: FAST_WORKERS });
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
   departmentId = (await makeDepartment(app)).id;
   await setSecondsPolicy(app, 'EMERGENCY', {
@@ -46,7 +45,6 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 async function startWorker(): Promise<Hotline> {

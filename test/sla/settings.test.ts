@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-});
-afterAll(() => app?.stop());
+const app = useHotline();
 
 const POLICY_FIELDS =
   'id name priority clock acceptWithin resolveWithin remindAt escalation { level after notifyDepartment { id } }';

@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hotline } from '../../api/src/app.js';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { startSibling, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { startSibling, useHotline } from '../support/hotline.js';
 import {
   allApplied,
   effectCounts,
@@ -14,7 +14,7 @@ import {
 } from './sla-support.js';
 
 /** An API process and two competing worker processes on one database and prefix, real time. */
-let app: TestHotline;
+const app = useHotline({ env: FAST_WORKERS });
 let workers: Hotline[] = [];
 let sql: postgres.Sql;
 let parent: { id: string };
@@ -22,7 +22,6 @@ let departmentId: string;
 let supervisor: { id: string };
 
 beforeAll(async () => {
-  app = await startTestHotline({ env: FAST_WORKERS });
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
   parent = await makeDepartment(app, { kind: 'SUB_DISTRICT' });
   departmentId = (await makeDepartment(app, { parentId: parent.id })).id;
@@ -60,7 +59,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
   await sql?.end();
-  await app?.stop();
 });
 
 describe('SLA workers', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type Hotline, type ProcessRole, startHotline } from '../../api/src/app.js';
 import type { Clock } from '../../api/src/clock.js';
 import { loadConfig } from '../../api/src/config.js';
@@ -32,10 +32,18 @@ export interface TestHotline {
   stop(): Promise<void>;
 }
 
+/** How a test server runs. */
+export interface HotlineOptions {
+  /** The process role (default 'api': HTTP only, no workers). */
+  role?: ProcessRole;
+  /** The clock the server reads (default the system clock). */
+  clock?: Clock;
+  /** Configuration over the test defaults (see testEnvironment). */
+  env?: Record<string, string>;
+}
+
 /** A real server (HTTP, PostgreSQL, Redis) on a fresh database and key prefix. */
-export async function startTestHotline(
-  options: { role?: ProcessRole; clock?: Clock; env?: Record<string, string> } = {},
-): Promise<TestHotline> {
+export async function startTestHotline(options: HotlineOptions = {}): Promise<TestHotline> {
   const databaseUrl = await cloneDatabase();
   const queuePrefix = `${inject('runPrefix')}-${randomBytes(3).toString('hex')}`;
   const hotline = await startOnDatabase(databaseUrl, queuePrefix, options);
@@ -64,6 +72,29 @@ export async function startTestHotline(
   return { hotline, url, databaseUrl, queuePrefix, gql, ok, login, adminToken, stop: () => hotline.stop() };
 }
 
+/**
+ * The server of a test file, or of a describe block when called inside one: started before its tests
+ * (before the hooks registered after this call) and stopped after them, like the e2e project's useConsole.
+ * Returns a stand-in that reads through to the started server, so it can be used like one from the first
+ * beforeAll on. `options` may be a function, for options that a beforeAll registered earlier works out.
+ */
+export function useHotline(options: HotlineOptions | (() => HotlineOptions) = {}): TestHotline {
+  let started: TestHotline | undefined;
+  beforeAll(async () => {
+    started = await startTestHotline(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as TestHotline, {
+    get(_target, property) {
+      if (!started)
+        throw new Error(`the test server starts in beforeAll; ${String(property)} was read before`);
+      return Reflect.get(started, property);
+    },
+  });
+}
+
 /** Test configuration of a process on the given database and key prefix. */
 function testEnvironment(
   databaseUrl: string,
@@ -90,7 +121,7 @@ function testEnvironment(
 function startOnDatabase(
   databaseUrl: string,
   queuePrefix: string,
-  options: { role?: ProcessRole; clock?: Clock; env?: Record<string, string> },
+  options: HotlineOptions,
 ): Promise<Hotline> {
   return startHotline({
     role: options.role ?? 'api',
@@ -106,7 +137,7 @@ function startOnDatabase(
  */
 export function startSibling(
   app: Pick<TestHotline, 'databaseUrl' | 'queuePrefix'>,
-  options: { role?: ProcessRole; clock?: Clock; env?: Record<string, string> } = {},
+  options: HotlineOptions = {},
 ): Promise<Hotline> {
   return startOnDatabase(app.databaseUrl, app.queuePrefix, { role: 'workers', ...options });
 }

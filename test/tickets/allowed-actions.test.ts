@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../api/src/clock.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
 // Ticket.allowedActions against the mutations themselves: over every state a ticket can reach and every
 // kind of viewer, each listed action succeeds and each action not listed is refused (and changes nothing).
 
-let app: TestHotline;
 const clock = new ManualClock(new Date('2026-09-07T02:00:00Z')); // Monday 10:00 in Shanghai
+const app = useHotline({ clock });
 let departmentA: string;
 let departmentB: string;
 const token: Record<string, string> = {};
@@ -143,7 +143,6 @@ async function ticketIn(state: string): Promise<string> {
 const VIEWERS = ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER_A', 'HANDLER_B', 'INTEGRATION_A'];
 
 beforeAll(async () => {
-  app = await startTestHotline({ clock });
   departmentA = (await makeDepartment(app)).id;
   departmentB = (await makeDepartment(app)).id;
   const handler = await makeUser(app, 'HANDLER', departmentA);
@@ -160,7 +159,6 @@ beforeAll(async () => {
   );
   token.INTEGRATION_A = createApiClient.key;
 });
-afterAll(() => app?.stop());
 
 describe('Ticket.allowedActions', () => {
   it.each([...Object.keys(STATES), 'IN_PROGRESS, reassigned with extension pending'])(

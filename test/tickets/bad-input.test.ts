@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDepartment, makeTicket } from '../support/factories.js';
-import { codes, type GraphQLResult, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, type GraphQLResult, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-});
-afterAll(() => app?.stop());
+const app = useHotline();
 
 const CREATE = 'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }';
 const valid = { title: '路灯不亮', description: '3号楼前路灯坏了', demandType: 'HELP_REQUEST' };

@@ -7,14 +7,14 @@ import {
   TICKET_FIELDS,
   type TicketView,
 } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
 /**
  * A pending extension request belongs to one department's SLA cycle: a return, a reassignment, a
  * resolve or a reopen cancels it (EXTENSION_CANCELLED in the same change, one version step), and a
  * later decision cannot move the deadline of the next department or cycle.
  */
-let app: TestHotline;
+const app = useHotline();
 let sql: postgres.Sql;
 let departmentA: string;
 let departmentB: string;
@@ -23,7 +23,6 @@ let handlerB: { id: string; token: string };
 let manager: { id: string; token: string };
 
 beforeAll(async () => {
-  app = await startTestHotline();
   sql = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
   departmentA = (await makeDepartment(app)).id;
   departmentB = (await makeDepartment(app)).id;
@@ -33,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const until = new Date(Date.now() + 30 * 86_400_000).toISOString();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   makeDepartment,
   makeTicket,
@@ -6,9 +6,9 @@ import {
   TICKET_FIELDS,
   type TicketView,
 } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
+const app = useHotline();
 let departmentA: string;
 let departmentB: string;
 let handlerA: { id: string; token: string };
@@ -16,14 +16,12 @@ let manager: { id: string; token: string };
 let agent: { id: string; token: string };
 
 beforeAll(async () => {
-  app = await startTestHotline();
   departmentA = (await makeDepartment(app)).id;
   departmentB = (await makeDepartment(app)).id;
   handlerA = await makeUser(app, 'HANDLER', departmentA);
   manager = await makeUser(app, 'MANAGER');
   agent = await makeUser(app, 'AGENT');
 });
-afterAll(() => app?.stop());
 
 type Status = 'NEW' | 'DISPATCHED' | 'IN_PROGRESS' | 'ON_HOLD' | 'RETURNED' | 'RESOLVED' | 'CLOSED';
 const STATUSES: Status[] = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED', 'RESOLVED', 'CLOSED'];

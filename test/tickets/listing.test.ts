@@ -1,22 +1,21 @@
 import { graphql } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../../api/src/auth/viewer.js';
 import { ManualClock } from '../../api/src/clock.js';
 import { createLoaders } from '../../api/src/graphql/loaders.js';
 import { buildHotlineSchema } from '../../api/src/graphql/schema.js';
 import { openDatabase } from '../../schema/src/db.js';
 import { makeDepartment, makeTicket } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
 const clock = new ManualClock(new Date('2026-09-01T00:00:00Z'));
+const app = useHotline({ clock });
 let departments: string[];
 const created: { id: string; number: string }[] = [];
 
 const titles = ['小区路灯不亮', '噪音扰民严重', 'Water leak in basement', '拖欠工资三个月', '公交车站牌损坏'];
 
 beforeAll(async () => {
-  app = await startTestHotline({ clock });
   departments = [(await makeDepartment(app)).id, (await makeDepartment(app)).id];
   const area = await app.ok<{ createArea: { id: string } }>(
     'mutation { createArea(input: {code: "AREA_X", name: "幸福街道"}) { id } }',
@@ -48,7 +47,6 @@ beforeAll(async () => {
     created.push({ id: ticket.id, number: ticket.number });
   }
 });
-afterAll(() => app?.stop());
 
 type Page = {
   tickets: {

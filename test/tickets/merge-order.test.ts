@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTicket, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
 /**
  * Two agents merge the same pair of tickets in crossed directions at the same moment. Both merges
  * lock both tickets: in id order they queue, in the order given they deadlocked (40P01, an
  * INTERNAL_SERVER_ERROR for one of them).
  */
-let app: TestHotline;
+const app = useHotline({ env: { DATABASE_POOL_SIZE: '10' } });
 let agents: string[];
 
 beforeAll(async () => {
-  app = await startTestHotline({ env: { DATABASE_POOL_SIZE: '10' } });
   agents = [(await makeUser(app, 'AGENT')).token, (await makeUser(app, 'AGENT')).token];
 });
-afterAll(() => app?.stop());
 
 const MERGE = 'mutation($id: ID!, $intoId: ID!) { mergeTicket(id: $id, intoId: $intoId) { id status } }';
 const PAIRS = 40;

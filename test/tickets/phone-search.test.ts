@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { phoneSearchForms } from '../../api/src/modules/tickets/phone-search.js';
 import { makeApiClient } from '../integration/integration-helpers.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
 const PHONE = '13812345678';
 
-let app: TestHotline;
+const app = useHotline();
 let ticket: { id: string; number: string };
 let agent: string;
 let formerHandler: string;
@@ -14,7 +14,6 @@ let currentHandler: string;
 let integration: string;
 
 beforeAll(async () => {
-  app = await startTestHotline();
   const [former, current] = [await makeDepartment(app), await makeDepartment(app)];
   const client = await makeApiClient(app, { role: 'INTEGRATION', departmentId: null });
   integration = client.key;
@@ -34,7 +33,6 @@ beforeAll(async () => {
   formerHandler = (await makeUser(app, 'HANDLER', former.id)).token;
   currentHandler = (await makeUser(app, 'HANDLER', current.id)).token;
 });
-afterAll(() => app?.stop());
 
 type Found = { tickets: { totalCount: number; nodes: { id: string; caller: { phone: string | null } }[] } };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../api/src/clock.js';
 import {
   makeDepartment,
@@ -7,10 +7,10 @@ import {
   TICKET_FIELDS,
   type TicketView,
 } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
 const clock = new ManualClock(new Date('2026-09-07T02:00:00Z')); // Monday 10:00 in Shanghai
+const app = useHotline({ clock });
 let departmentA: string;
 let departmentB: string;
 let handlerA: { id: string; token: string };
@@ -19,7 +19,6 @@ let manager: { id: string; token: string };
 let agent: { id: string; token: string };
 
 beforeAll(async () => {
-  app = await startTestHotline({ clock });
   departmentA = (await makeDepartment(app)).id;
   departmentB = (await makeDepartment(app)).id;
   handlerA = await makeUser(app, 'HANDLER', departmentA);
@@ -27,7 +26,6 @@ beforeAll(async () => {
   manager = await makeUser(app, 'MANAGER');
   agent = await makeUser(app, 'AGENT');
 });
-afterAll(() => app?.stop());
 
 const mutate = (field: string, args: string, token: string, variables: Record<string, unknown>) =>
   app.gql<Record<string, TicketView>>(

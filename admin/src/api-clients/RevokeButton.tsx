@@ -4,7 +4,7 @@ import { Button, Confirm, useNotify, useRecordContext, useRefresh } from 'react-
 import { useHotlineDataProvider } from '../data-provider';
 import type { ApiClient } from '../graphql/types';
 
-export function useRevoke() {
+function useRevoke() {
   const dataProvider = useHotlineDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -9,7 +9,7 @@ const VIEWER_KEY = 'hotline.viewer';
 
 let cachedViewer: Viewer | undefined;
 
-export function storedViewer(): Viewer | undefined {
+function storedViewer(): Viewer | undefined {
   if (cachedViewer) return cachedViewer;
   try {
     const raw = localStorage.getItem(VIEWER_KEY);

@@ -4,7 +4,7 @@ import { useLocaleState } from 'react-admin';
 import { useHotlineDataProvider } from '../data-provider';
 import { formatInZone } from './zoned-time';
 
-export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 const TimezoneContext = createContext<string>(DEFAULT_TIMEZONE);
 

@@ -12,7 +12,7 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 }
 
 /** Minutes to add to UTC to get the wall-clock time in `timeZone` at `instant`. */
-export function offsetMinutes(timeZone: string, instant: Date): number {
+function offsetMinutes(timeZone: string, instant: Date): number {
   const parts = formatter('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant);
   const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{1,2}):?(\d{2})?/.exec(name);

@@ -47,7 +47,7 @@ const UpdateRoutingRule = graphql(
 type RoutingRuleInput = VariablesOf<typeof CreateRoutingRule>['input'];
 
 /** The form's values (react-admin hands them untyped) as the schema's RoutingRuleInput. */
-export function routingRuleInput(data: Record<string, unknown>): RoutingRuleInput {
+function routingRuleInput(data: Record<string, unknown>): RoutingRuleInput {
   const conditions = (data.conditions ?? {}) as Record<string, unknown>;
   return {
     name: data.name,

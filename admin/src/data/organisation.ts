@@ -81,7 +81,7 @@ const CreateUser = graphql(
 );
 
 /** Staff from the served `users` query (beyond the contract; ADMIN and MANAGER see everyone). */
-export async function fetchUsers(departmentId?: string | null): Promise<User[]> {
+async function fetchUsers(departmentId?: string | null): Promise<User[]> {
   return (await gql(UsersQuery, { departmentId: departmentId || null })).users;
 }
 

@@ -126,9 +126,7 @@ export function offeredActions(ticket: Pick<Ticket, 'allowedActions'>): TicketAc
 }
 
 /** The document an action sends (for tests). */
-export function actionDocument(
-  action: TicketAction,
-): TadaDocumentNode<{ result: Ticket }, Record<string, unknown>> {
+function actionDocument(action: TicketAction): TadaDocumentNode<{ result: Ticket }, Record<string, unknown>> {
   return ACTION_DOCUMENTS[action] as unknown as TadaDocumentNode<{ result: Ticket }, Record<string, unknown>>;
 }
 

@@ -37,13 +37,6 @@ export type Channel = EnumOf<'Channel'>;
 export const CHANNELS = allOf<Channel>()(['PHONE', 'WEB', 'APP', 'CITY_PLATFORM', 'API']);
 
 export type CloseReason = EnumOf<'CloseReason'>;
-export const CLOSE_REASONS = allOf<CloseReason>()([
-  'RESOLVED',
-  'ANSWERED_DIRECTLY',
-  'OUT_OF_SCOPE',
-  'DUPLICATE',
-  'WITHDRAWN',
-]);
 
 export type Satisfaction = EnumOf<'Satisfaction'>;
 export const SATISFACTIONS = allOf<Satisfaction>()(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']);
@@ -64,28 +57,6 @@ export type SlaClock = EnumOf<'SlaClock'>;
 export const SLA_CLOCKS = allOf<SlaClock>()(['CALENDAR', 'BUSINESS']);
 
 export type TicketEventType = EnumOf<'TicketEventType'>;
-export const TICKET_EVENT_TYPES = allOf<TicketEventType>()([
-  'CREATED',
-  'DISPATCHED',
-  'ACCEPTED',
-  'ASSIGNED',
-  'RETURNED',
-  'REASSIGNED',
-  'HELD',
-  'RESUMED',
-  'EXTENSION_REQUESTED',
-  'EXTENSION_DECIDED',
-  'RESOLVED',
-  'FEEDBACK_RECORDED',
-  'REOPENED',
-  'CLOSED',
-  'REMINDER_SENT',
-  'ESCALATED',
-  // Served beyond the contract: a duplicate closed into another ticket (events on both).
-  'MERGED',
-  // A pending extension request ended by a change of department or the end of the SLA cycle.
-  'EXTENSION_CANCELLED',
-]);
 
 // Webhook events are strings in the schema (WebhookInput.events: [String!]!), not an enum.
 export const WEBHOOK_EVENT_TYPES = [

@@ -1,6 +1,6 @@
 import { graphql } from './graphql';
 
-export const DepartmentRef = graphql(`fragment DepartmentRef on Department { id name }`);
+const DepartmentRef = graphql(`fragment DepartmentRef on Department { id name }`);
 
 export const TicketSummaryFields = graphql(
   `fragment TicketSummaryFields on Ticket {

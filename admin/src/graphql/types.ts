@@ -1,7 +1,6 @@
 import type { RoutePreviewQuery } from '../data/configuration';
 import type {
   ApiClientFields,
-  AreaFields,
   CalendarFields,
   CategoryFields,
   DepartmentFields,
@@ -24,12 +23,10 @@ import type { ResultOf, VariablesOf } from './graphql';
 
 export type Department = ResultOf<typeof DepartmentFields>;
 export type Category = ResultOf<typeof CategoryFields>;
-export type Area = ResultOf<typeof AreaFields>;
 export type User = ResultOf<typeof UserFields>;
 export type Viewer = ResultOf<typeof ViewerFields>;
 
 export type SlaPolicy = ResultOf<typeof SlaPolicyFields>;
-export type EscalationStep = SlaPolicy['escalation'][number];
 export type BusinessCalendar = ResultOf<typeof CalendarFields>;
 export type TimeRange = BusinessCalendar['hours'][number];
 
@@ -39,7 +36,6 @@ export type TicketEvent = ResultOf<typeof TicketEventFields>;
 export type Ticket = Omit<ResultOf<typeof TicketDetailFields>, 'events'> & {
   events?: ResultOf<typeof TicketDetailFields>['events'];
 };
-export type TicketSla = Ticket['sla'];
 /** A mutation the viewer may call on a ticket now, as the server lists it in Ticket.allowedActions. */
 export type TicketActionName = Ticket['allowedActions'][number];
 

@@ -5,9 +5,9 @@ import { en } from './en';
 import { raZh } from './ra-zh';
 import { zh } from './zh';
 
-export const DEFAULT_LOCALE = 'zh-CN';
+const DEFAULT_LOCALE = 'zh-CN';
 
-export const messages: Record<string, TranslationMessages> = {
+const messages: Record<string, TranslationMessages> = {
   'zh-CN': { ...raZh, ...zh },
   en: {
     ...englishMessages,

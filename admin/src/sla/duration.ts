@@ -23,7 +23,7 @@ export function parseDuration(iso: string): DurationParts | null {
   return parseServerDuration(iso);
 }
 
-export function isZero(parts: DurationParts): boolean {
+function isZero(parts: DurationParts): boolean {
   return parts.days === 0 && parts.hours === 0 && parts.minutes === 0 && parts.seconds === 0;
 }
 

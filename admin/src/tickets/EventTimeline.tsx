@@ -12,10 +12,7 @@ type Translate = ReturnType<typeof useTranslate>;
  * The server writes machine notes in English ("rule: 供水", "50% of the resolution time used", "level 2");
  * they are shown in the reader's language. People's notes (reasons, replies) are shown as written.
  */
-export function noteText(
-  event: Pick<TicketEvent, 'type' | 'note' | 'actor' | 'level'>,
-  translate: Translate,
-) {
+function noteText(event: Pick<TicketEvent, 'type' | 'note' | 'actor' | 'level'>, translate: Translate) {
   const note = event.note;
   if (!note) return null;
   const rule = /^rule: (.+)$/s.exec(note);

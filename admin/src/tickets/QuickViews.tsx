@@ -8,7 +8,7 @@ interface QuickView {
 }
 
 /** "escalated" uses the served schema's `escalated` filter (escalated in the current SLA cycle), longest overdue first. */
-export const QUICK_VIEWS: QuickView[] = [
+const QUICK_VIEWS: QuickView[] = [
   { id: 'all', filter: {} },
   { id: 'awaiting_dispatch', filter: { status: ['NEW'] } },
   { id: 'overdue', filter: { overdue: true } },

@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const DEFAULT_WARNING_MS = 8 * HOUR;
 
 /** Amber once less than a quarter of the resolution window (at most a day) is left. */
-export function warningThreshold(resolveWithin: string | undefined): number {
+function warningThreshold(resolveWithin: string | undefined): number {
   const window = resolveWithin ? nominalMilliseconds(resolveWithin) : null;
   if (!window) return DEFAULT_WARNING_MS;
   return Math.min(window * 0.25, 24 * HOUR);

@@ -15,7 +15,7 @@ export interface SessionState {
  * How long another API process may still accept a session this one has ended (deactivation, role,
  * department or password change): the process that made the change forgets its copy at once.
  */
-export const SESSION_CACHE_TTL_MS = 2_000;
+const SESSION_CACHE_TTL_MS = 2_000;
 
 // A user that does not exist (deleted, or another database) is a session that never matches.
 const missing: SessionState = { active: false, sessionVersion: -1, role: 'AGENT', departmentId: null };

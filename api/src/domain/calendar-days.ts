@@ -4,7 +4,7 @@
  * local date and time written as if it were UTC milliseconds.
  */
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -39,7 +39,7 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /** The wall clock of the instant in the zone, as UTC milliseconds. */
-export function wallMs(zone: string, instant: number): number {
+function wallMs(zone: string, instant: number): number {
   const fields: Record<string, number> = {};
   for (const part of formatter(zone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -55,7 +55,7 @@ const utcCache = new Map<string, number>();
  * The instant whose wall clock in the zone is `wall`. An ambiguous wall time (clocks set back) gives the
  * earlier instant; a wall time skipped by a forward switch is moved forward by the gap.
  */
-export function wallToInstant(zone: string, wall: number): number {
+function wallToInstant(zone: string, wall: number): number {
   const key = `${zone}\u0000${wall}`;
   const cached = utcCache.get(key);
   if (cached !== undefined) return cached;
@@ -94,11 +94,6 @@ export function parseLocalDate(text: string): number | null {
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
   return ms / DAY_MS;
-}
-
-/** 'YYYY-MM-DD' of a day number. */
-export function formatLocalDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 const TIME_PATTERN = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;

@@ -10,7 +10,7 @@ export interface RoutableTicket {
 }
 
 /** AND across fields, OR within a field, an empty list matches anything. Keywords ignore case. */
-export function matchesConditions(conditions: RoutingConditionsRow, ticket: RoutableTicket): boolean {
+function matchesConditions(conditions: RoutingConditionsRow, ticket: RoutableTicket): boolean {
   const text = `${ticket.title}\n${ticket.description}`.toLocaleLowerCase();
   const anyOf = <T>(list: readonly T[], test: (item: T) => boolean) => list.length === 0 || list.some(test);
   return (

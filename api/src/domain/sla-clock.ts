@@ -26,13 +26,13 @@ export interface CalendarSpec {
 export type ClockKind = 'CALENDAR' | 'BUSINESS';
 
 /** Consecutive days without working time after which a calendar is declared impossible. */
-export const MAX_IDLE_DAYS = 3660;
+const MAX_IDLE_DAYS = 3660;
 /**
  * Calendar days the business clock walks at most in one computation (ten years): past it the clock
  * throws SlaClockLimitError instead of holding the process. A non-working day costs a set lookup, a
  * working day its periods, so one computation is bounded whatever the input.
  */
-export const MAX_CLOCK_DAYS = 3660;
+const MAX_CLOCK_DAYS = 3660;
 /** A calendar must have working time within this many days of when it is set. */
 export const CALENDAR_LOOKAHEAD_DAYS = 366;
 

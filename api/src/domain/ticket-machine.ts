@@ -33,7 +33,7 @@ export const RUNNING_STATUSES: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROG
 
 export const CREATE_ROLES: readonly Role[] = ['AGENT', 'INTEGRATION', 'MANAGER', 'ADMIN'];
 
-export const ACTION_RULES: Record<TicketAction, ActionRule> = {
+const ACTION_RULES: Record<TicketAction, ActionRule> = {
   dispatch: { from: ['NEW', 'RETURNED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
   accept: { from: ['DISPATCHED'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
   assign: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
@@ -96,7 +96,7 @@ export interface TicketState {
  * checkAction and the rules of the ticket's state that the services apply inside the change: an agent may
  * not dispatch a ticket waiting for a manager; one extension request at a time, and a decision needs one.
  */
-export function checkActionInState(
+function checkActionInState(
   action: TicketAction,
   ticket: TicketState,
   viewer: { role: Role; departmentId: string | null },
@@ -117,9 +117,4 @@ export function allowedActions(
   return (Object.keys(ACTION_RULES) as TicketAction[]).filter(
     (action) => checkActionInState(action, ticket, viewer) === null,
   );
-}
-
-/** Whether the ticket counts as resolved for the resolution rate. */
-export function isResolvedOutcome(status: TicketStatus, closeReason: CloseReason | null): boolean {
-  return status === 'RESOLVED' || closeReason === 'RESOLVED' || closeReason === 'ANSWERED_DIRECTLY';
 }

@@ -13,7 +13,7 @@ import { QueryTooComplex } from './limits.js';
  * holding one of them holds nothing else: 100 aliased `login`s in one request would be 100
  * password checks behind one rate-limit point.
  */
-export const PASSWORD_FIELDS: ReadonlySet<string> = new Set([
+const PASSWORD_FIELDS: ReadonlySet<string> = new Set([
   'login',
   'changePassword',
   'resetPassword',

@@ -26,11 +26,11 @@ export function rateLimited(message: string, msBeforeNext: number): GraphQLError
 }
 
 /** Per API client defaults (contract "Limits"). */
-export const DEFAULT_RATE = { perSecond: 50, burst: 200 } as const;
+const DEFAULT_RATE = { perSecond: 50, burst: 200 } as const;
 /** Per staff session (user), generous: a console page sends a handful of requests. RATE_LIMIT_STAFF. */
-export const DEFAULT_STAFF_RATE = { perSecond: 100, burst: 1000 } as const;
+const DEFAULT_STAFF_RATE = { perSecond: 100, burst: 1000 } as const;
 /** Per client address, for requests without valid credentials (sign-in, bad keys). RATE_LIMIT_ANONYMOUS. */
-export const DEFAULT_ANONYMOUS_RATE = { perSecond: 10, burst: 100 } as const;
+const DEFAULT_ANONYMOUS_RATE = { perSecond: 10, burst: 100 } as const;
 /** The burst allowance above the sustained rate refills over this window. */
 const BURST_WINDOW_SECONDS = 60;
 /** How long a client's own limits are cached before they are read again. */

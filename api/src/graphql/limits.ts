@@ -17,7 +17,7 @@ import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexit
 import { MAX_LENGTH } from '../domain/text-limits.js';
 
 /** The operation bounds of the contract ("Limits"); docs/integration.md explains the cost model. */
-export const QUERY_LIMITS = {
+const QUERY_LIMITS = {
   /** Nesting of selections, fragments flattened. */
   maxDepth: 12,
   /** Aliased fields in one operation. */
@@ -44,7 +44,7 @@ export class QueryTooComplex extends Error {
  * trigram scan that grows with the pattern; `stats` aggregates every day of its range;
  * `possibleDuplicates` is a similarity search per ticket.
  */
-export const WORK_COST = {
+const WORK_COST = {
   totalCount: 100,
   /** Rows skipped per cost unit. */
   offsetRowsPerUnit: 10,
@@ -146,7 +146,7 @@ export function limitValidationRules(): ValidationRule[] {
 /** graphql-js stops parsing past this many tokens ("Document contains more than N tokens"). */
 export const limitParseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
 
-export function tooComplex(message: string): GraphQLError {
+function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 }
 

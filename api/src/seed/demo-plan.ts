@@ -12,7 +12,7 @@ import {
 } from './demo-texts.js';
 
 /** mulberry32: a small, fast, seedable PRNG, so `--seed S` always plans the same district. */
-export function createRandom(seed: number) {
+function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -72,7 +72,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** Tickets on a day: weekday/weekend rhythm, Monday backlog, noise and a few peak days near 360. */
-export function ticketsOnDay(random: Random, weekday: number): number {
+function ticketsOnDay(random: Random, weekday: number): number {
   const base = weekday === 6 ? 150 : weekday === 0 ? 130 : weekday === 1 ? 250 : 228;
   const peak = weekday !== 0 && weekday !== 6 && random.chance(0.025) ? 1.45 + random.next() * 0.12 : 1;
   return Math.round(base * peak * (0.88 + random.next() * 0.24));

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { runDemoSeed } from './run-demo-seed.js';
 
 /** Days of tickets `pnpm start --demo` seeds (the CLI, `pnpm seed --days N`, does any number). */
-export const START_DEMO_DAYS = 30;
+const START_DEMO_DAYS = 30;
 
 /**
  * On an empty database: seeds the demo district when asked (`--demo` or DEMO=1), else says how to.

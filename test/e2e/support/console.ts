@@ -5,8 +5,6 @@ import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../../api/src/seed/demo-district.js';
 import { launchBrowser } from './chromium.js';
 
-export { launchBrowser };
-
 export const MANAGER_EMAIL = `manager@${DEMO_EMAIL_DOMAIN}`;
 export const handlerEmail = (departmentCode: string) =>
   `handler.${departmentCode.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`;
@@ -27,7 +25,7 @@ export interface ConsolePage {
  * A fresh browser context on the console. The browser runs in UTC on purpose: the console must show times
  * in the business calendar's timezone (Asia/Shanghai), not the browser's.
  */
-export async function openConsole(browser: Browser): Promise<ConsolePage> {
+async function openConsole(browser: Browser): Promise<ConsolePage> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '../../../schema/src/db-unavailable.js';
 /** First wait of a job that found PostgreSQL unreachable; it doubles up to the cap. */
 const FIRST_WAIT_MS = 1_000;
 /** Longest wait: once PostgreSQL is back, every waiting job runs within about this long. */
-export const DATABASE_DOWN_MAX_WAIT_MS = 10_000;
+const DATABASE_DOWN_MAX_WAIT_MS = 10_000;
 
 /**
  * Wraps a job processor so that an outage of PostgreSQL does not use up the job's attempts: the job

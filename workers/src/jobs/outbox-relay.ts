@@ -17,12 +17,12 @@ export interface DeliveryJob {
 }
 
 /** The webhook-id of one event for one webhook: the same however often the relay runs. */
-export function deliveryId(webhookId: string, eventId: number): string {
+function deliveryId(webhookId: string, eventId: number): string {
   return `msg_${createHash('sha256').update(`${webhookId}/${eventId}`).digest('base64url').slice(0, 27)}`;
 }
 
 /** BullMQ options of a delivery job; `attempts` covers 24 h of backoff (see webhook-delivery.ts). */
-export function deliveryJobOptions(id: string, retryBaseMs: number, attemptsDone = 0) {
+function deliveryJobOptions(id: string, retryBaseMs: number, attemptsDone = 0) {
   return {
     jobId: id,
     attempts: Math.max(attemptsFor(24 * 3_600_000, retryBaseMs) - attemptsDone, 1),

@@ -6,7 +6,7 @@ import type { RunningWorker, WorkerDeps } from '../index.js';
 import { retryWhileDatabaseDown } from './database-down.js';
 import { createBatcher } from './sla-effect-batcher.js';
 
-export const SLA_EFFECT_QUEUE = 'sla-effects';
+const SLA_EFFECT_QUEUE = 'sla-effects';
 
 /** Job payload: ids only (never ticket contents). */
 const effectPayload = z.discriminatedUnion('kind', [
@@ -32,7 +32,7 @@ const effectPayload = z.discriminatedUnion('kind', [
  * keep effects once-only; failures are logged). While PostgreSQL is down a job waits without using
  * its attempts (database-down.ts); the 8 attempts (1 s doubling, about 2 minutes) are for other errors.
  */
-export const EFFECT_JOB_OPTIONS = {
+const EFFECT_JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: true,
@@ -53,7 +53,7 @@ export function openEffectQueue(deps: WorkerDeps): Queue<SlaEffect> {
  * Applies reminders and escalations. Each job's effect is written atomically with its ticket change and
  * guarded by the effect key, so retries, stalled-job recovery and duplicate publishes never write an
  * event twice. Jobs running at the same time share a transaction (group commit): at a burst of
- * deadlines one commit serves up to 50 effects.
+ * deadlines one commit serves up to 100 effects (the batcher's maxBatch, two batches at a time).
  */
 export async function startSlaEffects(deps: WorkerDeps): Promise<RunningWorker> {
   const lockMs = deps.config.SLA_EFFECT_LOCK_MS;

@@ -4,7 +4,7 @@ import { effectJobId, type SlaEffect } from '../../../api/src/modules/sla/sla-ti
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { openEffectQueue } from './sla-effect.js';
 
-export const SLA_TICK_QUEUE = 'sla-tick';
+const SLA_TICK_QUEUE = 'sla-tick';
 const SCHEDULER_ID = 'sla-tick';
 /** Tickets per claiming transaction. */
 const BATCH_SIZE = 500;
@@ -25,7 +25,7 @@ export async function startSlaTick(deps: WorkerDeps): Promise<RunningWorker> {
   const every = deps.config.SLA_TICK_MS;
   const connection = deps.connection as ConnectionOptions;
   const effects = openEffectQueue(deps);
-  // One tick a second would fill the default 10,000-entry event stream; a short one is enough.
+  // A tick every SLA_TICK_MS (2 s by default) would fill the default 10,000-entry event stream; a short one is enough.
   const ticks = new Queue(SLA_TICK_QUEUE, {
     connection,
     prefix: deps.prefix,

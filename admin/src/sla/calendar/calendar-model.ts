@@ -3,7 +3,7 @@ import type { BusinessCalendar, TimeRange } from '../../graphql/types';
 export type DayKind = 'workday' | 'restday' | 'holiday' | 'makeup';
 
 /** ISO weekday, 1 = Monday ... 7 = Sunday. */
-export function isoWeekday(dateKey: string): number {
+function isoWeekday(dateKey: string): number {
   const [year = 1970, month = 1, day = 1] = dateKey.split('-').map(Number);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return weekday === 0 ? 7 : weekday;

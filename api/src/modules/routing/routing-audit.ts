@@ -12,7 +12,7 @@ export type RoutingRuleChangeRow = typeof routingRuleChanges.$inferSelect;
 export type RuleChangeAction = 'CREATED' | 'UPDATED' | 'DELETED' | 'REORDERED';
 
 /** What an audit row keeps of a rule: everything a manager configures. */
-export function snapshotOf(rule: RoutingRuleRow) {
+function snapshotOf(rule: RoutingRuleRow) {
   return {
     name: rule.name,
     position: rule.position,

@@ -2,7 +2,7 @@ import type { Tx } from '../../../../schema/src/db.js';
 import { scopeRules } from '../../../../schema/src/index.js';
 
 /** Out-of-scope screening loaded on first start; managers edit them through GraphQL. */
-export const DEFAULT_SCOPE_RULES: (typeof scopeRules.$inferInsert)[] = [
+const DEFAULT_SCOPE_RULES: (typeof scopeRules.$inferInsert)[] = [
   {
     name: '紧急警情 / Emergencies',
     keywords: [

@@ -83,7 +83,7 @@ async function checkScopeRule(tx: Tx, input: ScopeRuleInput) {
 }
 
 /** A category code and its ancestors' codes, root last. */
-export async function categoryLineage(tx: Tx, code: string | null): Promise<string[]> {
+async function categoryLineage(tx: Tx, code: string | null): Promise<string[]> {
   const lineage: string[] = [];
   let cursor: { code: string; parentId: string | null } | undefined = code
     ? (

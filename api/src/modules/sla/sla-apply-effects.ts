@@ -47,7 +47,7 @@ function isEffectConflict(error: unknown): boolean {
  * cycle and that the timer is due, then write the REMINDER_SENT / ESCALATED event (and its outbox row)
  * with its effect key, raise the escalation level and the version. Repeats change nothing.
  */
-export async function applySlaEffect(
+async function applySlaEffect(
   db: Db,
   now: Date,
   effect: SlaEffect,
@@ -190,7 +190,7 @@ async function applyTogether(
 }
 
 /** The ticket columns and the event of one effect. */
-export function describeEffect(
+function describeEffect(
   ticket: TicketRow,
   timer: SlaTimer,
   supervisorId: string | null,

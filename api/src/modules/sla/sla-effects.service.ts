@@ -10,8 +10,6 @@ import { businessCalendar, slaPolicies, tickets } from '../../../../schema/src/i
 import { calendarSpec, loadEffectKeysOf } from './sla-settings.js';
 import { appliedKeys, effectOf, nextTimerAt, type SlaEffect, slaTimers } from './sla-timers.js';
 
-export { type ApplyOptions, applySlaEffect, type EffectOutcome } from './sla-apply-effects.js';
-
 export interface ClaimOptions {
   /** Tickets locked and handled per transaction. */
   batchSize: number;
@@ -28,7 +26,7 @@ export interface ClaimOptions {
  * the rest of its batch goes on, and a corrected policy or calendar (or any change to the ticket,
  * which recomputes next_timer_at) brings it back.
  */
-export const SKIPPED_RETRY_MS = 60 * 60_000;
+const SKIPPED_RETRY_MS = 60 * 60_000;
 
 export interface ClaimOutcome {
   /** Tickets whose timers were due. */

@@ -35,7 +35,7 @@ export function encryptSecret(key: Buffer, plain: string): string {
     .join('.');
 }
 
-export function decryptSecret(key: Buffer, stored: string): string {
+function decryptSecret(key: Buffer, stored: string): string {
   const [version, iv, tag, data] = stored.split('.');
   if (version !== 'v1' || !iv || !tag || !data) throw new Error('unknown webhook secret format');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));

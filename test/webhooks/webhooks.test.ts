@@ -1,20 +1,18 @@
 import postgres from 'postgres';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from './integration-helpers.js';
+import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
+import { codes, useHotline } from '../support/hotline.js';
 
 const FAST_RETRIES = { WEBHOOK_RELAY_MS: '50', WEBHOOK_RETRY_BASE_MS: '300', WEBHOOK_SWEEP_MS: '300' };
 
-let app: TestHotline;
+const app = useHotline({ role: 'all', env: FAST_RETRIES });
 let sql: postgres.Sql;
 beforeAll(async () => {
-  app = await startTestHotline({ role: 'all', env: FAST_RETRIES });
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const CREATE_WEBHOOK = `mutation($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events active } } }`;

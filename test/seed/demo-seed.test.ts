@@ -6,7 +6,7 @@ import { runDemoSeed } from '../../api/src/seed/run-demo-seed.js';
 import { openDatabase } from '../../schema/src/db.js';
 import { deferIndexes, SEED_LOAD } from '../../schema/src/deferred-indexes.js';
 import { migrate } from '../../schema/src/migrate.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { useHotline } from '../support/hotline.js';
 
 // `pnpm seed` on PostgreSQL: two weeks of the demo district played through the services, ending
 // at midnight (Shanghai) before Monday 16 November 2026.
@@ -14,15 +14,13 @@ const END = new Date('2026-11-15T16:00:00Z');
 const DAY = 86_400_000;
 const SEED = { days: 14, seed: 99, concurrency: 8, end: END };
 
-let app: TestHotline;
+const app = useHotline();
 let sql: postgres.Sql;
 beforeAll(async () => {
-  app = await startTestHotline();
   sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
 }, 60_000);
 afterAll(async () => {
   await sql?.end();
-  await app?.stop();
 });
 
 const indexes = async () =>

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CREATE_TICKET, makeApiClient, ticketInput } from '../integration/integration-helpers.js';
 import { makeDepartment } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, makeApiClient, ticketInput } from './integration-helpers.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-});
-afterAll(() => app?.stop());
+const app = useHotline();
 
 describe('API clients', () => {
   it('returns a key once, stores only its hash, and scopes the client like a user', async () => {

@@ -9,15 +9,15 @@ import { type Hotline, startHotline } from '../../api/src/app.js';
 import { loadConfig } from '../../api/src/config.js';
 import { createLogger } from '../../api/src/logger.js';
 import { encryptSecret, legacySecretKey } from '../../api/src/modules/webhooks/webhook-secrets.js';
-import { cloneDatabase } from '../support/database.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type GraphQLResult, siblingEnvironment } from '../support/hotline.js';
 import {
   CREATE_TICKET,
   type ReceivedWebhook,
   startReceiver,
   ticketInput,
   waitUntil,
-} from './integration-helpers.js';
+} from '../integration/integration-helpers.js';
+import { cloneDatabase } from '../support/database.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type GraphQLResult, siblingEnvironment } from '../support/hotline.js';
 
 const OLD_JWT = 'old-jwt-secret-old-jwt-secret-old-jwt-1';
 const NEW_JWT = 'new-jwt-secret-new-jwt-secret-new-jwt-2';

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashWith, PASSWORD_HASH_PARAMS } from '../../api/src/auth/passwords.js';
 import { loadConfig } from '../../api/src/config.js';
 import { users } from '../../schema/src/index.js';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { ADMIN_EMAIL, codes, startTestHotline, type TestHotline } from '../support/hotline.js';
+import { ADMIN_EMAIL, codes, useHotline } from '../support/hotline.js';
 
 const ME = '{ me { role department { id } user { id active } } }';
 const DEACTIVATE = 'mutation($id: ID!) { deactivateUser(id: $id) { id active } }';
@@ -17,11 +17,8 @@ const CHANGE =
 const LOGIN =
   'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 
-let app: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-}, 60_000);
-afterAll(() => app?.stop());
+const app = useHotline();
+beforeAll(async () => {}, 60_000);
 
 describe('ending sessions', () => {
   it("a deactivated user's token fails on the next request, and the user cannot sign in", async () => {

@@ -1,5 +1,5 @@
 // How long the console's tickets list takes to show its first page with 1,000,000 tickets in the database.
-// `npx tsx test/e2e/list-timing.ts [--tickets N] [--keep]`: loads the tickets with the benchmark's COPY
+// `npx tsx bench/list-timing.ts [--tickets N] [--keep]`: loads the tickets with the benchmark's COPY
 // loader into a throw-away database, starts an API process on it (production mode, serving admin/dist),
 // signs in through the console and times, five times each, from navigation to the first row visible:
 //   cold:  a full page load of /admin/#/tickets (token in storage, bundle from the HTTP cache);
@@ -9,11 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadTickets, vacuumAnalyze, withoutIndexes } from '../../bench/lib/bulk-load.js';
-import { createBenchDatabase, defaultTargets } from '../../bench/lib/database.js';
-import { startProcess } from '../../bench/lib/processes.js';
-import { seedReference } from '../../bench/lib/reference.js';
-import { launchBrowser } from './support/chromium.js';
+import { launchBrowser } from '../test/e2e/support/chromium.js';
+import { loadTickets, vacuumAnalyze, withoutIndexes } from './lib/bulk-load.js';
+import { createBenchDatabase, defaultTargets } from './lib/database.js';
+import { startProcess } from './lib/processes.js';
+import { seedReference } from './lib/reference.js';
 
 const { values } = parseArgs({
   options: { tickets: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } },
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 const TICKETS = Number(values.tickets);
 const RUNS = 5;
 const PORT = 4731;
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const started = performance.now();
 const say = (text: string) =>

@@ -1,21 +1,18 @@
 import 'reflect-metadata';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS_FAILURES, LOGIN_FAILURES } from '../../api/src/auth/login-throttle.js';
 import { hashWith } from '../../api/src/auth/passwords.js';
 import { users } from '../../schema/src/index.js';
 import { makeUser } from '../support/factories.js';
-import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { type TestHotline, useHotline } from '../support/hotline.js';
 
 const LOGIN =
   'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 
-let app: TestHotline;
+const app = useHotline();
+/** The server behind a trusted proxy, of the describe block that uses it (`post` sends to it). */
 let proxied: TestHotline;
-beforeAll(async () => {
-  app = await startTestHotline();
-}, 60_000);
-afterAll(() => app?.stop());
 
 async function post(query: string, variables: Record<string, unknown>, forwardedFor: string) {
   const response = await fetch(`${proxied.url}/graphql`, {
@@ -80,10 +77,7 @@ describe('sign-in throttling', () => {
 });
 
 describe('sign-in throttling behind a trusted proxy', () => {
-  beforeAll(async () => {
-    proxied = await startTestHotline({ env: { TRUST_PROXY: '1' } });
-  }, 60_000);
-  afterAll(() => proxied?.stop());
+  proxied = useHotline({ env: { TRUST_PROXY: '1' } });
 
   it('counts per client address, so guessing from one address does not lock the account out elsewhere', async () => {
     const user = await makeUser(proxied, 'AGENT');

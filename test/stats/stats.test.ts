@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../api/src/clock.js';
+import { makeDepartments } from '../routing/routing-support.js';
 import { makeTicket, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { makeDepartments } from './routing-support.js';
+import { codes, useHotline } from '../support/hotline.js';
 
 // Monday 2 March 2026 09:00 in Asia/Shanghai (the default calendar's zone).
 const clock = new ManualClock(new Date('2026-03-02T01:00:00Z'));
-let app: TestHotline;
+const app = useHotline({ clock });
 let agent: string;
 let manager: string;
 let handlerA: string;
@@ -73,7 +73,6 @@ async function dispatchAndAccept(
 let overdueDueAt = '';
 
 beforeAll(async () => {
-  app = await startTestHotline({ clock });
   agent = (await makeUser(app, 'AGENT')).token;
   manager = (await makeUser(app, 'MANAGER')).token;
   dept = await makeDepartments(app, ['STAT_A', 'STAT_B']);
@@ -135,7 +134,6 @@ beforeAll(async () => {
 
   clock.set(new Date(Date.parse(overdueDueAt) + MINUTE));
 });
-afterAll(() => app?.stop());
 
 const STATS = `query($from: DateTime!, $to: DateTime!, $dept: ID) {
   stats(from: $from, to: $to, departmentId: $dept) {

@@ -15,22 +15,20 @@ import { type Database, openDatabase } from '../../schema/src/db.js';
 import type { WorkerDeps } from '../../workers/src/index.js';
 import { startOutboxRelay } from '../../workers/src/jobs/outbox-relay.js';
 import { startWebhookDelivery } from '../../workers/src/jobs/webhook-delivery.js';
-import { siblingEnvironment, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from './integration-helpers.js';
+import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
+import { siblingEnvironment, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
+const app = useHotline({ role: 'api' });
 let database: Database;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  app = await startTestHotline({ role: 'api' });
   database = await openDatabase({ url: app.databaseUrl, max: 2 });
   receiver = await startReceiver();
 });
 afterAll(async () => {
   await receiver?.close();
   await database?.close();
-  await app?.stop();
 });
 
 /** The relay and the delivery worker of one process, resolving hosts with `resolve`. */

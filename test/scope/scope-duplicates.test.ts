@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../api/src/clock.js';
+import { makeAreas } from '../routing/routing-support.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
-import { codes, startTestHotline, type TestHotline } from '../support/hotline.js';
-import { makeAreas } from './routing-support.js';
+import { codes, useHotline } from '../support/hotline.js';
 
-let app: TestHotline;
+const clock = new ManualClock(new Date('2026-03-10T02:00:00Z'));
+const app = useHotline({ clock });
 let agent: string;
 let manager: string;
-const clock = new ManualClock(new Date('2026-03-10T02:00:00Z'));
 
 beforeAll(async () => {
-  app = await startTestHotline({ clock });
   agent = (await makeUser(app, 'AGENT')).token;
   manager = (await makeUser(app, 'MANAGER')).token;
   await makeAreas(app, 'DUP_A', ['DUP_A_1', 'DUP_A_2']);
 });
-afterAll(() => app?.stop());
 
 const SCOPE = 'scopeAdvice { advice redirectTo matchedKeywords rule { name } }';
 

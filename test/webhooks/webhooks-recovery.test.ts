@@ -6,8 +6,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Hotline, startHotline } from '../../api/src/app.js';
 import { loadConfig } from '../../api/src/config.js';
 import { createLogger } from '../../api/src/logger.js';
+import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
 import { startTestHotline, type TestHotline } from '../support/hotline.js';
-import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from './integration-helpers.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
