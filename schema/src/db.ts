@@ -39,6 +39,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // planned with their values: a generic plan turns the trigram search into a walk of every
       // ticket (docs/performance.md, "Phone search and generic plans").
       connection: { plan_cache_mode: 'force_custom_plan' },
+      // Seconds before a lost connection is tried again: postgres.js grows this to 20 s, so after a
+      // long outage queries waited that long once PostgreSQL was back (test/faults); 2 s at most.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2) * (0.5 + Math.random() / 2),
       debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
     });
     return {

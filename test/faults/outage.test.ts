@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import postgres from 'postgres';
@@ -38,8 +39,11 @@ const TICKETS = 300;
 /** Two reminders and two escalation levels per ticket, all due within the outage. */
 const EFFECTS_PER_TICKET = 4;
 const OUTAGE_MS = 300_000;
-/** How long the test waits, after PostgreSQL is back, for everything to happen. */
-const CATCH_UP_MS = 60_000;
+/**
+ * How long the test waits, after PostgreSQL is back, for everything to happen (a bound, not a
+ * target: effects that used to be lost stay lost for 24 hours).
+ */
+const CATCH_UP_MS = 120_000;
 const PHONE = '13912345678';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -101,6 +105,10 @@ describe('faults: PostgreSQL outage, Redis restart, killed worker', () => {
   it('every due effect and webhook happens once after a 5-minute database outage', async () => {
     const dir = await makeTempDir();
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    // The workers' log outlives the run, for a look after a failure.
+    const logFile = join(dir, 'workers.log');
+    const keptLog = join(tmpdir(), 'hotline-faults-workers.log');
+    cleanups.push(() => copyFile(logFile, keptLog));
     const pg: PrivatePostgres = await startPrivatePostgres(dir);
     cleanups.push(() => pg.destroy());
     const redis: PrivateRedis = await startPrivateRedis(dir);
@@ -166,7 +174,6 @@ describe('faults: PostgreSQL outage, Redis restart, killed worker', () => {
     const workerEnv = { ...env, SLA_EFFECT_LOCK_MS: '2000' };
     const children: ChildProcess[] = [];
     cleanups.push(() => Promise.all(children.map((child) => stopChild(child, 'SIGKILL'))));
-    const logFile = join(dir, 'workers.log');
     const victim = await spawnWorkers(ROOT, workerEnv, logFile);
     children.push(victim);
 
@@ -229,10 +236,9 @@ describe('faults: PostgreSQL outage, Redis restart, killed worker', () => {
     const expectedEffects = TICKETS * EFFECTS_PER_TICKET;
     let effectsDoneAt: number | null = null;
     let deliveredAt: number | null = null;
-    let last = beforeOutage;
     await pollUntil(
       async () => {
-        last = await countsOf(sql);
+        const last = await countsOf(sql);
         if (last.effects >= expectedEffects) effectsDoneAt ??= Date.now();
         const ids = new Set(receiver.received.map((hit) => hit.headers['webhook-id']));
         const allDelivered =
@@ -262,6 +268,7 @@ describe('faults: PostgreSQL outage, Redis restart, killed worker', () => {
       webhooksUnique: webhookIds.size,
       webhookPosts: receiver.received.length,
       survivorAlive,
+      workersLog: keptLog,
     };
     console.info('fault suite figures', figures);
 
@@ -285,6 +292,5 @@ describe('faults: PostgreSQL outage, Redis restart, killed worker', () => {
     // Every delivery arrived (at least once: a POST whose result could not be recorded is repeated).
     expect(webhookIds.size).toBe(final.deliveries);
     expect(receiver.received.some((hit) => hit.body.includes(PHONE))).toBe(false);
-    expect(last.effects).toBe(final.effects);
   });
 });
