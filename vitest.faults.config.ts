@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     name: 'faults',
     include: ['test/faults/**/*.test.ts'],
-    testTimeout: 420_000,
+    testTimeout: 600_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },

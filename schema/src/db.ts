@@ -48,6 +48,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         plan_cache_mode: 'force_custom_plan',
         ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       },
+      // Seconds before a lost connection is tried again: postgres.js grows this to 20 s, so after a
+      // long outage queries waited that long once PostgreSQL was back (test/faults); 2 s at most.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2) * (0.5 + Math.random() / 2),
       debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
     });
     return {
