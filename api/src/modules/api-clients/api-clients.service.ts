@@ -4,8 +4,8 @@ import { generateApiKey, hashApiKey } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { TicketRow } from '../../../../schema/src/index.js';
 import { scopedDepartment } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { getTicket } from '../tickets/tickets.query.js';
-import type { TicketRow } from '../tickets/tickets.service.js';
 import { Ticket } from '../tickets/tickets.type.js';
 import {
   type DuplicateCandidate as Candidate,

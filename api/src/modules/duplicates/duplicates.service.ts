@@ -1,15 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../../schema/src/db.js';
 import { queryRows } from '../../../../schema/src/db.js';
-import { tickets } from '../../../../schema/src/index.js';
+import { type TicketRow, tickets } from '../../../../schema/src/index.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { OPEN_STATUSES } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
+import { changeTicket } from '../tickets/change-ticket.js';
 import { visibleTickets } from '../tickets/ticket-access.js';
 import { appendEvents } from '../tickets/ticket-events.writer.js';
-import { changeTicket, isUuid, type TicketRow } from '../tickets/tickets.service.js';
 
 /** Trigram similarity (0..1) of titles or descriptions from which texts count as alike. */
 export const SIMILARITY_THRESHOLD = 0.3;

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { apiClients, routingRules, ticketEvents, webhooks } from '../../../../schema/src/index.js';
+import { isUuid } from '../../domain/uuid.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Node } from '../../graphql/node.js';
 import { getTicket } from '../tickets/tickets.query.js';
-import { isUuid } from '../tickets/tickets.service.js';
 
 /** `node(id)`: ids are UUIDs (tickets, departments, rules, clients, ...) or integers (ticket events). */
 @Resolver()

@@ -13,8 +13,8 @@ import {
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 import { forgetRoutingRules } from './route-ticket.js';
 import { auditRuleChanges } from './routing-audit.js';

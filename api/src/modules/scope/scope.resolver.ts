@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { TicketRow } from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { Loaders } from '../../graphql/loaders.js';
-import type { TicketRow } from '../tickets/tickets.service.js';
 import { Ticket } from '../tickets/tickets.type.js';
 import { ScopeRuleInput } from './scope.input.js';
 import * as service from './scope.service.js';

@@ -4,9 +4,9 @@ import { categories, scopeRules } from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import { checkCodes } from '../routing/routing.service.js';
-import { isUuid } from '../tickets/tickets.service.js';
 import { type ScopeMatch, type ScopeRuleRow, screenScope } from './scope-matcher.js';
 
 export interface ScopeRuleInput {

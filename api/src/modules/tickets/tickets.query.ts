@@ -4,6 +4,7 @@ import {
   areas,
   categories,
   type TicketPriority,
+  type TicketRow,
   type TicketStatus,
   ticketEvents,
   tickets,
@@ -12,12 +13,12 @@ import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
 import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/node.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
-import { isUuid, type TicketRow } from './tickets.service.js';
 
 export interface TicketFilter {
   status?: TicketStatus[] | null;

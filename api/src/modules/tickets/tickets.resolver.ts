@@ -6,12 +6,22 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Area, Category, Department } from '../departments/departments.type.js';
 import { SlaPolicy } from '../sla/sla.type.js';
 import { User } from '../users/users.type.js';
+import { acceptTicket } from './accept-ticket.js';
 import { allowedActionsFor } from './allowed-actions.js';
+import { assignTicket } from './assign-ticket.js';
+import { closeTicket } from './close-ticket.js';
+import { createTicket } from './create-ticket.js';
+import { decideExtension } from './decide-extension.js';
+import { dispatchTicket, reassignTicket } from './dispatch-ticket.js';
+import { holdTicket, resumeTicket } from './hold-ticket.js';
+import { recordFeedback } from './record-feedback.js';
+import { requestExtension } from './request-extension.js';
+import { resolveTicket } from './resolve-ticket.js';
+import { returnTicket } from './return-ticket.js';
 import { maskPhone, mayReadPersonalData } from './ticket-access.js';
 import { ticketSla } from './ticket-sla.js';
 import { CreateTicketInput, TicketFilter, TicketOrder } from './tickets.input.js';
 import * as queries from './tickets.query.js';
-import * as commands from './tickets.service.js';
 import {
   Caller,
   Feedback,
@@ -22,7 +32,7 @@ import {
   TicketSla,
 } from './tickets.type.js';
 
-type Row = commands.TicketRow;
+type Row = enums.TicketRow;
 
 /** Shapes a page of rows as a Relay connection. */
 export function toConnection<T>(page: queries.Page<T>) {
@@ -152,7 +162,7 @@ export class TicketResolver {
 
   @Mutation(() => Ticket)
   createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphQLContext) {
-    return commands.createTicket(ctx, input);
+    return createTicket(ctx, input);
   }
 
   @Mutation(() => Ticket, {
@@ -165,7 +175,7 @@ export class TicketResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.dispatchTicket(ctx, { id, departmentId, note, expectedVersion });
+    return dispatchTicket(ctx, { id, departmentId, note, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -174,7 +184,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.acceptTicket(ctx, { id, expectedVersion });
+    return acceptTicket(ctx, { id, expectedVersion });
   }
 
   @Mutation(() => Ticket, { description: "Names the responsible person: a user of the ticket's department." })
@@ -184,7 +194,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.assignTicket(ctx, { id, userId, expectedVersion });
+    return assignTicket(ctx, { id, userId, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -194,7 +204,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.returnTicket(ctx, { id, reason, expectedVersion });
+    return returnTicket(ctx, { id, reason, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -205,7 +215,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.reassignTicket(ctx, { id, departmentId, reason, expectedVersion });
+    return reassignTicket(ctx, { id, departmentId, reason, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -215,7 +225,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.holdTicket(ctx, { id, reason, expectedVersion });
+    return holdTicket(ctx, { id, reason, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -224,7 +234,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.resumeTicket(ctx, { id, expectedVersion });
+    return resumeTicket(ctx, { id, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -235,7 +245,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.requestExtension(ctx, { id, until, reason, expectedVersion });
+    return requestExtension(ctx, { id, until, reason, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -246,7 +256,7 @@ export class TicketResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.decideExtension(ctx, { id, approve, note, expectedVersion });
+    return decideExtension(ctx, { id, approve, note, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -256,7 +266,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.resolveTicket(ctx, { id, reply, expectedVersion });
+    return resolveTicket(ctx, { id, reply, expectedVersion });
   }
 
   @Mutation(() => Ticket, {
@@ -268,7 +278,7 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
-    return commands.recordFeedback(ctx, { id, satisfaction, comment });
+    return recordFeedback(ctx, { id, satisfaction, comment });
   }
 
   @Mutation(() => Ticket)
@@ -279,7 +289,7 @@ export class TicketResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return commands.closeTicket(ctx, { id, reason, note, expectedVersion });
+    return closeTicket(ctx, { id, reason, note, expectedVersion });
   }
 }
 

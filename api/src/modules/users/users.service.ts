@@ -5,8 +5,8 @@ import type { TokenSigner } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 
 export type UserRow = typeof users.$inferSelect;
 
