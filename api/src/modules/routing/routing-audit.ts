@@ -4,7 +4,7 @@ import { routingRuleChanges } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';
-import { encodeCursor, isCursorSerial, readCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorSerial, readCursor } from '../../graphql/cursor.js';
 import { type Page, pageSize } from '../tickets/tickets.query.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 

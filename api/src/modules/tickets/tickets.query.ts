@@ -15,7 +15,7 @@ import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
-import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/cursor.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';

@@ -4,7 +4,7 @@ import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { encodeCursor, isCursorTime, readCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorTime, readCursor } from '../../graphql/cursor.js';
 import { type Page, pageSize } from '../tickets/tickets.query.js';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.js';
 import { encryptSecret, generateWebhookSecret } from './webhook-secrets.js';
