@@ -1,17 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
-import {
-  areas,
-  categories,
-  departments,
-  type TicketRow,
-  ticketDepartments,
-} from '../../../../schema/src/index.js';
+import { areas, categories, type TicketRow, ticketDepartments } from '../../../../schema/src/index.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { waitsForManager } from '../../domain/ticket-machine.js';
-import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
+import { requireDepartment } from '../departments/require-department.js';
 import { decideRoute } from '../routing/route-ticket.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';
 import { changeTicket, type Versioned } from './change-ticket.js';
@@ -30,7 +24,7 @@ export function dispatchTicket(
     let priority = ticket.priority;
     let ruleNote: string | null = null;
     if (departmentId) {
-      await requireDepartment(tx, departmentId);
+      await requireDepartment(tx, departmentId, { active: true });
     } else {
       const rule = await decideRoute(tx, await routableOf(tx, ticket));
       if (!rule) throw badInput('No routing rule matches this ticket: choose a department', 'departmentId');
@@ -52,7 +46,7 @@ export function reassignTicket(
 ): Promise<TicketRow> {
   const reason = checkText('reason', input.reason);
   return changeTicket(ctx, 'reassign', input.id, input.expectedVersion, async (ticket, tx, now) => {
-    await requireDepartment(tx, input.departmentId);
+    await requireDepartment(tx, input.departmentId, { active: true });
     return {
       set: {
         ...(await dispatchFields(tx, ticket, input.departmentId, now)),
@@ -62,17 +56,6 @@ export function reassignTicket(
       events: [{ type: 'REASSIGNED', departmentId: input.departmentId, note: reason }],
     };
   });
-}
-
-async function requireDepartment(tx: Tx, departmentId: string): Promise<void> {
-  const [row] = isUuid(departmentId)
-    ? await tx
-        .select({ active: departments.active })
-        .from(departments)
-        .where(eq(departments.id, departmentId))
-    : [];
-  if (!row) throw badInput(`Unknown department ${departmentId}`, 'departmentId');
-  if (!row.active) throw badInput('That department is inactive', 'departmentId');
 }
 
 /** Hands the ticket to a department and starts a new SLA cycle. */
