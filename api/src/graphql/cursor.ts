@@ -1,7 +1,26 @@
 import { badInput } from '../errors/app-error.js';
 
-// Page cursors, as services write and read them: apart from the GraphQL types, so that services
-// never load type-graphql.
+// Pages and their cursors, as services write and read them: apart from the GraphQL types, so that
+// services never load type-graphql.
+
+/** One page of a connection, as a service reads it; graphql/connection.ts shapes it for Relay. */
+export interface Page<T> {
+  rows: T[];
+  cursorOf: (row: T) => string;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export const MAX_PAGE = 100;
+
+/** Checks a connection's `first` (1..100, default 20). */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? 20;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE}, got ${size}`, 'first');
+  }
+  return size;
+}
 
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

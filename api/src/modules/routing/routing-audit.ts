@@ -4,8 +4,7 @@ import { routingRuleChanges } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';
-import { encodeCursor, isCursorSerial, readCursor } from '../../graphql/cursor.js';
-import { type Page, pageSize } from '../tickets/tickets.query.js';
+import { encodeCursor, isCursorSerial, type Page, pageSize, readCursor } from '../../graphql/cursor.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 
 export type RoutingRuleChangeRow = typeof routingRuleChanges.$inferSelect;

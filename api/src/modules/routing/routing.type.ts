@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
+import { Connection } from '../../graphql/connection.js';
 import { Channel, DemandType, TicketPriority } from '../../graphql/enums.js';
-import { Node, PageInfo } from '../../graphql/node.js';
+import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ScopeAdvice } from '../scope/scope.type.js';
 
@@ -86,19 +87,4 @@ export class RoutingRuleChange {
 }
 
 @ObjectType()
-export class RoutingRuleChangeEdge {
-  @Field(() => String)
-  cursor!: string;
-  @Field(() => RoutingRuleChange)
-  node!: RoutingRuleChange;
-}
-
-@ObjectType()
-export class RoutingRuleChangeConnection {
-  @Field(() => [RoutingRuleChangeEdge])
-  edges!: RoutingRuleChangeEdge[];
-  @Field(() => [RoutingRuleChange])
-  nodes!: RoutingRuleChange[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class RoutingRuleChangeConnection extends Connection(RoutingRuleChange) {}

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
+import { toConnection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { CloseReason, Satisfaction, TicketAction } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -33,20 +34,6 @@ import {
 } from './tickets.type.js';
 
 type Row = enums.TicketRow;
-
-/** Shapes a page of rows as a Relay connection. */
-export function toConnection<T>(page: queries.Page<T>) {
-  return {
-    edges: page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
-    nodes: page.rows,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.rows[0] ? page.cursorOf(page.rows[0]) : null,
-      endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]!) : null,
-    },
-  };
-}
 
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {

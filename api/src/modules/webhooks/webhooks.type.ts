@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Node, PageInfo } from '../../graphql/node.js';
+import { Connection } from '../../graphql/connection.js';
+import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType({ implements: Node })
@@ -42,22 +43,7 @@ export class WebhookDelivery {
 }
 
 @ObjectType()
-export class WebhookDeliveryEdge {
-  @Field(() => String)
-  cursor!: string;
-  @Field(() => WebhookDelivery)
-  node!: WebhookDelivery;
-}
-
-@ObjectType()
-export class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge])
-  edges!: WebhookDeliveryEdge[];
-  @Field(() => [WebhookDelivery])
-  nodes!: WebhookDelivery[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
 @ObjectType()
 export class WebhookCreated {
