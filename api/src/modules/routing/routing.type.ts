@@ -20,9 +20,9 @@ export class RoutingConditions {
   channels!: enums.Channel[];
 }
 
-/** Maps onto a routing_rules row; `department` is a field resolver. */
-@ObjectType({ implements: Node })
-export class RoutingRule extends Node {
+/** A rule's settings, as it is now (RoutingRule) and as it was (RoutingRuleSnapshot). */
+@ObjectType()
+export abstract class RoutingRuleFields {
   @Field(() => String)
   name!: string;
   @Field(() => Int, { description: 'Rules are tried in ascending position; the first enabled match wins.' })
@@ -34,6 +34,13 @@ export class RoutingRule extends Node {
   @Field(() => TicketPriority, { nullable: true, description: "Overrides the ticket's priority when set." })
   priority!: enums.TicketPriority | null;
   departmentId!: string;
+}
+
+/** Maps onto a routing_rules row; `department` is a field resolver. */
+@ObjectType({ implements: Node })
+export class RoutingRule extends RoutingRuleFields implements Node {
+  @Field(() => ID)
+  id!: string;
 }
 
 @ObjectType()
@@ -55,19 +62,7 @@ export class RouteDecision {
 
 /** A rule as it was before or after a change (audit). */
 @ObjectType()
-export class RoutingRuleSnapshot {
-  @Field(() => String)
-  name!: string;
-  @Field(() => Int)
-  position!: number;
-  @Field(() => Boolean)
-  enabled!: boolean;
-  @Field(() => RoutingConditions)
-  conditions!: RoutingConditions;
-  @Field(() => TicketPriority, { nullable: true })
-  priority!: enums.TicketPriority | null;
-  departmentId!: string;
-}
+export class RoutingRuleSnapshot extends RoutingRuleFields {}
 
 @ObjectType({ description: 'One audited change of the routing configuration.' })
 export class RoutingRuleChange {
