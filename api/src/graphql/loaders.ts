@@ -14,6 +14,7 @@ import {
 import type { Viewer } from '../auth/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { type DuplicateCandidate, findPossibleDuplicates } from '../modules/duplicates/duplicates.service.js';
+import { loadScopeRules } from '../modules/scope/scope.service.js';
 
 type TableWithId = PgTable & { id: PgColumn };
 
@@ -54,6 +55,15 @@ function possibleDuplicates(db: Db, viewer: Viewer) {
   });
 }
 
+/** Reads once per request, on first use, however many fields ask. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= read();
+    return value;
+  };
+}
+
 /** Every batching loader of one request; `viewer` is whom the request answers (loaders that filter by it). */
 export function createLoaders(db: Db, viewer: Viewer) {
   return {
@@ -66,6 +76,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     ticket: byId(db, tickets),
     pendingExtension: pendingExtension(db),
     possibleDuplicates: possibleDuplicates(db, viewer),
+    scopeRules: once(() => loadScopeRules(db)),
   };
 }
 
