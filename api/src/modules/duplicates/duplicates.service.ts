@@ -92,7 +92,7 @@ export async function findPossibleDuplicates(
 }
 
 /** The ticket this one was merged into, if the viewer may see it. */
-export function getDuplicateOf(ctx: LoaderContext, ticket: TicketRow): Promise<TicketRow | null> | null {
+export async function getDuplicateOf(ctx: LoaderContext, ticket: TicketRow): Promise<TicketRow | null> {
   if (!ticket.duplicateOfId) return null;
   // Scoped viewers may not see the original; everyone else reads it through the batching loader.
   return scopedDepartment(ctx.viewer) === null
