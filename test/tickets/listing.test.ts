@@ -181,7 +181,7 @@ describe('statement count', () => {
           db: database.db,
           clock,
           viewer: systemViewer,
-          loaders: createLoaders(database.db),
+          loaders: createLoaders(database.db, systemViewer),
           requestId: 't',
         },
       });

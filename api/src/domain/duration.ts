@@ -21,6 +21,13 @@ export function parseDuration(text: string): Duration | null {
   };
 }
 
+/** A duration read back from a policy: validated when it was saved, so a malformed one is a bug. */
+export function parseStoredDuration(text: string): Duration {
+  const parsed = parseDuration(text);
+  if (!parsed) throw new Error(`invalid stored duration "${text}"`);
+  return parsed;
+}
+
 /** The duration's time part (hours, minutes, seconds) in milliseconds. */
 export function timePartMs(duration: Duration): number {
   return ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000;

@@ -11,6 +11,10 @@ import {
   tickets,
   users,
 } from '../../../schema/src/index.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { ServiceContext } from '../context.js';
+import { type DuplicateCandidate, findPossibleDuplicates } from '../modules/duplicates/duplicates.service.js';
+import { loadScopeRules } from '../modules/scope/scope.service.js';
 
 type TableWithId = PgTable & { id: PgColumn };
 
@@ -43,7 +47,25 @@ function pendingExtension(db: Db) {
   });
 }
 
-export function createLoaders(db: Db) {
+/** Each ticket's likely duplicates as the viewer may see them: one search for all the tickets on a page. */
+function possibleDuplicates(db: Db, viewer: Viewer) {
+  return new DataLoader<string, DuplicateCandidate[]>(async (ids) => {
+    const found = await findPossibleDuplicates(db, viewer, ids);
+    return ids.map((id) => found.get(id) ?? []);
+  });
+}
+
+/** Reads once per request, on first use, however many fields ask. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= read();
+    return value;
+  };
+}
+
+/** Every batching loader of one request; `viewer` is whom the request answers (loaders that filter by it). */
+export function createLoaders(db: Db, viewer: Viewer) {
   return {
     department: byId(db, departments),
     category: byId(db, categories),
@@ -53,7 +75,14 @@ export function createLoaders(db: Db) {
     /** Unscoped: only for tickets whose visibility the caller already checked (events of a visible feed). */
     ticket: byId(db, tickets),
     pendingExtension: pendingExtension(db),
+    possibleDuplicates: possibleDuplicates(db, viewer),
+    scopeRules: once(() => loadScopeRules(db)),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What services that read through the request's loaders take. */
+export interface LoaderContext extends ServiceContext {
+  loaders: Loaders;
+}

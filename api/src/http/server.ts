@@ -153,7 +153,7 @@ export async function createHttpServer(
           signer: deps.signer,
           viewer,
           log: locals.log,
-          loaders: createLoaders(deps.db),
+          loaders: createLoaders(deps.db, viewer),
           requestId: locals.requestId,
           loginThrottle,
           clientAddress,

@@ -1,5 +1,5 @@
 import type { Channel, Satisfaction } from '../../../schema/src/index.js';
-import type { CreateTicketInput } from '../modules/tickets/tickets.service.js';
+import type { CreateTicketInput } from '../modules/tickets/create-ticket.js';
 import { communityCode, SUB_DISTRICTS } from './demo-district.js';
 import {
   COMPANIES,

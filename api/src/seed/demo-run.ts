@@ -1,12 +1,18 @@
 import type { Db } from '../../../schema/src/db.js';
+import type { TicketRow } from '../../../schema/src/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../context.js';
 import { mergeTicket } from '../modules/duplicates/duplicates.service.js';
-import * as tickets from '../modules/tickets/tickets.service.js';
+import { acceptTicket } from '../modules/tickets/accept-ticket.js';
+import { assignTicket } from '../modules/tickets/assign-ticket.js';
+import { closeTicket } from '../modules/tickets/close-ticket.js';
+import { createTicket } from '../modules/tickets/create-ticket.js';
+import { dispatchTicket, reassignTicket } from '../modules/tickets/dispatch-ticket.js';
+import { recordFeedback } from '../modules/tickets/record-feedback.js';
+import { resolveTicket } from '../modules/tickets/resolve-ticket.js';
+import { returnTicket } from '../modules/tickets/return-ticket.js';
 import type { TicketPlan } from './demo-plan.js';
-
-type TicketRow = tickets.TicketRow;
 
 export interface DemoActors {
   agents: Viewer[];
@@ -53,7 +59,7 @@ export async function playTicket(
   created.set(plan.index, new Promise((resolve) => (resolveCreated = resolve)));
   let ticket: TicketRow;
   try {
-    ticket = await tickets.createTicket(as(agent), { ...plan.input, autoDispatch: dispatch });
+    ticket = await createTicket(as(agent), { ...plan.input, autoDispatch: dispatch });
   } finally {
     resolveCreated(ticket! ? ticket.id : null);
   }
@@ -61,12 +67,12 @@ export async function playTicket(
 
   if (plan.kind === 'direct') {
     if (later(2 * MINUTE, 12 * MINUTE))
-      await tickets.closeTicket(as(agent), { id, reason: 'ANSWERED_DIRECTLY', note: '已电话答复' });
+      await closeTicket(as(agent), { id, reason: 'ANSWERED_DIRECTLY', note: '已电话答复' });
     return;
   }
   if (plan.kind === 'outOfScope') {
     if (later(3 * MINUTE, 15 * MINUTE))
-      await tickets.closeTicket(as(agent), {
+      await closeTicket(as(agent), {
         id,
         reason: 'OUT_OF_SCOPE',
         note: '不属于热线受理范围，已告知来电人相关渠道',
@@ -75,7 +81,7 @@ export async function playTicket(
   }
   if (plan.kind === 'withdrawn') {
     if (later(HOUR, 3 * HOUR))
-      await tickets.closeTicket(as(agent), { id, reason: 'WITHDRAWN', note: '来电人表示问题已自行解决' });
+      await closeTicket(as(agent), { id, reason: 'WITHDRAWN', note: '来电人表示问题已自行解决' });
     return;
   }
   if (plan.kind === 'duplicate') {
@@ -88,13 +94,13 @@ export async function playTicket(
   const fallback = actors.subDistricts.get(plan.subDistrict)!;
   if (ticket.status === 'NEW') {
     if (!later(3 * MINUTE, 25 * MINUTE)) return;
-    ticket = await tickets.dispatchTicket(as(agent), { id, departmentId: fallback, note: '按属地派单' });
+    ticket = await dispatchTicket(as(agent), { id, departmentId: fallback, note: '按属地派单' });
   }
   // Misrouting: the department sends it back; the hotline tries again; twice goes to a manager.
   for (let bounce = 0; bounce < plan.misroutes; bounce++) {
     if (!later(30 * MINUTE, 3 * HOUR)) return;
     const returnedBy = ticket.departmentId!;
-    ticket = await tickets.returnTicket(as(handlerOf(actors, ticket)), {
+    ticket = await returnTicket(as(handlerOf(actors, ticket)), {
       id,
       reason: '经核实不属于本单位职责',
     });
@@ -102,8 +108,8 @@ export async function playTicket(
     if (!later(10 * MINUTE, 2 * HOUR)) return;
     const target = departmentAfterReturn(actors, fallback, returnedBy, plan, bounce);
     ticket = ticket.needsManager
-      ? await tickets.reassignTicket(as(next), { id, departmentId: target, reason: '经协调明确责任单位' })
-      : await tickets.dispatchTicket(as(next), { id, departmentId: target, note: '重新派单' });
+      ? await reassignTicket(as(next), { id, departmentId: target, reason: '经协调明确责任单位' })
+      : await dispatchTicket(as(next), { id, departmentId: target, note: '重新派单' });
   }
   const accepted = await acceptOnSchedule(ticket, plan.acceptLate, draw(), as, actors, advanceTo);
   if (!accepted) return;
@@ -111,7 +117,7 @@ export async function playTicket(
   if (plan.reassign) {
     if (!later(HOUR, 6 * HOUR)) return;
     const target = ticket.departmentId === fallback ? actors.fallbackDepartmentId : fallback;
-    ticket = await tickets.reassignTicket(as(actors.manager), {
+    ticket = await reassignTicket(as(actors.manager), {
       id,
       departmentId: target,
       reason: '改派至责任单位',
@@ -122,12 +128,12 @@ export async function playTicket(
   }
   const handler = handlerOf(actors, ticket);
   if (!later(2 * MINUTE, 20 * MINUTE)) return;
-  ticket = await tickets.assignTicket(as(handler), { id, userId: handler.id! });
+  ticket = await assignTicket(as(handler), { id, userId: handler.id! });
   if (plan.stuck) return;
 
   for (let round = 0; round < 2; round++) {
     if (!advanceTo(resolveTime(ticket, at, plan.resolveLate && round === 0, draw()))) return;
-    ticket = await tickets.resolveTicket(as(handler), {
+    ticket = await resolveTicket(as(handler), {
       id,
       reply: '经现场核实已处理完毕，并已向来电人说明情况。',
     });
@@ -142,7 +148,7 @@ export async function playTicket(
           : second < 0.8
             ? 'BASICALLY_SATISFIED'
             : 'DISSATISFIED';
-    ticket = await tickets.recordFeedback(as(agent), {
+    ticket = await recordFeedback(as(agent), {
       id,
       satisfaction,
       comment: satisfaction === 'DISSATISFIED' ? '问题没有真正解决' : null,
@@ -188,7 +194,7 @@ async function acceptOnSchedule(
     ? due + 10 * MINUTE + fraction * 5 * HOUR
     : start + (0.03 + 0.85 * fraction ** 2) * (due - start);
   if (!advanceTo(time)) return null;
-  return tickets.acceptTicket(as(handlerOf(actors, ticket)), { id: ticket.id });
+  return acceptTicket(as(handlerOf(actors, ticket)), { id: ticket.id });
 }
 
 /** Most replies come well before the deadline (a skewed share of the window); a few after it. */

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { apiClients, departments, type Role } from '../../../../schema/src/index.js';
+import { apiClients, type Role } from '../../../../schema/src/index.js';
 import { generateApiKey, hashApiKey } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
+import { requireDepartment } from '../departments/require-department.js';
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 
@@ -41,12 +42,7 @@ export async function createApiClient(
   if (DEPARTMENT_ROLES.includes(input.role) && !departmentId) {
     throw badInput(`A ${input.role} client must belong to a department`, 'departmentId');
   }
-  if (departmentId) {
-    const [department] = isUuid(departmentId)
-      ? await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId))
-      : [];
-    if (!department) throw badInput(`Unknown department ${departmentId}`, 'departmentId');
-  }
+  if (departmentId) await requireDepartment(ctx.db, departmentId);
   const key = generateApiKey();
   const [client] = await ctx.db
     .insert(apiClients)

@@ -1,15 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { DepartmentKind as DepartmentKindValue } from '../../../../schema/src/index.js';
-import { DepartmentKind } from '../../graphql/enums.js';
+import { CodedFields, DepartmentFields } from './departments.type.js';
 
 @InputType()
-export class DepartmentInput {
-  @Field(() => String)
-  code!: string;
-  @Field(() => String)
-  name!: string;
-  @Field(() => DepartmentKind)
-  kind!: DepartmentKindValue;
+export class DepartmentInput extends DepartmentFields {
   @Field(() => ID, { nullable: true })
   parentId?: string | null;
   @Field(() => Boolean, { nullable: true })
@@ -18,11 +11,7 @@ export class DepartmentInput {
 
 /** Areas (sub-district > community) and categories share this shape. */
 @InputType()
-export class TreeNodeInput {
-  @Field(() => String)
-  code!: string;
-  @Field(() => String)
-  name!: string;
+export class TreeNodeInput extends CodedFields {
   @Field(() => ID, { nullable: true })
   parentId?: string | null;
 }

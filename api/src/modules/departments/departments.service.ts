@@ -4,8 +4,8 @@ import { areas, categories, type DepartmentKind, departments } from '../../../..
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput, notFound } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 

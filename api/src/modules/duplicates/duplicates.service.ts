@@ -1,15 +1,18 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../../schema/src/db.js';
 import { queryRows } from '../../../../schema/src/db.js';
-import { tickets } from '../../../../schema/src/index.js';
-import type { Viewer } from '../../auth/viewer.js';
+import { type TicketRow, tickets } from '../../../../schema/src/index.js';
+import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { OPEN_STATUSES } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
+import type { LoaderContext } from '../../graphql/loaders.js';
+import { changeTicket } from '../tickets/change-ticket.js';
 import { visibleTickets } from '../tickets/ticket-access.js';
 import { appendEvents } from '../tickets/ticket-events.writer.js';
-import { changeTicket, isUuid, type TicketRow } from '../tickets/tickets.service.js';
+import { getTicket } from '../tickets/tickets.query.js';
 
 /** Trigram similarity (0..1) of titles or descriptions from which texts count as alike. */
 export const SIMILARITY_THRESHOLD = 0.3;
@@ -86,6 +89,15 @@ export async function findPossibleDuplicates(
       ?.push({ ticket, sameCaller: pair.same_caller, similarity: Number(pair.similarity) });
   }
   return found;
+}
+
+/** The ticket this one was merged into, if the viewer may see it. */
+export async function getDuplicateOf(ctx: LoaderContext, ticket: TicketRow): Promise<TicketRow | null> {
+  if (!ticket.duplicateOfId) return null;
+  // Scoped viewers may not see the original; everyone else reads it through the batching loader.
+  return scopedDepartment(ctx.viewer) === null
+    ? ctx.loaders.ticket.load(ticket.duplicateOfId)
+    : getTicket(ctx, ticket.duplicateOfId);
 }
 
 /**

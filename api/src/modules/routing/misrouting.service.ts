@@ -1,9 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { tickets } from '../../../../schema/src/index.js';
+import { type TicketRow, tickets } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { pageSize } from '../tickets/tickets.query.js';
-import type { TicketRow } from '../tickets/tickets.service.js';
+import { pageSize } from '../../graphql/cursor.js';
 
 /**
  * Tickets returned twice in a row: they wait for a MANAGER to reassign them (an AGENT may not

@@ -3,9 +3,8 @@ import type { Tx } from '../../../../schema/src/db.js';
 import { routingRuleChanges } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { encodeCursor, isCursorSerial, readCursor } from '../../graphql/node.js';
-import { type Page, pageSize } from '../tickets/tickets.query.js';
-import { isUuid } from '../tickets/tickets.service.js';
+import { isUuid } from '../../domain/uuid.js';
+import { encodeCursor, isCursorSerial, type Page, pageSize, readCursor } from '../../graphql/cursor.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 
 export type RoutingRuleChangeRow = typeof routingRuleChanges.$inferSelect;

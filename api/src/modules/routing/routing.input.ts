@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
 import { Channel, DemandType, TicketPriority } from '../../graphql/enums.js';
+import { TicketDemandFields } from '../tickets/tickets.input.js';
 
 @InputType()
 export class RoutingConditionsInput {
@@ -33,17 +34,4 @@ export class RoutingRuleInput {
 }
 
 @InputType()
-export class RoutePreviewInput {
-  @Field(() => String)
-  title!: string;
-  @Field(() => String)
-  description!: string;
-  @Field(() => DemandType)
-  demandType!: enums.DemandType;
-  @Field(() => Channel, { nullable: true })
-  channel?: enums.Channel | null;
-  @Field(() => String, { nullable: true })
-  categoryCode?: string | null;
-  @Field(() => String, { nullable: true })
-  areaCode?: string | null;
-}
+export class RoutePreviewInput extends TicketDemandFields {}

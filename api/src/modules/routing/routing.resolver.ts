@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toConnection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Department } from '../departments/departments.type.js';
-import { toConnection } from '../tickets/tickets.resolver.js';
 import { User } from '../users/users.type.js';
 import { previewRoute } from './route-preview.js';
 import type { RoutingRuleRow } from './route-ticket.js';

@@ -5,7 +5,6 @@ import {
   type Channel,
   categories,
   type DemandType,
-  departments,
   type RoutingConditionsRow,
   routingRules,
   type TicketPriority,
@@ -14,7 +13,7 @@ import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
+import { requireDepartment } from '../departments/require-department.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 import { forgetRoutingRules } from './route-ticket.js';
 import { auditRuleChanges } from './routing-audit.js';
@@ -165,13 +164,7 @@ function checkPosition(position: number, max: number) {
 /** Validates a rule's input against the database: department, category and area codes. */
 async function checkRule(tx: Tx, input: RoutingRuleInput) {
   const name = checkText('name', input.name);
-  if (!isUuid(input.departmentId)) throw badInput(`Unknown department ${input.departmentId}`, 'departmentId');
-  const [department] = await tx
-    .select({ active: departments.active })
-    .from(departments)
-    .where(eq(departments.id, input.departmentId));
-  if (!department) throw badInput(`Unknown department ${input.departmentId}`, 'departmentId');
-  if (!department.active) throw badInput('That department is inactive', 'departmentId');
+  await requireDepartment(tx, input.departmentId, { active: true });
   const conditions: RoutingConditionsRow = {
     categoryCodes: await checkCodes(tx, 'category', input.conditions.categoryCodes),
     areaCodes: await checkCodes(tx, 'area', input.conditions.areaCodes),

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
+import { Connection } from '../../graphql/connection.js';
 import { Channel, DemandType, TicketPriority } from '../../graphql/enums.js';
-import { Node, PageInfo } from '../../graphql/node.js';
+import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ScopeAdvice } from '../scope/scope.type.js';
 
@@ -19,9 +20,9 @@ export class RoutingConditions {
   channels!: enums.Channel[];
 }
 
-/** Maps onto a routing_rules row; `department` is a field resolver. */
-@ObjectType({ implements: Node })
-export class RoutingRule extends Node {
+/** A rule's settings, as it is now (RoutingRule) and as it was (RoutingRuleSnapshot). */
+@ObjectType()
+export abstract class RoutingRuleFields {
   @Field(() => String)
   name!: string;
   @Field(() => Int, { description: 'Rules are tried in ascending position; the first enabled match wins.' })
@@ -33,6 +34,13 @@ export class RoutingRule extends Node {
   @Field(() => TicketPriority, { nullable: true, description: "Overrides the ticket's priority when set." })
   priority!: enums.TicketPriority | null;
   departmentId!: string;
+}
+
+/** Maps onto a routing_rules row; `department` is a field resolver. */
+@ObjectType({ implements: Node })
+export class RoutingRule extends RoutingRuleFields implements Node {
+  @Field(() => ID)
+  id!: string;
 }
 
 @ObjectType()
@@ -54,19 +62,7 @@ export class RouteDecision {
 
 /** A rule as it was before or after a change (audit). */
 @ObjectType()
-export class RoutingRuleSnapshot {
-  @Field(() => String)
-  name!: string;
-  @Field(() => Int)
-  position!: number;
-  @Field(() => Boolean)
-  enabled!: boolean;
-  @Field(() => RoutingConditions)
-  conditions!: RoutingConditions;
-  @Field(() => TicketPriority, { nullable: true })
-  priority!: enums.TicketPriority | null;
-  departmentId!: string;
-}
+export class RoutingRuleSnapshot extends RoutingRuleFields {}
 
 @ObjectType({ description: 'One audited change of the routing configuration.' })
 export class RoutingRuleChange {
@@ -86,19 +82,4 @@ export class RoutingRuleChange {
 }
 
 @ObjectType()
-export class RoutingRuleChangeEdge {
-  @Field(() => String)
-  cursor!: string;
-  @Field(() => RoutingRuleChange)
-  node!: RoutingRuleChange;
-}
-
-@ObjectType()
-export class RoutingRuleChangeConnection {
-  @Field(() => [RoutingRuleChangeEdge])
-  edges!: RoutingRuleChangeEdge[];
-  @Field(() => [RoutingRuleChange])
-  nodes!: RoutingRuleChange[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class RoutingRuleChangeConnection extends Connection(RoutingRuleChange) {}

@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { TicketRow } from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import type { Loaders } from '../../graphql/loaders.js';
-import type { TicketRow } from '../tickets/tickets.service.js';
 import { Ticket } from '../tickets/tickets.type.js';
 import { ScopeRuleInput } from './scope.input.js';
 import * as service from './scope.service.js';
 import { ScopeAdvice, ScopeRule } from './scope.type.js';
-import { type ScopeMatch, type ScopeRuleRow, screenScope } from './scope-matcher.js';
 
 @Resolver(() => ScopeRule)
 export class ScopeRuleResolver {
@@ -35,21 +33,6 @@ export class ScopeRuleResolver {
   }
 }
 
-// One read of the scope rules per request, however many tickets ask.
-const rulesPerRequest = new WeakMap<Loaders, Promise<ScopeRuleRow[]>>();
-
-async function lineageOf(loaders: Loaders, categoryId: string | null): Promise<string[]> {
-  const codes: string[] = [];
-  let id = categoryId;
-  while (id && codes.length < 20) {
-    const category = await loaders.category.load(id);
-    if (!category) break;
-    codes.push(category.code);
-    id = category.parentId;
-  }
-  return codes;
-}
-
 @Resolver(() => Ticket)
 export class TicketScopeResolver {
   @FieldResolver(() => ScopeAdvice, {
@@ -57,14 +40,7 @@ export class TicketScopeResolver {
     description:
       'For NEW tickets: a hint that the demand looks out of scope (close it as OUT_OF_SCOPE if so).',
   })
-  async scopeAdvice(@Root() ticket: TicketRow, @Ctx() ctx: GraphQLContext): Promise<ScopeMatch | null> {
-    if (ticket.status !== 'NEW') return null;
-    let rules = rulesPerRequest.get(ctx.loaders);
-    if (!rules) {
-      rules = service.loadScopeRules(ctx.db);
-      rulesPerRequest.set(ctx.loaders, rules);
-    }
-    const categoryCodes = await lineageOf(ctx.loaders, ticket.categoryId);
-    return screenScope(await rules, { title: ticket.title, description: ticket.description, categoryCodes });
+  scopeAdvice(@Root() ticket: TicketRow, @Ctx() ctx: GraphQLContext) {
+    return service.getScopeAdvice(ctx, ticket);
   }
 }

@@ -1,12 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../../../schema/src/db.js';
-import { categories, scopeRules } from '../../../../schema/src/index.js';
+import { categories, scopeRules, type TicketRow } from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
+import type { LoaderContext } from '../../graphql/loaders.js';
 import { checkCodes } from '../routing/routing.service.js';
-import { isUuid } from '../tickets/tickets.service.js';
 import { type ScopeMatch, type ScopeRuleRow, screenScope } from './scope-matcher.js';
 
 export interface ScopeRuleInput {
@@ -23,6 +24,27 @@ const EDITOR_ROLES = ['ADMIN', 'MANAGER'] as const;
 /** Rules in the order they are tried: oldest first. */
 export function loadScopeRules(db: Tx): Promise<ScopeRuleRow[]> {
   return db.select().from(scopeRules).orderBy(asc(scopeRules.createdAt), asc(scopeRules.id));
+}
+
+/** For NEW tickets: the first scope rule the demand matches (its text, or its category or a parent's). */
+export async function getScopeAdvice(ctx: LoaderContext, ticket: TicketRow): Promise<ScopeMatch | null> {
+  if (ticket.status !== 'NEW') return null;
+  const categoryCodes = await loadedCategoryLineage(ctx, ticket.categoryId);
+  const rules = await ctx.loaders.scopeRules();
+  return screenScope(rules, { title: ticket.title, description: ticket.description, categoryCodes });
+}
+
+/** categoryLineage through the request's category loader, from the ticket's category id. */
+async function loadedCategoryLineage(ctx: LoaderContext, categoryId: string | null): Promise<string[]> {
+  const codes: string[] = [];
+  let id = categoryId;
+  while (id && codes.length < 20) {
+    const category = await ctx.loaders.category.load(id);
+    if (!category) break;
+    codes.push(category.code);
+    id = category.parentId;
+  }
+  return codes;
 }
 
 export function listScopeRules(ctx: ServiceContext): Promise<ScopeRuleRow[]> {

@@ -1,6 +1,6 @@
 import type { Tx } from '../../../../schema/src/db.js';
 import type { TicketRow } from '../../../../schema/src/index.js';
-import { parseDuration } from '../../domain/duration.js';
+import { parseStoredDuration } from '../../domain/duration.js';
 import { addDuration, addWorkingMs, workingMsBetween } from '../../domain/sla-clock.js';
 import {
   loadEffectKeys,
@@ -27,12 +27,6 @@ export type SlaFields = Partial<
     | 'nextTimerAt'
   >
 >;
-
-function storedDuration(text: string) {
-  const parsed = parseDuration(text);
-  if (!parsed) throw new Error(`invalid stored duration "${text}"`);
-  return parsed;
-}
 
 /** The earliest pending timer of the ticket as it will be after the change; due ones fire at the next tick. */
 async function pendingTimerAt(
@@ -65,8 +59,8 @@ export async function startSlaCycle(
 ): Promise<SlaFields> {
   const settings = await loadSettingsForPriority(tx, ticket.priority);
   const { policy, calendar } = settings;
-  const acceptDueAt = addDuration(calendar, policy.clock, now, storedDuration(policy.acceptWithin));
-  const dueAt = addDuration(calendar, policy.clock, now, storedDuration(policy.resolveWithin));
+  const acceptDueAt = addDuration(calendar, policy.clock, now, parseStoredDuration(policy.acceptWithin));
+  const dueAt = addDuration(calendar, policy.clock, now, parseStoredDuration(policy.resolveWithin));
   const slaCycle = ticket.slaCycle + 1;
   const clock: TicketClock = {
     status: 'DISPATCHED',

@@ -3,7 +3,7 @@
  * its policy and the business calendar. The ticket's `next_timer_at` is the earliest timer not yet applied.
  */
 import type { EscalationStepRow, TicketStatus } from '../../../../schema/src/index.js';
-import { parseDuration } from '../../domain/duration.js';
+import { parseStoredDuration } from '../../domain/duration.js';
 import {
   addDuration,
   addWorkingMs,
@@ -60,12 +60,6 @@ export function effectJobId(effect: SlaEffect): string {
   return `${effect.kind}-${effect.ticketId}-${effect.cycle}-${detail}`;
 }
 
-function duration(text: string) {
-  const parsed = parseDuration(text);
-  if (!parsed) throw new Error(`invalid stored duration "${text}"`);
-  return parsed;
-}
-
 /** Whether the SLA clock of the ticket runs now (DISPATCHED or IN_PROGRESS, not paused). */
 export function clockRuns(ticket: Pick<TicketClock, 'status' | 'pausedAt' | 'dueAt'>): boolean {
   return RUNNING_STATUSES.includes(ticket.status) && ticket.pausedAt === null && ticket.dueAt !== null;
@@ -81,7 +75,7 @@ export function slaTimers(ticket: TicketClock, policy: PolicyTimers, calendar: C
   const dueAt = ticket.dueAt as Date;
   const timers: SlaTimer[] = [];
   const start = ticket.clockStartedAt ?? dueAt;
-  const window = durationMs(calendar, policy.clock, duration(policy.resolveWithin));
+  const window = durationMs(calendar, policy.clock, parseStoredDuration(policy.resolveWithin));
   const total = workingMsBetween(calendar, policy.clock, start, dueAt);
   for (const fraction of policy.remindAt) {
     const elapsed = Math.max(0, Math.round(total - (1 - fraction) * window));
@@ -97,7 +91,7 @@ export function slaTimers(ticket: TicketClock, policy: PolicyTimers, calendar: C
   for (const step of policy.escalation) {
     timers.push({
       kind: 'escalate',
-      at: addDuration(calendar, policy.clock, dueAt, duration(step.after)),
+      at: addDuration(calendar, policy.clock, dueAt, parseStoredDuration(step.after)),
       level: step.level,
       notifyDepartmentId: step.notifyDepartmentId,
       key: effectKey({ kind: 'escalate', cycle: ticket.slaCycle, level: step.level }),

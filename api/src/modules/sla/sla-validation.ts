@@ -14,8 +14,8 @@ import {
 } from '../../domain/duration.js';
 import { type CalendarSpec, durationMs } from '../../domain/sla-clock.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 
 /** What `upsertSlaPolicy` receives. */
 export interface SlaPolicyDraft {

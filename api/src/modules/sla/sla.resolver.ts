@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Department } from '../departments/departments.type.js';
-import { BusinessCalendarInput, SlaPolicyInput } from './sla.input.js';
+import { SlaPolicyInput } from './sla.input.js';
 import * as service from './sla.service.js';
 import { BusinessCalendar, EscalationStep, SlaPolicy } from './sla.type.js';
 
@@ -24,7 +24,7 @@ export class SlaPolicyResolver {
 
   @Mutation(() => BusinessCalendar, { description: 'MANAGER, ADMIN. Replaces the business calendar.' })
   setBusinessCalendar(
-    @Arg('input', () => BusinessCalendarInput) input: BusinessCalendarInput,
+    @Arg('input', () => BusinessCalendar) input: BusinessCalendar,
     @Ctx() ctx: GraphQLContext,
   ) {
     return service.setBusinessCalendar(ctx, input);

@@ -1,20 +1,30 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
 import { SlaClock, TicketPriority } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { DateScalar, DurationScalar } from '../../graphql/scalars.js';
 
+// Read (ObjectType) and written (InputType) alike: the input types extend or are these classes.
+
+/** An escalation step as read and as written; the input names the department, the output resolves it. */
 @ObjectType()
-export class EscalationStep {
+@InputType()
+export abstract class EscalationStepFields {
   @Field(() => Int)
   level!: number;
   @Field(() => DurationScalar, { description: "Time after the resolution deadline, on the policy's clock." })
   after!: string;
+}
+
+@ObjectType()
+export class EscalationStep extends EscalationStepFields {
   notifyDepartmentId!: string | null;
 }
 
-@ObjectType({ implements: Node })
-export class SlaPolicy extends Node {
+/** A policy as read and as written, but for its escalation steps (input and output types differ). */
+@ObjectType()
+@InputType()
+export abstract class SlaPolicyFields {
   @Field(() => String)
   name!: string;
   @Field(() => TicketPriority)
@@ -27,11 +37,18 @@ export class SlaPolicy extends Node {
   resolveWithin!: string;
   @Field(() => [Float])
   remindAt!: number[];
+}
+
+@ObjectType({ implements: Node })
+export class SlaPolicy extends SlaPolicyFields implements Node {
+  @Field(() => ID)
+  id!: string;
   @Field(() => [EscalationStep])
   escalation!: EscalationStep[];
 }
 
 @ObjectType()
+@InputType('TimeRangeInput')
 export class TimeRange {
   @Field(() => String, { description: 'Local time, HH:MM.' })
   start!: string;
@@ -40,6 +57,7 @@ export class TimeRange {
 }
 
 @ObjectType()
+@InputType('BusinessCalendarInput')
 export class BusinessCalendar {
   @Field(() => String)
   timezone!: string;

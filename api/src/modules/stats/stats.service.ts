@@ -2,8 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../../../schema/src/db.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 
 export interface StatsArgs {
   from: Date;

@@ -1,7 +1,7 @@
+import type { TicketRow } from '../../../../schema/src/index.js';
 import { allowedActions, checkAction, type TicketAction } from '../../domain/ticket-machine.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { TicketAction as TicketActionEnum } from '../../graphql/enums.js';
-import type { TicketRow } from './tickets.service.js';
 
 type ActionName = keyof typeof TicketActionEnum;
 

@@ -1,5 +1,5 @@
+import type { TicketRow } from '../../../../schema/src/index.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
-import type { TicketRow } from './tickets.service.js';
 
 /** The SLA as read now: breach is exact at read time, not only once a worker noticed it. */
 export function ticketSla(ticket: TicketRow, now: Date) {

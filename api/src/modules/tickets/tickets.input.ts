@@ -56,8 +56,9 @@ export class TicketOrder {
   direction!: 'ASC' | 'DESC';
 }
 
+/** What the routing rules read of a demand: registering a ticket and previewing its route alike. */
 @InputType()
-export class CreateTicketInput {
+export abstract class TicketDemandFields {
   @Field(() => String)
   title!: string;
   @Field(() => String)
@@ -66,15 +67,19 @@ export class CreateTicketInput {
   demandType!: enums.DemandType;
   @Field(() => Channel, { nullable: true })
   channel?: enums.Channel | null;
+  @Field(() => String, { nullable: true })
+  categoryCode?: string | null;
+  @Field(() => String, { nullable: true })
+  areaCode?: string | null;
+}
+
+@InputType()
+export class CreateTicketInput extends TicketDemandFields {
   @Field(() => TicketPriority, {
     nullable: true,
     description: 'Defaults to the routing decision, else ORDINARY.',
   })
   priority?: enums.TicketPriority | null;
-  @Field(() => String, { nullable: true })
-  categoryCode?: string | null;
-  @Field(() => String, { nullable: true })
-  areaCode?: string | null;
   @Field(() => String, { nullable: true })
   address?: string | null;
   @Field(() => String, { nullable: true })

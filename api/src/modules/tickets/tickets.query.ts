@@ -4,6 +4,7 @@ import {
   areas,
   categories,
   type TicketPriority,
+  type TicketRow,
   type TicketStatus,
   ticketEvents,
   tickets,
@@ -12,12 +13,20 @@ import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
-import { encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../../graphql/node.js';
+import {
+  encodeCursor,
+  isCursorSerial,
+  isCursorTime,
+  MAX_PAGE,
+  type Page,
+  pageSize,
+  readCursor,
+} from '../../graphql/cursor.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
-import { isUuid, type TicketRow } from './tickets.service.js';
 
 export interface TicketFilter {
   status?: TicketStatus[] | null;
@@ -45,24 +54,7 @@ export interface ListTicketsArgs {
   orderBy?: { field: TicketOrderField; direction: 'ASC' | 'DESC' } | null;
 }
 
-export interface Page<T> {
-  rows: T[];
-  cursorOf: (row: T) => string;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
-
-export const MAX_PAGE = 100;
 const MAX_OFFSET = 100_000;
-
-/** Checks a connection's `first` (1..100, default 20). */
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE}, got ${size}`, 'first');
-  }
-  return size;
-}
 
 const ORDER_COLUMNS: Record<TicketOrderField, PgColumn> = {
   CREATED_AT: tickets.createdAt,

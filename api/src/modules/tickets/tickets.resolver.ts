@@ -1,17 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { TicketRow as Row } from '../../../../schema/src/index.js';
+import { toConnection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { CloseReason, Satisfaction, TicketAction } from '../../graphql/enums.js';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { TicketAction } from '../../graphql/enums.js';
 import { Area, Category, Department } from '../departments/departments.type.js';
 import { SlaPolicy } from '../sla/sla.type.js';
 import { User } from '../users/users.type.js';
 import { allowedActionsFor } from './allowed-actions.js';
 import { maskPhone, mayReadPersonalData } from './ticket-access.js';
 import { ticketSla } from './ticket-sla.js';
-import { CreateTicketInput, TicketFilter, TicketOrder } from './tickets.input.js';
+import { TicketFilter, TicketOrder } from './tickets.input.js';
 import * as queries from './tickets.query.js';
-import * as commands from './tickets.service.js';
 import {
   Caller,
   Feedback,
@@ -21,22 +20,6 @@ import {
   TicketEventConnection,
   TicketSla,
 } from './tickets.type.js';
-
-type Row = commands.TicketRow;
-
-/** Shapes a page of rows as a Relay connection. */
-export function toConnection<T>(page: queries.Page<T>) {
-  return {
-    edges: page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
-    nodes: page.rows,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.rows[0] ? page.cursorOf(page.rows[0]) : null,
-      endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]!) : null,
-    },
-  };
-}
 
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {
@@ -148,138 +131,6 @@ export class TicketResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return toConnection(await queries.listTicketEvents(ctx, ticket.id, { first, after }));
-  }
-
-  @Mutation(() => Ticket)
-  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphQLContext) {
-    return commands.createTicket(ctx, input);
-  }
-
-  @Mutation(() => Ticket, {
-    description: 'Without departmentId the routing rules decide; with no match BAD_USER_INPUT.',
-  })
-  dispatchTicket(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
-    @Arg('note', () => String, { nullable: true }) note?: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.dispatchTicket(ctx, { id, departmentId, note, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  acceptTicket(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.acceptTicket(ctx, { id, expectedVersion });
-  }
-
-  @Mutation(() => Ticket, { description: "Names the responsible person: a user of the ticket's department." })
-  assignTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('userId', () => ID) userId: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.assignTicket(ctx, { id, userId, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  returnTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.returnTicket(ctx, { id, reason, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  reassignTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('departmentId', () => ID) departmentId: string,
-    @Arg('reason', () => String) reason: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.reassignTicket(ctx, { id, departmentId, reason, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  holdTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.holdTicket(ctx, { id, reason, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  resumeTicket(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.resumeTicket(ctx, { id, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  requestExtension(
-    @Arg('id', () => ID) id: string,
-    @Arg('until', () => DateTimeScalar) until: Date,
-    @Arg('reason', () => String) reason: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.requestExtension(ctx, { id, until, reason, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  decideExtension(
-    @Arg('id', () => ID) id: string,
-    @Arg('approve', () => Boolean) approve: boolean,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('note', () => String, { nullable: true }) note?: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.decideExtension(ctx, { id, approve, note, expectedVersion });
-  }
-
-  @Mutation(() => Ticket)
-  resolveTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('reply', () => String) reply: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.resolveTicket(ctx, { id, reply, expectedVersion });
-  }
-
-  @Mutation(() => Ticket, {
-    description: 'DISSATISFIED reopens the ticket to its department; otherwise it closes.',
-  })
-  recordFeedback(
-    @Arg('id', () => ID) id: string,
-    @Arg('satisfaction', () => Satisfaction) satisfaction: enums.Satisfaction,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('comment', () => String, { nullable: true }) comment?: string,
-  ) {
-    return commands.recordFeedback(ctx, { id, satisfaction, comment });
-  }
-
-  @Mutation(() => Ticket)
-  closeTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => CloseReason) reason: enums.CloseReason,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('note', () => String, { nullable: true }) note?: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-  ) {
-    return commands.closeTicket(ctx, { id, reason, note, expectedVersion });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type * as enums from '../../../../schema/src/index.js';
+import { Connection } from '../../graphql/connection.js';
 import {
   Channel,
   CloseReason,
@@ -9,7 +10,7 @@ import {
   TicketPriority,
   TicketStatus,
 } from '../../graphql/enums.js';
-import { Node, PageInfo } from '../../graphql/node.js';
+import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType()
@@ -104,39 +105,10 @@ export class TicketEvent extends Node {
 }
 
 @ObjectType()
-export class TicketEdge {
-  @Field(() => String)
-  cursor!: string;
-  @Field(() => Ticket)
-  node!: Ticket;
-}
-
-@ObjectType()
-export class TicketConnection {
-  @Field(() => [TicketEdge])
-  edges!: TicketEdge[];
-  @Field(() => [Ticket])
-  nodes!: Ticket[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
+export class TicketConnection extends Connection(Ticket) {
   /** Runs the count only when the client asks for totalCount. */
   count!: () => Promise<number>;
 }
 
 @ObjectType()
-export class TicketEventEdge {
-  @Field(() => String)
-  cursor!: string;
-  @Field(() => TicketEvent)
-  node!: TicketEvent;
-}
-
-@ObjectType()
-export class TicketEventConnection {
-  @Field(() => [TicketEventEdge])
-  edges!: TicketEventEdge[];
-  @Field(() => [TicketEvent])
-  nodes!: TicketEvent[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class TicketEventConnection extends Connection(TicketEvent) {}

@@ -5,8 +5,8 @@ import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { forgetSessionState } from '../../auth/sessions.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { isUuid } from '../../domain/uuid.js';
 import { badInput, forbidden, notFound } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
 import { checkPassword, checkRoleDepartment, type UserRow } from './users.service.js';
 
 /**

@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { departments, type Role, users } from '../../../../schema/src/index.js';
+import { type Role, users } from '../../../../schema/src/index.js';
 import { hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.js';
 import type { TokenSigner } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
-import { isUuid } from '../tickets/tickets.service.js';
+import { requireDepartment } from '../departments/require-department.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -90,10 +91,7 @@ export async function checkRoleDepartment(
     throw badInput(`A ${role} must belong to a department`, 'departmentId');
   }
   if (!departmentId) return;
-  const [department] = isUuid(departmentId)
-    ? await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId))
-    : [];
-  if (!department) throw badInput(`Unknown department ${departmentId}`, 'departmentId');
+  await requireDepartment(ctx.db, departmentId);
 }
 
 /** Staff list for managers: everyone, or one department's users (e.g. to pick an assignee). */

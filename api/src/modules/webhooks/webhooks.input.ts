@@ -1,9 +1,5 @@
-import { Field, InputType } from 'type-graphql';
+import { InputType } from 'type-graphql';
+import { WebhookFields } from './webhooks.type.js';
 
 @InputType()
-export class WebhookInput {
-  @Field(() => String)
-  url!: string;
-  @Field(() => [String])
-  events!: string[];
-}
+export class WebhookInput extends WebhookFields {}

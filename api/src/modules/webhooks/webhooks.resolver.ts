@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toConnection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { toConnection } from '../tickets/tickets.resolver.js';
 import { WebhookInput } from './webhooks.input.js';
 import * as service from './webhooks.service.js';
 import { Webhook, WebhookCreated, WebhookDeliveryConnection } from './webhooks.type.js';

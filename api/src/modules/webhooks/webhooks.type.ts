@@ -1,15 +1,24 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Node, PageInfo } from '../../graphql/node.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/connection.js';
+import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
-@ObjectType({ implements: Node })
-export class Webhook extends Node {
+/** A subscription as read (Webhook) and as written (WebhookInput). */
+@ObjectType()
+@InputType()
+export abstract class WebhookFields {
   @Field(() => String)
   url!: string;
   @Field(() => [String], {
     description: 'Event names such as ticket.created, ticket.escalated; ["*"] for all.',
   })
   events!: string[];
+}
+
+@ObjectType({ implements: Node })
+export class Webhook extends WebhookFields implements Node {
+  @Field(() => ID)
+  id!: string;
   @Field(() => Boolean)
   active!: boolean;
 }
@@ -42,22 +51,7 @@ export class WebhookDelivery {
 }
 
 @ObjectType()
-export class WebhookDeliveryEdge {
-  @Field(() => String)
-  cursor!: string;
-  @Field(() => WebhookDelivery)
-  node!: WebhookDelivery;
-}
-
-@ObjectType()
-export class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge])
-  edges!: WebhookDeliveryEdge[];
-  @Field(() => [WebhookDelivery])
-  nodes!: WebhookDelivery[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
 @ObjectType()
 export class WebhookCreated {

@@ -1,0 +1,12 @@
+import type { TicketRow } from '../../../../schema/src/index.js';
+import type { ServiceContext } from '../../context.js';
+import { acceptSla } from '../sla/sla-cycle.js';
+import { changeTicket, type Versioned } from './change-ticket.js';
+
+/** The department takes the ticket on: the acceptance clock stops, work begins. */
+export function acceptTicket(ctx: ServiceContext, input: Versioned): Promise<TicketRow> {
+  return changeTicket(ctx, 'accept', input.id, input.expectedVersion, (ticket, _tx, now) => ({
+    set: { status: 'IN_PROGRESS', ...acceptSla(ticket, now) },
+    events: [{ type: 'ACCEPTED' }],
+  }));
+}

@@ -1,0 +1,127 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../../../schema/src/db.js';
+import { type TicketRow, tickets } from '../../../../schema/src/index.js';
+import { requireSignedIn } from '../../auth/viewer.js';
+import type { ServiceContext } from '../../context.js';
+import { checkAction, type TicketAction } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
+import { AppError, notFound } from '../../errors/app-error.js';
+import type { SlaFields } from '../sla/sla-cycle.js';
+import { cancelPendingExtension, endsExtensionScope } from './cancel-pending-extension.js';
+import { visibleTickets } from './ticket-access.js';
+import { appendEvents, type EventDraft } from './ticket-events.writer.js';
+import { selectTicketRows, ticketAfter, ticketColumns } from './ticket-rows.js';
+
+/** What every command on an existing ticket takes: the ticket, and the version the caller last saw. */
+export interface Versioned {
+  id: string;
+  /** When set and the ticket has moved on since, the command answers CONFLICT instead of changing it. */
+  expectedVersion?: number | null;
+}
+
+export interface Change {
+  set: Partial<TicketRow> & SlaFields;
+  /** fromStatus/toStatus default to the ticket's before and after. */
+  events: EventDraft[];
+}
+
+export interface ChangeOptions {
+  /**
+   * Another ticket the plan locks too (merge target): both rows are locked in id order before the
+   * ticket is read, so two changes that lock the same pair in crossed order wait instead of deadlocking.
+   */
+  alsoLock?: string;
+}
+
+const ACTION_LABEL: Record<TicketAction, string> = {
+  dispatch: 'dispatch',
+  accept: 'accept',
+  assign: 'assign',
+  return: 'return',
+  reassign: 'reassign',
+  hold: 'hold',
+  resume: 'resume',
+  requestExtension: 'request an extension for',
+  decideExtension: 'decide an extension for',
+  resolve: 'resolve',
+  recordFeedback: 'record feedback on',
+  close: 'close',
+  merge: 'merge',
+};
+
+/**
+ * The one path of every change to an existing ticket: lock it, check visibility, role, version and
+ * status, apply the change, write its events and outbox rows, all in one transaction.
+ */
+export async function changeTicket(
+  ctx: ServiceContext,
+  action: TicketAction,
+  id: string,
+  expectedVersion: number | null | undefined,
+  plan: (ticket: TicketRow, tx: Tx, now: Date) => Promise<Change> | Change,
+  options: ChangeOptions = {},
+): Promise<TicketRow> {
+  const viewer = ctx.viewer;
+  requireSignedIn(viewer);
+  if (!isUuid(id)) throw notFound('Ticket');
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    if (options.alsoLock && isUuid(options.alsoLock)) await lockInIdOrder(tx, [id, options.alsoLock]);
+    const [ticket] = await selectTicketRows(
+      tx,
+      sql`where ${and(eq(tickets.id, id), visibleTickets(viewer))} for update`,
+    );
+    if (!ticket) throw notFound('Ticket');
+    const refusal = checkAction(action, ticket, viewer);
+    if (refusal === 'FORBIDDEN') {
+      throw new AppError('FORBIDDEN', `A ${viewer.role} may not ${ACTION_LABEL[action]} this ticket`);
+    }
+    if (expectedVersion != null && expectedVersion !== ticket.version) {
+      throw new AppError(
+        'CONFLICT',
+        `Ticket ${ticket.number} was changed by someone else (now version ${ticket.version}, you had ${expectedVersion}); reload it`,
+        { currentVersion: ticket.version },
+      );
+    }
+    if (refusal === 'INVALID_TRANSITION') {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Cannot ${ACTION_LABEL[action]} a ticket that is ${ticket.status}`,
+        {
+          status: ticket.status,
+        },
+      );
+    }
+    return applyChange(tx, ctx, ticket, now, await plan(ticket, tx, now));
+  });
+}
+
+/** Locks tickets in id order (PostgreSQL sorts the rows before it locks them). */
+async function lockInIdOrder(tx: Tx, ids: string[]): Promise<void> {
+  await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(inArray(tickets.id, ids))
+    .orderBy(asc(tickets.id))
+    .for('update');
+}
+
+async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: Date, change: Change) {
+  const set = { ...change.set, version: ticket.version + 1, updatedAt: now };
+  const update = tx.update(tickets).set(set).where(eq(tickets.id, ticket.id));
+  // The row is locked: unless a value is computed by the database, the result is known without
+  // reading it back, and the update travels in the statement that writes the events.
+  const known = ticketAfter(ticket, set);
+  const updated = known ?? (await update.returning(ticketColumns))[0];
+  if (!updated) throw new Error('ticket vanished inside its own transaction');
+  const drafts: EventDraft[] = change.events.map((event) => ({
+    fromStatus: ticket.status,
+    toStatus: updated.status,
+    ...event,
+  }));
+  // Part of the same change (one version step), like the second event of recordFeedback.
+  if (endsExtensionScope(ticket, updated))
+    drafts.push(...(await cancelPendingExtension(tx, ctx, ticket, updated, now)));
+  await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
+  return updated;
+}

@@ -1,0 +1,30 @@
+import type { CloseReason, TicketRow } from '../../../../schema/src/index.js';
+import type { ServiceContext } from '../../context.js';
+import { checkText } from '../../domain/text-limits.js';
+import { allowedCloseReasons } from '../../domain/ticket-machine.js';
+import { AppError } from '../../errors/app-error.js';
+import { stopSla } from '../sla/sla-cycle.js';
+import { changeTicket, type Versioned } from './change-ticket.js';
+
+/** Closes the ticket for one of the reasons its status allows (answered directly, withdrawn, ...). */
+export function closeTicket(
+  ctx: ServiceContext,
+  input: Versioned & { reason: CloseReason; note?: string | null },
+): Promise<TicketRow> {
+  const note = checkText('note', input.note, { optional: true });
+  return changeTicket(ctx, 'close', input.id, input.expectedVersion, (ticket, _tx, now) => {
+    if (!allowedCloseReasons(ticket.status).includes(input.reason)) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `A ${ticket.status} ticket cannot be closed as ${input.reason}`,
+        {
+          status: ticket.status,
+        },
+      );
+    }
+    return {
+      set: { status: 'CLOSED', closeReason: input.reason, closedAt: now, ...stopSla(ticket, now) },
+      events: [{ type: 'CLOSED', note: note ?? input.reason }],
+    };
+  });
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../../../schema/src/db.js';
+import {
+  areas,
+  type Channel,
+  categories,
+  type DemandType,
+  type TicketPriority,
+  type TicketRow,
+  ticketDepartments,
+  tickets,
+} from '../../../../schema/src/index.js';
+import { requireRole } from '../../auth/viewer.js';
+import type { ServiceContext } from '../../context.js';
+import { checkText } from '../../domain/text-limits.js';
+import { CREATE_ROLES } from '../../domain/ticket-machine.js';
+import { AppError, badInput } from '../../errors/app-error.js';
+import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
+import { decideRoute } from '../routing/route-ticket.js';
+import { startSlaCycle } from '../sla/sla-cycle.js';
+import { appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
+import { ticketColumns } from './ticket-rows.js';
+
+export interface CreateTicketInput {
+  title: string;
+  description: string;
+  demandType: DemandType;
+  channel?: Channel | null;
+  priority?: TicketPriority | null;
+  categoryCode?: string | null;
+  areaCode?: string | null;
+  address?: string | null;
+  callerName?: string | null;
+  callerPhone?: string | null;
+  externalRef?: string | null;
+  idempotencyKey?: string | null;
+  autoDispatch?: boolean | null;
+}
+
+/** Registers a demand; dispatches it at once when `autoDispatch` and a routing rule matches. */
+export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<TicketRow> {
+  requireRole(ctx.viewer, CREATE_ROLES);
+  const creatorId = ctx.viewer.id;
+  if (!creatorId) throw new AppError('FORBIDDEN', 'Only users and API clients register tickets');
+  const fields = {
+    title: checkText('title', input.title),
+    description: checkText('description', input.description),
+    address: checkText('address', input.address, { optional: true }),
+    callerName: checkText('callerName', input.callerName, { optional: true }),
+    callerPhone: checkText('callerPhone', input.callerPhone, { optional: true }),
+    externalRef: checkText('externalRef', input.externalRef, { optional: true }),
+  };
+  const idempotencyKey = checkText('idempotencyKey', input.idempotencyKey, { optional: true });
+  const channel: Channel = input.channel ?? (ctx.viewer.kind === 'client' ? 'API' : 'PHONE');
+  const idempotencyHash = idempotencyKey
+    ? hashPayload({ ...input, idempotencyKey: undefined, channel })
+    : null;
+
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const categoryId = input.categoryCode ? await idByCode(tx, 'category', input.categoryCode) : null;
+    const areaId = input.areaCode ? await idByCode(tx, 'area', input.areaCode) : null;
+    const rule = await decideRoute(tx, {
+      title: fields.title,
+      description: fields.description,
+      demandType: input.demandType,
+      channel,
+      categoryCode: input.categoryCode ?? null,
+      areaCode: input.areaCode ?? null,
+    });
+    const priority: TicketPriority = rule?.priority ?? input.priority ?? 'ORDINARY';
+    // Auto-dispatch is written in the same insert: the ticket is born DISPATCHED (version 2, two events).
+    const dispatchTo = rule && input.autoDispatch !== false ? rule : null;
+    const sla = dispatchTo ? await startSlaCycle(tx, { priority, slaCycle: 0 }, now) : {};
+
+    const inserted = await tx
+      .insert(tickets)
+      .values({
+        ...fields,
+        ...sla,
+        number: sql`(select to_char(${now.toISOString()}::timestamptz at time zone coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai'), 'YYYYMMDD')) || lpad(nextval('ticket_number_seq')::text, 8, '0')`,
+        status: dispatchTo ? 'DISPATCHED' : 'NEW',
+        version: dispatchTo ? 2 : 1,
+        departmentId: dispatchTo?.departmentId ?? null,
+        firstDispatchedAt: dispatchTo ? now : null,
+        priority,
+        demandType: input.demandType,
+        channel,
+        categoryId,
+        areaId,
+        createdAt: now,
+        updatedAt: now,
+        createdById: creatorId,
+        idempotencyKey,
+        idempotencyHash,
+      })
+      .onConflictDoNothing({
+        target: [tickets.createdById, tickets.idempotencyKey],
+        where: sql`idempotency_key is not null`,
+      })
+      .returning(ticketColumns);
+    const created = inserted[0];
+    if (!created) return replayIdempotent(tx, creatorId, idempotencyKey!, idempotencyHash!);
+
+    // The CREATED webhook carries the ticket as registered, DISPATCHED the ticket as it is now.
+    const registered: TicketRow = { ...created, status: 'NEW', version: 1, departmentId: null, dueAt: null };
+    const changes: { ticket: TicketRow; events: EventDraft[] }[] = [
+      { ticket: registered, events: [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }] },
+    ];
+    if (dispatchTo) {
+      await tx
+        .insert(ticketDepartments)
+        .values({ ticketId: created.id, departmentId: dispatchTo.departmentId, firstAt: now });
+      const note = `rule: ${dispatchTo.name}`;
+      changes.push({
+        ticket: created,
+        events: [{ type: 'DISPATCHED', fromStatus: 'NEW', toStatus: 'DISPATCHED', note }],
+      });
+    }
+    await appendEventsOfMany(tx, changes, ctx.viewer, now);
+    return created;
+  });
+}
+
+/** A retried create: the first ticket when the payload is the same, CONFLICT when it is not. */
+async function replayIdempotent(tx: Tx, creatorId: string, key: string, hash: string): Promise<TicketRow> {
+  const [existing] = await tx
+    .select(ticketColumns)
+    .from(tickets)
+    .where(and(eq(tickets.createdById, creatorId), eq(tickets.idempotencyKey, key)));
+  if (!existing) throw new Error('idempotent insert conflicted but no ticket holds the key');
+  if (existing.idempotencyHash !== hash) {
+    throw new AppError('CONFLICT', `idempotencyKey "${key}" was already used with a different payload`, {
+      ticketId: existing.id,
+    });
+  }
+  return existing;
+}
+
+function hashPayload(input: object): string {
+  const entries = Object.entries(input)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
+const codeIds = new ShortLivedCache<string>(CONFIG_TTL_MS);
+
+/** Resolves a category or area code; codes are read on every intake, so known ones are briefly cached. */
+function idByCode(tx: Tx, kind: 'category' | 'area', code: string): Promise<string> {
+  const table = kind === 'category' ? categories : areas;
+  return codeIds.get(`${kind}:${code}`, async () => {
+    const [row] = await tx.select({ id: table.id }).from(table).where(eq(table.code, code));
+    if (!row) throw badInput(`Unknown ${kind} code "${code}"`, `${kind}Code`);
+    return row.id;
+  });
+}
