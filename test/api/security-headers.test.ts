@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { loadConfig } from '@hotline/api/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../api/src/config.js';
 import { startTestHotline, type TestHotline } from '../support/hotline.js';
 
 let app: TestHotline;

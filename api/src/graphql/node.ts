@@ -1,5 +1,7 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { badInput } from '../errors/app-error.js';
+
+// Cursors are the services' (keyset pagination), kept importable from here for the resolvers.
+export { decodeCursor, encodeCursor, isCursorSerial, isCursorTime, readCursor } from '../cursor.js';
 
 /** Objects with a global id; resolvers tag each with `__typename` so `node` can tell them apart. */
 @InterfaceType('Node', { resolveType: (value: { __typename?: string }) => value.__typename })
@@ -18,42 +20,4 @@ export class PageInfo {
   startCursor!: string | null;
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
-}
-
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-/** Null when the cursor is not one of ours. */
-export function decodeCursor<T>(cursor: string): T | null {
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A connection's `after` cursor, decoded and checked by `accept`. A cursor is client input: a forged
- * one must answer BAD_USER_INPUT here, not reach PostgreSQL as a value it cannot cast.
- */
-export function readCursor<T>(cursor: string, accept: (value: unknown) => value is T): T {
-  const value = decodeCursor<unknown>(cursor);
-  if (!accept(value)) throw badInput('after is not a valid cursor', 'after');
-  return value;
-}
-
-/** A timestamp exactly as cursors carry it (`Date.toISOString()`), and a real date. */
-export function isCursorTime(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) &&
-    !Number.isNaN(Date.parse(value)) &&
-    new Date(value).toISOString() === value
-  );
-}
-
-/** A row id from a serial column. */
-export function isCursorSerial(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
 }

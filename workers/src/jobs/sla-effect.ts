@@ -1,7 +1,7 @@
+import type { SlaEffect } from '@hotline/api/services';
+import { applySlaEffects } from '@hotline/api/services';
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { z } from 'zod';
-import { applySlaEffects } from '../../../api/src/modules/sla/sla-apply-effects.js';
-import type { SlaEffect } from '../../../api/src/modules/sla/sla-timers.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { retryWhileDatabaseDown } from './database-down.js';
 import { createBatcher } from './sla-effect-batcher.js';

@@ -1,6 +1,6 @@
+import { apiClients, routingRules, ticketEvents, webhooks } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { apiClients, routingRules, ticketEvents, webhooks } from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Node } from '../../graphql/node.js';
 import { getTicket } from '../tickets/tickets.query.js';

@@ -1,5 +1,5 @@
+import { tickets } from '@hotline/schema';
 import { and, asc, eq } from 'drizzle-orm';
-import { tickets } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { pageSize } from '../tickets/tickets.query.js';

@@ -1,9 +1,9 @@
+import { routingRuleChanges } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { routingRuleChanges } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { encodeCursor, isCursorSerial, readCursor } from '../../graphql/node.js';
+import { encodeCursor, isCursorSerial, readCursor } from '../../cursor.js';
 import { type Page, pageSize } from '../tickets/tickets.query.js';
 import { isUuid } from '../tickets/tickets.service.js';
 import type { RoutingRuleRow } from './route-ticket.js';

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
   type Channel,
@@ -16,7 +14,9 @@ import {
   ticketDepartments,
   tickets,
   users,
-} from '../../../../schema/src/index.js';
+} from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { MAX_DURATION_DAYS } from '../../domain/duration.js';

@@ -1,9 +1,9 @@
+import { webhookDeliveries, webhooks } from '@hotline/schema';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { webhookDeliveries, webhooks } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { encodeCursor, isCursorTime, readCursor } from '../../cursor.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { encodeCursor, isCursorTime, readCursor } from '../../graphql/node.js';
 import { type Page, pageSize } from '../tickets/tickets.query.js';
 import { isUuid } from '../tickets/tickets.service.js';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.js';
