@@ -9,11 +9,10 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { createLogger, loadConfig } from '@hotline/api/services';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
-import { startHotline } from '../api/src/app.js';
-import { loadConfig } from '../api/src/config.js';
-import { createLogger } from '../api/src/logger.js';
+import { startHotline } from '../boot.js';
 
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';

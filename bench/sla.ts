@@ -11,11 +11,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createLogger, loadConfig } from '@hotline/api/services';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
-import { type Hotline, startHotline } from '../api/src/app.js';
-import { loadConfig } from '../api/src/config.js';
-import { createLogger } from '../api/src/logger.js';
+import { type Hotline, startHotline } from '../boot.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,6 +47,8 @@ const redis = new Redis(REDIS_URL);
 
 const workerEnv: Record<string, string> = {
   NODE_ENV: 'production',
+  // Several worker processes on one machine: each its own /metrics port.
+  METRICS_PORT: '0',
   DATABASE_URL: dbUrl,
   REDIS_URL,
   QUEUE_PREFIX: prefix,
@@ -109,7 +110,7 @@ async function startWorkerProcesses(): Promise<{ stop(): Promise<void> }> {
   }
   const children: ChildProcess[] = [];
   for (let i = 0; i < PROCESSES; i++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts', 'workers'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', 'workers'], {
       cwd: root,
       env: { ...process.env, ...workerEnv, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],

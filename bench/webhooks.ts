@@ -7,15 +7,11 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildHotlineSchema, createHttpServer } from '@hotline/api/server';
+import { createLogger, loadConfig, systemClock, TokenSigner } from '@hotline/api/services';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
-import { startHotline } from '../api/src/app.js';
-import { TokenSigner } from '../api/src/auth/tokens.js';
-import { systemClock } from '../api/src/clock.js';
-import { loadConfig } from '../api/src/config.js';
-import { buildHotlineSchema } from '../api/src/graphql/schema.js';
-import { createHttpServer } from '../api/src/http/server.js';
-import { createLogger } from '../api/src/logger.js';
+import { startHotline } from '../boot.js';
 
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -24,6 +24,8 @@ export function durationSeconds(text: string): number | null {
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Port of the `/metrics` listener of a workers-only process (the API serves /metrics on PORT). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** postgres:// URL; unset: embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   /** Optional read replica for reporting queries. */

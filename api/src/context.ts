@@ -1,4 +1,4 @@
-import type { Db } from '../../schema/src/db.js';
+import type { Db } from '@hotline/schema/client';
 import type { Viewer } from './auth/viewer.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';

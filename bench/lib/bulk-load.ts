@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { deferIndexes, rebuildDeferredIndexes } from '@hotline/schema/deferred-indexes';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { deferIndexes, rebuildDeferredIndexes } from '../../schema/src/deferred-indexes.js';
 import { EVENT_COLUMNS, TICKET_COLUMNS, TICKET_DEPARTMENT_COLUMNS } from './copy-columns.js';
 import { type GenerateOptions, generateBatch } from './ticket-rows.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { openDatabase } from '@hotline/schema/client';
+import { migrate } from '@hotline/schema/migrate';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
-import { openDatabase } from '../../schema/src/db.js';
-import { migrate } from '../../schema/src/migrate.js';
 
 /** Where the benchmark creates its throw-away database and queue prefix. */
 export interface BenchTargets {

@@ -37,7 +37,7 @@ export interface HotlineProcess {
 }
 
 /**
- * Starts `node --import tsx api/src/main.ts <role>` as its own process, as a deployment runs it
+ * Starts `node --import tsx main.ts <role>` as its own process, as a deployment runs it
  * (production mode, JSON logs to bench/out/<name>.log): its memory is its own and measurable.
  */
 export async function startProcess(
@@ -54,12 +54,13 @@ export async function startProcess(
     ...(process.env.BENCH_V8_DEFAULTS === '1' ? [] : HEAP_FLAGS),
     ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
   ];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'api/src/main.ts', role], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'main.ts', role], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
+      METRICS_PORT: '0',
       DATABASE_URL: targets.databaseUrl,
       DATABASE_POOL_SIZE: String(POOL_SIZE),
       REDIS_URL: targets.redisUrl,

@@ -1,6 +1,4 @@
-import { hashPassword } from '../../api/src/auth/passwords.js';
-import { seedDefaults } from '../../api/src/bootstrap/seed-defaults.js';
-import { openDatabase } from '../../schema/src/db.js';
+import { hashPassword, seedDefaults } from '@hotline/api/services';
 import {
   areas,
   categories,
@@ -10,7 +8,8 @@ import {
   slaPolicies,
   type TicketPriority,
   users,
-} from '../../schema/src/index.js';
+} from '@hotline/schema';
+import { openDatabase } from '@hotline/schema/client';
 
 /** The ids the data generator and the load generators need. */
 export interface Reference {

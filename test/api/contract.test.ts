@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { buildHotlineSchema, SDL_FILE, servedSdl } from '@hotline/api/server';
 import { buildSchema, findBreakingChanges } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SDL_FILE, servedSdl } from '../../api/src/emit-schema.js';
-import { buildHotlineSchema } from '../../api/src/graphql/schema.js';
 
 const contractFile = new URL('../../../shared/contract/hotline.graphql', import.meta.url);
 

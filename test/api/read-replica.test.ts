@@ -1,6 +1,6 @@
+import { seedDefaults } from '@hotline/api/services';
+import { openDatabase } from '@hotline/schema/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDefaults } from '../../api/src/bootstrap/seed-defaults.js';
-import { openDatabase } from '../../schema/src/db.js';
 import { cloneDatabase } from '../support/database.js';
 import { makeTicket } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';

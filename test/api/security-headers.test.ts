@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { loadConfig } from '@hotline/api/services';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../api/src/config.js';
 import { useHotline } from '../support/hotline.js';
 
 const app = useHotline();

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
+import { ADDRESS_FAILURES, hashWith, LOGIN_FAILURES } from '@hotline/api/services';
+import { users } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_FAILURES, LOGIN_FAILURES } from '../../api/src/auth/login-throttle.js';
-import { hashWith } from '../../api/src/auth/passwords.js';
-import { users } from '../../schema/src/index.js';
 import { makeUser } from '../support/factories.js';
 import { type TestHotline, useHotline } from '../support/hotline.js';
 

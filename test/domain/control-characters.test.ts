@@ -1,6 +1,5 @@
+import { checkText, forbiddenCharacter } from '@hotline/api/services';
 import { describe, expect, it } from 'vitest';
-import { forbiddenCharacter } from '../../api/src/domain/control-characters.js';
-import { checkText } from '../../api/src/domain/text-limits.js';
 
 describe('forbiddenCharacter', () => {
   it.each([

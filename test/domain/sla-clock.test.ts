@@ -1,21 +1,22 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { type Duration, parseDuration } from '../../api/src/domain/duration.js';
 import {
   addDuration,
   addWorkingMs,
   type CalendarSpec,
   type ClockKind,
+  type Duration,
   durationMs,
   hasWorkingTimeAhead,
   isWorkingDay,
   isWorkingTime,
+  parseDuration,
   SlaClockLimitError,
   validateCalendar,
   workingDayMs,
   workingMsBetween,
   workingPeriods,
-} from '../../api/src/domain/sla-clock.js';
+} from '@hotline/api/services';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 const HOUR = 3_600_000;
 

@@ -84,7 +84,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /**
  * The real stack for the browser tests: a fresh database seeded with the demo district, its own BullMQ
- * prefix, and `api/src/main.ts all` (API, workers and the built console) as a separate process.
+ * prefix, and `main.ts all` (API, workers and the built console) as a separate process.
  */
 export default async function setup(project: TestProject) {
   // While writing tests: E2E_BASE_URL and E2E_DATABASE_URL point at a stack already running (seeded).
@@ -122,7 +122,7 @@ export default async function setup(project: TestProject) {
     await runTsx(['test/e2e/support/seed-demo.ts', databaseUrl(database), String(SEED_DAYS), end]);
 
     const port = await freePort();
-    server = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts', 'all'], {
+    server = spawn(process.execPath, ['--import', 'tsx', 'main.ts', 'all'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {

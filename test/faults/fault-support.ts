@@ -168,7 +168,7 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<
 }
 
 /**
- * `tsx api/src/main.ts workers` as its own OS process, its output appended to `logFile`; resolves
+ * `tsx main.ts workers` as its own OS process, its output appended to `logFile`; resolves
  * once it reports its workers started.
  */
 export async function spawnWorkers(
@@ -176,7 +176,7 @@ export async function spawnWorkers(
   env: Record<string, string>,
   logFile: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts', 'workers'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', 'workers'], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

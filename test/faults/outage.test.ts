@@ -2,12 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createLogger, loadConfig } from '@hotline/api/services';
 import { Queue } from 'bullmq';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Hotline, startHotline } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/logger.js';
+import { type Hotline, startHotline } from '../../boot.js';
 import { startReceiver } from '../integration/integration-helpers.js';
 import {
   makeTempDir,
@@ -120,6 +119,7 @@ describe('faults: PostgreSQL outage, Redis restart, killed worker', () => {
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       PORT: '0',
+      METRICS_PORT: '0',
       DATABASE_URL: pg.url('hotline'),
       DATABASE_POOL_SIZE: '5',
       REDIS_URL: redis.url,

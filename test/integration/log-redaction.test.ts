@@ -1,9 +1,8 @@
 import { Writable } from 'node:stream';
+import { createLogger, loadConfig } from '@hotline/api/services';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Hotline, startHotline } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/logger.js';
+import { type Hotline, startHotline } from '../../boot.js';
 import { cloneDatabase } from '../support/database.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, codes, type GraphQLResult } from '../support/hotline.js';
 import { CREATE_TICKET, ticketInput } from './integration-helpers.js';

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
+import { loadConfig } from '@hotline/api/services';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Hotline, startHotline } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
+import { type Hotline, startHotline } from '../../boot.js';
 import { cloneDatabase } from '../support/database.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/hotline.js';
 import { CREATE_TICKET, ticketInput } from './integration-helpers.js';

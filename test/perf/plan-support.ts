@@ -1,7 +1,7 @@
+import * as schema from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Db } from '../../schema/src/db.js';
-import * as schema from '../../schema/src/index.js';
 
 /** A statement as the application sent it. */
 export interface CapturedQuery {

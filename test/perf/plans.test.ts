@@ -1,12 +1,9 @@
 import 'reflect-metadata';
+import type { ServiceContext, Viewer } from '@hotline/api/services';
+import { claimDueTimers, getTicket, listTicketEvents, listTickets, systemClock } from '@hotline/api/services';
+import { sql as dsql, openDatabase, queryRows } from '@hotline/schema/client';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../api/src/auth/viewer.js';
-import { systemClock } from '../../api/src/clock.js';
-import type { ServiceContext } from '../../api/src/context.js';
-import { claimDueTimers } from '../../api/src/modules/sla/sla-effects.service.js';
-import { getTicket, listTicketEvents, listTickets } from '../../api/src/modules/tickets/tickets.query.js';
-import { sql as dsql, openDatabase, queryRows } from '../../schema/src/db.js';
 import { cloneDatabase } from '../support/database.js';
 import {
   type CapturedQuery,

@@ -1,5 +1,5 @@
+import { planTickets } from '@hotline/api/services';
 import { describe, expect, it } from 'vitest';
-import { planTickets } from '../../api/src/seed/demo-plan.js';
 
 // `pnpm seed --days N --seed S`: the district's tickets are planned from the seed alone, then played
 // through the services. Noon in Shanghai, Monday 16 November 2026: the last of the N days is half over.

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
+import { runDemoSeed, seedDefaults } from '@hotline/api/services';
+import { type Database, openDatabase, queryRows, sql } from '@hotline/schema/client';
+import { migrate } from '@hotline/schema/migrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDefaults } from '../../api/src/bootstrap/seed-defaults.js';
-import { runDemoSeed } from '../../api/src/seed/run-demo-seed.js';
-import { type Database, openDatabase, queryRows, sql } from '../../schema/src/db.js';
-import { migrate } from '../../schema/src/migrate.js';
 
 /** `pnpm start --demo` seeds the embedded database (PGlite), not only PostgreSQL over the network. */
 let database: Database;

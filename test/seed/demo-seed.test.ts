@@ -1,11 +1,10 @@
 import 'reflect-metadata';
+import { bulkDatabase, runDemoSeed } from '@hotline/api/services';
+import { openDatabase } from '@hotline/schema/client';
+import { deferIndexes, SEED_LOAD } from '@hotline/schema/deferred-indexes';
+import { migrate } from '@hotline/schema/migrate';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkDatabase } from '../../api/src/seed/bulk-database.js';
-import { runDemoSeed } from '../../api/src/seed/run-demo-seed.js';
-import { openDatabase } from '../../schema/src/db.js';
-import { deferIndexes, SEED_LOAD } from '../../schema/src/deferred-indexes.js';
-import { migrate } from '../../schema/src/migrate.js';
 import { useHotline } from '../support/hotline.js';
 
 // `pnpm seed` on PostgreSQL: two weeks of the demo district played through the services, ending

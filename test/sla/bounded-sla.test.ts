@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hotline } from '../../api/src/app.js';
+import type { Hotline } from '../../boot.js';
 import { makeDepartment, makeUser } from '../support/factories.js';
 import { codes, startSibling, useHotline } from '../support/hotline.js';
 import { effectCounts, FAST_WORKERS, makeDispatched, setSecondsPolicy, waitFor } from './sla-support.js';

@@ -1,6 +1,6 @@
+import { ManualClock } from '@hotline/api/services';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../api/src/clock.js';
 import {
   makeDepartment,
   makeTicket,

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
+import type { Viewer } from '@hotline/api/services';
+import { type ListTicketsArgs, listTickets, ManualClock } from '@hotline/api/services';
+import * as schema from '@hotline/schema';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../api/src/auth/viewer.js';
-import { ManualClock } from '../../api/src/clock.js';
-import { type ListTicketsArgs, listTickets } from '../../api/src/modules/tickets/tickets.query.js';
-import * as schema from '../../schema/src/index.js';
 import { makeDepartment } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';
 

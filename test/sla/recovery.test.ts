@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Hotline } from '../../api/src/app.js';
+import type { Hotline } from '../../boot.js';
 import { makeDepartment } from '../support/factories.js';
 import { siblingEnvironment, startSibling, useHotline } from '../support/hotline.js';
 import {
@@ -53,9 +53,9 @@ async function startWorker(): Promise<Hotline> {
   return worker;
 }
 
-/** `tsx api/src/main.ts workers` as its own OS process, resolved once it reports its workers started. */
+/** `tsx main.ts workers` as its own OS process, resolved once it reports its workers started. */
 async function spawnWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts', 'workers'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', 'workers'], {
     cwd: root,
     env: {
       ...process.env,

@@ -25,7 +25,7 @@ beforeAll(async () => {
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  child = spawn(join('node_modules', '.bin', 'tsx'), ['api/src/main.ts', 'all'], {
+  child = spawn(join('node_modules', '.bin', 'tsx'), ['main.ts', 'all'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

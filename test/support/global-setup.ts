@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { openDatabase } from '@hotline/schema/client';
+import { migrate } from '@hotline/schema/migrate';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../schema/src/db.js';
-import { migrate } from '../../schema/src/migrate.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

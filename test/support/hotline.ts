@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '@hotline/api/services';
+import { createLogger, loadConfig } from '@hotline/api/services';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { type Hotline, type ProcessRole, startHotline } from '../../api/src/app.js';
-import type { Clock } from '../../api/src/clock.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/logger.js';
+import { type Hotline, type ProcessRole, startHotline } from '../../boot.js';
 import { cloneDatabase } from './database.js';
 
 export const ADMIN_EMAIL = 'admin@test.local';
@@ -104,6 +103,7 @@ function testEnvironment(
   return {
     NODE_ENV: 'test',
     PORT: '0',
+    METRICS_PORT: '0',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: inject('redisUrl'),
@@ -142,7 +142,7 @@ export function startSibling(
   return startOnDatabase(app.databaseUrl, app.queuePrefix, { role: 'workers', ...options });
 }
 
-/** The environment of a separate OS process (e.g. `tsx api/src/main.ts workers`) on the same database and prefix. */
+/** The environment of a separate OS process (e.g. `tsx main.ts workers`) on the same database and prefix. */
 export function siblingEnvironment(
   app: Pick<TestHotline, 'databaseUrl' | 'queuePrefix'>,
   env: Record<string, string> = {},

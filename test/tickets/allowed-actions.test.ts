@@ -1,5 +1,5 @@
+import { ManualClock } from '@hotline/api/services';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../api/src/clock.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
 import { codes, useHotline } from '../support/hotline.js';
 

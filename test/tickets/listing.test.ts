@@ -1,10 +1,8 @@
+import { buildHotlineSchema, createLoaders } from '@hotline/api/server';
+import { ManualClock, systemViewer } from '@hotline/api/services';
+import { openDatabase } from '@hotline/schema/client';
 import { graphql } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemViewer } from '../../api/src/auth/viewer.js';
-import { ManualClock } from '../../api/src/clock.js';
-import { createLoaders } from '../../api/src/graphql/loaders.js';
-import { buildHotlineSchema } from '../../api/src/graphql/schema.js';
-import { openDatabase } from '../../schema/src/db.js';
 import { makeDepartment, makeTicket } from '../support/factories.js';
 import { codes, useHotline } from '../support/hotline.js';
 

@@ -1,5 +1,5 @@
+import { phoneSearchForms } from '@hotline/api/services';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { phoneSearchForms } from '../../api/src/modules/tickets/phone-search.js';
 import { makeApiClient } from '../integration/integration-helpers.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
+import { hashWith, loadConfig, PASSWORD_HASH_PARAMS } from '@hotline/api/services';
+import { users } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashWith, PASSWORD_HASH_PARAMS } from '../../api/src/auth/passwords.js';
-import { loadConfig } from '../../api/src/config.js';
-import { users } from '../../schema/src/index.js';
 import { makeDepartment, makeUser } from '../support/factories.js';
 import { ADMIN_EMAIL, codes, useHotline } from '../support/hotline.js';
 

@@ -1,5 +1,5 @@
+import { isPrivateAddress, resolveWebhookHost } from '@hotline/api/services';
 import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, resolveWebhookHost } from '../../api/src/modules/webhooks/webhook-url.js';
 
 const refused = [
   // IPv4: this network, private, shared (CGNAT), loopback, link-local (cloud metadata), reserved

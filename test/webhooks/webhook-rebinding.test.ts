@@ -5,16 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
+import {
+  createLogger,
+  loadConfig,
+  openRedis,
+  type ResolveHost,
+  resolveWebhookHost,
+  systemClock,
+} from '@hotline/api/services';
+import { type Database, openDatabase } from '@hotline/schema/client';
+import type { WorkerDeps } from '@hotline/workers';
+import { startOutboxRelay, startWebhookDelivery } from '@hotline/workers';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { systemClock } from '../../api/src/clock.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/logger.js';
-import { type ResolveHost, resolveWebhookHost } from '../../api/src/modules/webhooks/webhook-url.js';
-import { openRedis } from '../../api/src/redis.js';
-import { type Database, openDatabase } from '../../schema/src/db.js';
-import type { WorkerDeps } from '../../workers/src/index.js';
-import { startOutboxRelay } from '../../workers/src/jobs/outbox-relay.js';
-import { startWebhookDelivery } from '../../workers/src/jobs/webhook-delivery.js';
 import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
 import { siblingEnvironment, useHotline } from '../support/hotline.js';
 

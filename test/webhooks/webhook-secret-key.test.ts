@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger, encryptSecret, legacySecretKey, loadConfig } from '@hotline/api/services';
 import postgres from 'postgres';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Hotline, startHotline } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/logger.js';
-import { encryptSecret, legacySecretKey } from '../../api/src/modules/webhooks/webhook-secrets.js';
+import { type Hotline, startHotline } from '../../boot.js';
 import {
   CREATE_TICKET,
   type ReceivedWebhook,

@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createLogger, loadConfig } from '@hotline/api/services';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type Hotline, startHotline } from '../../api/src/app.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/logger.js';
+import { type Hotline, startHotline } from '../../boot.js';
 import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
 import { startTestHotline, type TestHotline } from '../support/hotline.js';
 

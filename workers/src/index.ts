@@ -1,12 +1,15 @@
+import type { Clock, Config } from '@hotline/api/services';
+import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Clock } from '../../api/src/clock.js';
-import type { Config } from '../../api/src/config.js';
-import type { Db } from '../../schema/src/db.js';
-import { startOutboxRelay } from './jobs/outbox-relay.js';
-import { startSlaEffects } from './jobs/sla-effect.js';
-import { startSlaTick } from './jobs/sla-tick.js';
+import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
+import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
+import { SLA_TICK_QUEUE, startSlaTick } from './jobs/sla-tick.js';
 import { startWebhookDelivery } from './jobs/webhook-delivery.js';
+
+// Single job families, for tests that run one of them alone.
+export * from './jobs/outbox-relay.js';
+export * from './jobs/webhook-delivery.js';
 
 /** What every worker needs. */
 export interface WorkerDeps {
@@ -29,11 +32,17 @@ export interface RunningWorker {
 type WorkerStarter = (deps: WorkerDeps) => Promise<RunningWorker>;
 const starters: WorkerStarter[] = [startOutboxRelay, startWebhookDelivery, startSlaEffects, startSlaTick];
 
-export async function startWorkers(deps: WorkerDeps): Promise<{ close(): Promise<void> }> {
+/** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
+export const WORKER_QUEUES = [SLA_EFFECT_QUEUE, SLA_TICK_QUEUE, WEBHOOK_QUEUE];
+
+export async function startWorkers(
+  deps: WorkerDeps,
+): Promise<{ queues: readonly string[]; close(): Promise<void> }> {
   const running: RunningWorker[] = [];
   for (const start of starters) running.push(await start(deps));
   deps.log.info({ workers: running.map((worker) => worker.name) }, 'workers started');
   return {
+    queues: WORKER_QUEUES,
     // Graceful: each worker finishes its active jobs before closing.
     close: async () => {
       await Promise.all(running.map((worker) => worker.close()));

@@ -1,5 +1,5 @@
 /** ISO-8601 durations as the SLA screens show them: one amount in one unit ("3 working days"). */
-import { type Duration, parseDuration as parseServerDuration } from '../../../api/src/domain/duration';
+import { type Duration, parseDuration as parseServerDuration } from '@hotline/api/domain';
 
 export type DurationUnit = 'minutes' | 'hours' | 'days';
 

@@ -1,6 +1,6 @@
+import { apiClients } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../schema/src/db.js';
-import { apiClients } from '../../../schema/src/index.js';
 import { sessionState } from './sessions.js';
 import { API_KEY_PREFIX, hashApiKey, type TokenSigner } from './tokens.js';
 import { anonymousViewer, type Viewer } from './viewer.js';

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.js';
-import { rateLimited } from '../graphql/limits-rate.js';
+import { rateLimited } from '../errors/rate-limited.js';
 
 /** Failed sign-ins one account may have from one client address in a window before sign-in pauses. */
 export const LOGIN_FAILURES = { allowed: 10, windowSeconds: 15 * 60 } as const;

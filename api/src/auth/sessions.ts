@@ -1,6 +1,6 @@
+import { type Role, users } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../../schema/src/db.js';
-import { type Role, users } from '../../../schema/src/index.js';
 import { ShortLivedCache } from '../shared-cache.js';
 
 /** What a session token is checked against on every request. */

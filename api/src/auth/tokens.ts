@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@hotline/schema';
 import { jwtVerify, SignJWT } from 'jose';
-import type { Role } from '../../../schema/src/index.js';
 
 export interface TokenClaims {
   userId: string;

@@ -1,4 +1,4 @@
-import type { Role } from '../../../schema/src/index.js';
+import type { Role } from '@hotline/schema';
 import { AppError } from '../errors/app-error.js';
 
 /** Who is asking: a staff user, an API client, or the system (workers). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { businessCalendar, categories, departments, slaPolicies, users } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../schema/src/db.js';
-import { businessCalendar, categories, departments, slaPolicies, users } from '../../../schema/src/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { seedScopeRules } from '../modules/scope/scope-defaults.js';
 import {

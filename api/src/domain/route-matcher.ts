@@ -1,4 +1,4 @@
-import type { Channel, DemandType, RoutingConditionsRow } from '../../../schema/src/index.js';
+import type { Channel, DemandType, RoutingConditionsRow } from '@hotline/schema';
 
 export interface RoutableTicket {
   title: string;

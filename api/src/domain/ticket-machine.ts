@@ -1,4 +1,4 @@
-import type { CloseReason, Role, TicketStatus } from '../../../schema/src/index.js';
+import type { CloseReason, Role, TicketStatus } from '@hotline/schema';
 
 /** Every action on an existing ticket (DESIGN.md "Ticket life"). */
 export type TicketAction =

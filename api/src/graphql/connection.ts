@@ -1,5 +1,5 @@
 import { type ClassType, Field, ObjectType } from 'type-graphql';
-import type { Page } from './cursor.js';
+import type { Page } from '../cursor.js';
 
 @ObjectType()
 export class PageInfo {

@@ -1,4 +1,3 @@
-import { registerEnumType } from 'type-graphql';
 import {
   channels,
   closeReasons,
@@ -10,7 +9,8 @@ import {
   ticketEventTypes,
   ticketPriorities,
   ticketStatuses,
-} from '../../../schema/src/index.js';
+} from '@hotline/schema';
+import { registerEnumType } from 'type-graphql';
 
 /** Turns a list of names into the object type-graphql registers as a GraphQL enum. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { apiClients } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { eq } from 'drizzle-orm';
-import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import { type FragmentDefinitionNode, Kind, type SelectionSetNode } from 'graphql';
 import type { Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
@@ -8,22 +10,9 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import type { Db } from '../../../schema/src/db.js';
-import { apiClients } from '../../../schema/src/index.js';
 import type { Viewer } from '../auth/viewer.js';
+import { rateLimited } from '../errors/rate-limited.js';
 import { ShortLivedCache } from '../shared-cache.js';
-
-/** RATE_LIMITED, answered with HTTP 429 and Retry-After; `retryAfter` in whole seconds, at least 1. */
-export function rateLimited(message: string, msBeforeNext: number): GraphQLError {
-  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfter,
-      http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-    },
-  });
-}
 
 /** Per API client defaults (contract "Limits"). */
 const DEFAULT_RATE = { perSecond: 50, burst: 200 } as const;

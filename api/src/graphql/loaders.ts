@@ -1,7 +1,3 @@
-import DataLoader from 'dataloader';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../../../schema/src/db.js';
 import {
   areas,
   categories,
@@ -10,7 +6,11 @@ import {
   slaPolicies,
   tickets,
   users,
-} from '../../../schema/src/index.js';
+} from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
+import DataLoader from 'dataloader';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Viewer } from '../auth/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { type DuplicateCandidate, findPossibleDuplicates } from '../modules/duplicates/duplicates.service.js';

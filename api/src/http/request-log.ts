@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { redactText } from '../log-redaction.js';
-import type { HttpMetrics } from './metrics.js';
+import type { HttpMetrics } from './http-metrics.js';
 
 /** What one request carries between middlewares (res.locals). */
 export interface RequestLocals {

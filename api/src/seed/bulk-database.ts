@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
+import * as schema from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
+import { withPreparedStatements } from '@hotline/schema/prepared-statements';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Db } from '../../../schema/src/db.js';
-import * as schema from '../../../schema/src/index.js';
-import { withPreparedStatements } from '../../../schema/src/prepared-statements.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 const SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];

@@ -1,4 +1,4 @@
-import type { DepartmentKind, TicketPriority } from '../../../schema/src/index.js';
+import type { DepartmentKind, TicketPriority } from '@hotline/schema';
 
 /** The demo district's departments besides the hotline centre: code, name, kind. */
 export const DEMO_DEPARTMENTS: [string, string, DepartmentKind][] = [

@@ -1,4 +1,4 @@
-import type { Channel, Satisfaction } from '../../../schema/src/index.js';
+import type { Channel, Satisfaction } from '@hotline/schema';
 import type { CreateTicketInput } from '../modules/tickets/create-ticket.js';
 import { communityCode, SUB_DISTRICTS } from './demo-district.js';
 import {

@@ -1,5 +1,5 @@
-import type { Db } from '../../../schema/src/db.js';
-import type { TicketRow } from '../../../schema/src/index.js';
+import type { TicketRow } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../context.js';

@@ -1,4 +1,4 @@
-import type { DemandType } from '../../../schema/src/index.js';
+import type { DemandType } from '@hotline/schema';
 
 /**
  * Demand templates of a typical district, weighted so the top areas are housing, livelihood, the

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../../../schema/src/db.js';
-import { categories } from '../../../schema/src/index.js';
+import { categories } from '@hotline/schema';
+import { openDatabase } from '@hotline/schema/client';
 import { systemViewer } from '../auth/viewer.js';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';

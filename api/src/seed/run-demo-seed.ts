@@ -1,4 +1,4 @@
-import type { Db } from '../../../schema/src/db.js';
+import type { Db } from '@hotline/schema/client';
 import { DEMO_PASSWORD } from './demo-district.js';
 import { seedDemo } from './seed-demo.js';
 

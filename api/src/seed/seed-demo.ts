@@ -1,8 +1,8 @@
+import { areas, departments, type Role, routingRules, tickets, users } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
+import { queryRows } from '@hotline/schema/client';
+import { deferIndexes, rebuildDeferredIndexes, SEED_LOAD } from '@hotline/schema/deferred-indexes';
 import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../../schema/src/db.js';
-import { queryRows } from '../../../schema/src/db.js';
-import { deferIndexes, rebuildDeferredIndexes, SEED_LOAD } from '../../../schema/src/deferred-indexes.js';
-import { areas, departments, type Role, routingRules, tickets, users } from '../../../schema/src/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';

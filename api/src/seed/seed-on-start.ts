@@ -1,5 +1,5 @@
-import type { Database } from '../../../schema/src/db.js';
-import { tickets } from '../../../schema/src/index.js';
+import { tickets } from '@hotline/schema';
+import type { Database } from '@hotline/schema/client';
 import type { Logger } from '../logger.js';
 import { runDemoSeed } from './run-demo-seed.js';
 

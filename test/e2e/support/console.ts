@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@hotline/api/services';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../../api/src/seed/demo-district.js';
 import { launchBrowser } from './chromium.js';
 
 export const MANAGER_EMAIL = `manager@${DEMO_EMAIL_DOMAIN}`;

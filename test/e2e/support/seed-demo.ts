@@ -1,11 +1,9 @@
 // A child process of the e2e global setup: migrates a fresh database and seeds the demo district into it.
 // Run as `tsx test/e2e/support/seed-demo.ts <database url> <days> <end ISO time>`.
 import 'reflect-metadata';
-import { seedDefaults } from '../../../api/src/bootstrap/seed-defaults.js';
-import { bulkDatabase } from '../../../api/src/seed/bulk-database.js';
-import { runDemoSeed } from '../../../api/src/seed/run-demo-seed.js';
-import { openDatabase } from '../../../schema/src/db.js';
-import { migrate } from '../../../schema/src/migrate.js';
+import { bulkDatabase, runDemoSeed, seedDefaults } from '@hotline/api/services';
+import { openDatabase } from '@hotline/schema/client';
+import { migrate } from '@hotline/schema/migrate';
 
 const [url, days, end] = process.argv.slice(2);
 if (!url || !days || !end) throw new Error('usage: seed-demo.ts <database url> <days> <end ISO time>');

@@ -1,5 +1,5 @@
+import { isDatabaseUnavailable } from '@hotline/schema/db-unavailable';
 import { DelayedError, type Job } from 'bullmq';
-import { isDatabaseUnavailable } from '../../../schema/src/db-unavailable.js';
 
 /** First wait of a job that found PostgreSQL unreachable; it doubles up to the cap. */
 const FIRST_WAIT_MS = 1_000;

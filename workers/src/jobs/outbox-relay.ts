@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import { attemptsFor, subscribes, systemClock } from '@hotline/api/services';
+import { outbox, webhookDeliveries, webhooks } from '@hotline/schema';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
-import { systemClock } from '../../../api/src/clock.js';
-import { attemptsFor, subscribes } from '../../../api/src/modules/webhooks/webhook-events.js';
-import { outbox, webhookDeliveries, webhooks } from '../../../schema/src/index.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 
 export const WEBHOOK_QUEUE = 'webhook-delivery';

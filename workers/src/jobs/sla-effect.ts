@@ -1,12 +1,12 @@
+import type { SlaEffect } from '@hotline/api/services';
+import { applySlaEffects } from '@hotline/api/services';
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { z } from 'zod';
-import { applySlaEffects } from '../../../api/src/modules/sla/sla-apply-effects.js';
-import type { SlaEffect } from '../../../api/src/modules/sla/sla-timers.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { retryWhileDatabaseDown } from './database-down.js';
 import { createBatcher } from './sla-effect-batcher.js';
 
-const SLA_EFFECT_QUEUE = 'sla-effects';
+export const SLA_EFFECT_QUEUE = 'sla-effects';
 
 /** Job payload: ids only (never ticket contents). */
 const effectPayload = z.discriminatedUnion('kind', [

@@ -1,10 +1,9 @@
+import { claimDueTimers, effectJobId, type SlaEffect, slaBreaches } from '@hotline/api/services';
 import { type ConnectionOptions, Queue, Worker } from 'bullmq';
-import { claimDueTimers } from '../../../api/src/modules/sla/sla-effects.service.js';
-import { effectJobId, type SlaEffect } from '../../../api/src/modules/sla/sla-timers.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { openEffectQueue } from './sla-effect.js';
 
-const SLA_TICK_QUEUE = 'sla-tick';
+export const SLA_TICK_QUEUE = 'sla-tick';
 const SCHEDULER_ID = 'sla-tick';
 /** Tickets per claiming transaction. */
 const BATCH_SIZE = 500;
@@ -62,6 +61,8 @@ export async function startSlaTick(deps: WorkerDeps): Promise<RunningWorker> {
             'SLA timers of a ticket cannot be computed; skipped for an hour',
           ),
       });
+      // Counted once the claim committed: the breach is recorded (breached_at) in that transaction.
+      slaBreaches.inc(batch.breaches);
       total.claimed += batch.claimed;
       total.effects += batch.effects;
       if (batch.claimed < BATCH_SIZE) break;

@@ -1,15 +1,17 @@
+import {
+  webhookDeliveries as deliveryMetric,
+  openSecret,
+  type ResolveHost,
+  resolveSecretKey,
+  resolveWebhookHost,
+  retryDelayMs,
+  signWebhook,
+  systemClock,
+  webhookFailures,
+} from '@hotline/api/services';
+import { webhookAttempts, webhookDeliveries, webhooks } from '@hotline/schema';
 import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
 import { eq, sql } from 'drizzle-orm';
-import { systemClock } from '../../../api/src/clock.js';
-import { webhookDeliveries as deliveryMetric, webhookFailures } from '../../../api/src/http/metrics.js';
-import { retryDelayMs } from '../../../api/src/modules/webhooks/webhook-events.js';
-import {
-  openSecret,
-  resolveSecretKey,
-  signWebhook,
-} from '../../../api/src/modules/webhooks/webhook-secrets.js';
-import { type ResolveHost, resolveWebhookHost } from '../../../api/src/modules/webhooks/webhook-url.js';
-import { webhookAttempts, webhookDeliveries, webhooks } from '../../../schema/src/index.js';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { retryWhileDatabaseDown } from './database-down.js';
 import { type DeliveryJob, WEBHOOK_QUEUE } from './outbox-relay.js';

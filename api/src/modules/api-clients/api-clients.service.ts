@@ -1,5 +1,5 @@
+import { apiClients, type Role } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
-import { apiClients, type Role } from '../../../../schema/src/index.js';
 import { generateApiKey, hashApiKey } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';

@@ -1,5 +1,5 @@
+import type { Role as RoleValue } from '@hotline/schema';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { Role as RoleValue } from '../../../../schema/src/index.js';
 import { Role } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 

@@ -1,5 +1,5 @@
+import { areas, categories } from '@hotline/schema';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { areas, categories } from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { DepartmentInput, TreeNodeInput } from './departments.input.js';
 import * as service from './departments.service.js';

@@ -1,6 +1,6 @@
+import { areas, categories, type DepartmentKind, departments } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { asc, eq } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { areas, categories, type DepartmentKind, departments } from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';

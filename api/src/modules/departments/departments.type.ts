@@ -1,5 +1,5 @@
+import type { DepartmentKind as DepartmentKindValue } from '@hotline/schema';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import type { DepartmentKind as DepartmentKindValue } from '../../../../schema/src/index.js';
 import { DepartmentKind } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 

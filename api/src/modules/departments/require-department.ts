@@ -1,6 +1,6 @@
+import { departments } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { departments } from '../../../../schema/src/index.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
 

@@ -1,5 +1,5 @@
+import type { TicketRow } from '@hotline/schema';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { TicketRow } from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Ticket } from '../tickets/tickets.type.js';
 import { getDuplicateOf, mergeTicket } from './duplicates.service.js';

@@ -1,7 +1,7 @@
+import { type TicketRow, tickets } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
+import { queryRows } from '@hotline/schema/client';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../../../schema/src/db.js';
-import { queryRows } from '../../../../schema/src/db.js';
-import { type TicketRow, tickets } from '../../../../schema/src/index.js';
 import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';

@@ -1,5 +1,5 @@
+import { apiClients, routingRules, ticketEvents, webhooks } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
-import { apiClients, routingRules, ticketEvents, webhooks } from '../../../../schema/src/index.js';
 import { isUuid } from '../../domain/uuid.js';
 import type { LoaderContext } from '../../graphql/loaders.js';
 import { getTicket } from '../tickets/tickets.query.js';

@@ -1,8 +1,8 @@
+import { type TicketRow, tickets } from '@hotline/schema';
 import { and, asc, eq } from 'drizzle-orm';
-import { type TicketRow, tickets } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { pageSize } from '../../graphql/cursor.js';
+import { pageSize } from '../../cursor.js';
 
 /**
  * Tickets returned twice in a row: they wait for a MANAGER to reassign them (an AGENT may not

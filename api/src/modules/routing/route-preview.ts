@@ -1,4 +1,4 @@
-import type { Channel, DemandType, TicketPriority } from '../../../../schema/src/index.js';
+import type { Channel, DemandType, TicketPriority } from '@hotline/schema';
 import { requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';

@@ -1,6 +1,6 @@
+import { routingRules } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { asc, eq } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { routingRules } from '../../../../schema/src/index.js';
 import { pickRule, type RoutableTicket } from '../../domain/route-matcher.js';
 import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
 

@@ -1,10 +1,10 @@
+import { routingRuleChanges } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { routingRuleChanges } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { encodeCursor, isCursorSerial, type Page, pageSize, readCursor } from '../../cursor.js';
 import { isUuid } from '../../domain/uuid.js';
-import { encodeCursor, isCursorSerial, type Page, pageSize, readCursor } from '../../graphql/cursor.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 
 export type RoutingRuleChangeRow = typeof routingRuleChanges.$inferSelect;

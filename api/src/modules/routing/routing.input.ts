@@ -1,5 +1,5 @@
+import type * as enums from '@hotline/schema';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
 import { Channel, DemandType, TicketPriority } from '../../graphql/enums.js';
 import { TicketDemandFields } from '../tickets/tickets.input.js';
 

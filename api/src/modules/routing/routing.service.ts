@@ -1,5 +1,3 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
   type Channel,
@@ -8,7 +6,9 @@ import {
   type RoutingConditionsRow,
   routingRules,
   type TicketPriority,
-} from '../../../../schema/src/index.js';
+} from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';

@@ -1,5 +1,5 @@
+import type * as enums from '@hotline/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
 import { Connection } from '../../graphql/connection.js';
 import { Channel, DemandType, TicketPriority } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';

@@ -1,5 +1,5 @@
-import type { Tx } from '../../../../schema/src/db.js';
-import { scopeRules } from '../../../../schema/src/index.js';
+import { scopeRules } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 
 /** Out-of-scope screening loaded on first start; managers edit them through GraphQL. */
 const DEFAULT_SCOPE_RULES: (typeof scopeRules.$inferInsert)[] = [

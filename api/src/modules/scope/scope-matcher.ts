@@ -1,4 +1,4 @@
-import type { scopeRules } from '../../../../schema/src/index.js';
+import type { scopeRules } from '@hotline/schema';
 
 export type ScopeRuleRow = typeof scopeRules.$inferSelect;
 

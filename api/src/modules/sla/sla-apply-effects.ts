@@ -1,5 +1,3 @@
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../../schema/src/db.js';
 import {
   businessCalendar,
   departments,
@@ -7,7 +5,9 @@ import {
   type TicketRow,
   ticketEvents,
   tickets,
-} from '../../../../schema/src/index.js';
+} from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
+import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import { systemViewer } from '../../auth/viewer.js';
 import { appendEventsOfMany, type EventDraft } from '../tickets/ticket-events.writer.js';
 import { calendarSpec, type SlaPolicyRow } from './sla-settings.js';

@@ -1,5 +1,5 @@
-import type { Tx } from '../../../../schema/src/db.js';
-import type { TicketRow } from '../../../../schema/src/index.js';
+import type { TicketRow } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { parseStoredDuration } from '../../domain/duration.js';
 import { addDuration, addWorkingMs, workingMsBetween } from '../../domain/sla-clock.js';
 import {

@@ -4,9 +4,10 @@
  * event exactly once.
  * Transport-free: workers/src/jobs/sla-*.ts wire these to BullMQ.
  */
+
+import { businessCalendar, slaPolicies, tickets } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { asc, eq, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../../../schema/src/db.js';
-import { businessCalendar, slaPolicies, tickets } from '../../../../schema/src/index.js';
 import { calendarSpec, loadEffectKeysOf } from './sla-settings.js';
 import { appliedKeys, effectOf, nextTimerAt, type SlaEffect, slaTimers } from './sla-timers.js';
 
@@ -32,6 +33,8 @@ export interface ClaimOutcome {
   /** Tickets whose timers were due. */
   claimed: number;
   effects: number;
+  /** Tickets whose deadline this batch found passed and marked breached (each ticket once per cycle). */
+  breaches: number;
 }
 
 /**
@@ -58,7 +61,7 @@ export async function claimDueTimers(db: Db, now: Date, options: ClaimOptions): 
       .orderBy(asc(tickets.nextTimerAt))
       .limit(options.batchSize)
       .for('update', { skipLocked: true });
-    if (due.length === 0) return { claimed: 0, effects: 0 };
+    if (due.length === 0) return { claimed: 0, effects: 0, breaches: 0 };
 
     const policies = new Map((await tx.select().from(slaPolicies)).map((policy) => [policy.id, policy]));
     const [calendarRow] = await tx.select().from(businessCalendar).where(eq(businessCalendar.id, 1));
@@ -106,6 +109,7 @@ export async function claimDueTimers(db: Db, now: Date, options: ClaimOptions): 
         breached_at = coalesce(${tickets.breachedAt}, v.breached)
       from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id uuid, next timestamptz, breached timestamptz)
       where ${tickets.id} = v.id`);
-    return { claimed: due.length, effects: effects.length };
+    const breaches = updates.filter((update) => update.breached !== null).length;
+    return { claimed: due.length, effects: effects.length, breaches };
   });
 }

@@ -1,11 +1,6 @@
+import { businessCalendar, slaPolicies, type TicketPriority, ticketEvents } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import {
-  businessCalendar,
-  slaPolicies,
-  type TicketPriority,
-  ticketEvents,
-} from '../../../../schema/src/index.js';
 import type { CalendarSpec } from '../../domain/sla-clock.js';
 
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;

@@ -2,7 +2,7 @@
  * The timers of one SLA cycle (contract README, "SLA semantics"), as pure functions of the ticket row,
  * its policy and the business calendar. The ticket's `next_timer_at` is the earliest timer not yet applied.
  */
-import type { EscalationStepRow, TicketStatus } from '../../../../schema/src/index.js';
+import type { EscalationStepRow, TicketStatus } from '@hotline/schema';
 import { parseStoredDuration } from '../../domain/duration.js';
 import {
   addDuration,

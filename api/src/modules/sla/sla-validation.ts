@@ -1,11 +1,6 @@
+import { departments, type EscalationStepRow, type SlaClock, type TicketPriority } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { inArray } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import {
-  departments,
-  type EscalationStepRow,
-  type SlaClock,
-  type TicketPriority,
-} from '../../../../schema/src/index.js';
 import {
   type Duration,
   exceedsMaxDuration,

@@ -1,11 +1,6 @@
+import { businessCalendar, type EscalationStepRow, slaPolicies, tickets } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import {
-  businessCalendar,
-  type EscalationStepRow,
-  slaPolicies,
-  tickets,
-} from '../../../../schema/src/index.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import {

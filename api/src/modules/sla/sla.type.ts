@@ -1,5 +1,5 @@
+import type * as enums from '@hotline/schema';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
 import { SlaClock, TicketPriority } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { DateScalar, DurationScalar } from '../../graphql/scalars.js';

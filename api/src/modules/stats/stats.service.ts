@@ -1,5 +1,5 @@
+import { queryRows } from '@hotline/schema/client';
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows } from '../../../../schema/src/db.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';

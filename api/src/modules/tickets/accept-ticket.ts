@@ -1,4 +1,4 @@
-import type { TicketRow } from '../../../../schema/src/index.js';
+import type { TicketRow } from '@hotline/schema';
 import type { ServiceContext } from '../../context.js';
 import { acceptSla } from '../sla/sla-cycle.js';
 import { changeTicket, type Versioned } from './change-ticket.js';

@@ -1,4 +1,4 @@
-import type { TicketRow } from '../../../../schema/src/index.js';
+import type { TicketRow } from '@hotline/schema';
 import { allowedActions, checkAction, type TicketAction } from '../../domain/ticket-machine.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { TicketAction as TicketActionEnum } from '../../graphql/enums.js';

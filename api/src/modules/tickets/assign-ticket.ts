@@ -1,5 +1,5 @@
+import { type TicketRow, users } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
-import { type TicketRow, users } from '../../../../schema/src/index.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';

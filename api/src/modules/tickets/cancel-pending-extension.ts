@@ -1,6 +1,6 @@
+import { extensionRequests, type TicketRow, type TicketStatus } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { extensionRequests, type TicketRow, type TicketStatus } from '../../../../schema/src/index.js';
 import type { ServiceContext } from '../../context.js';
 import type { EventDraft } from './ticket-events.writer.js';
 

@@ -1,6 +1,6 @@
+import { type TicketRow, tickets } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { type TicketRow, tickets } from '../../../../schema/src/index.js';
 import { requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkAction, type TicketAction } from '../../domain/ticket-machine.js';

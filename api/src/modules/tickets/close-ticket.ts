@@ -1,4 +1,4 @@
-import type { CloseReason, TicketRow } from '../../../../schema/src/index.js';
+import type { CloseReason, TicketRow } from '@hotline/schema';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { allowedCloseReasons } from '../../domain/ticket-machine.js';

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
 import {
   areas,
   type Channel,
@@ -10,7 +8,9 @@ import {
   type TicketRow,
   ticketDepartments,
   tickets,
-} from '../../../../schema/src/index.js';
+} from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
+import { and, eq, sql } from 'drizzle-orm';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';

@@ -1,5 +1,5 @@
+import { extensionRequests, type TicketRow } from '@hotline/schema';
 import { and, eq } from 'drizzle-orm';
-import { extensionRequests, type TicketRow } from '../../../../schema/src/index.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { AppError } from '../../errors/app-error.js';

@@ -1,6 +1,6 @@
+import { areas, categories, type TicketRow, ticketDepartments } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { areas, categories, type TicketRow, ticketDepartments } from '../../../../schema/src/index.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { waitsForManager } from '../../domain/ticket-machine.js';

@@ -1,4 +1,4 @@
-import type { TicketRow } from '../../../../schema/src/index.js';
+import type { TicketRow } from '@hotline/schema';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { pauseSla, resumeSla } from '../sla/sla-cycle.js';

@@ -1,4 +1,4 @@
-import type { Satisfaction, TicketRow } from '../../../../schema/src/index.js';
+import type { Satisfaction, TicketRow } from '@hotline/schema';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';

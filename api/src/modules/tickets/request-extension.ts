@@ -1,4 +1,4 @@
-import { extensionRequests, type TicketRow } from '../../../../schema/src/index.js';
+import { extensionRequests, type TicketRow } from '@hotline/schema';
 import type { ServiceContext } from '../../context.js';
 import { MAX_DURATION_DAYS } from '../../domain/duration.js';
 import { checkText } from '../../domain/text-limits.js';

@@ -1,5 +1,5 @@
+import { ticketDepartments, tickets } from '@hotline/schema';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { ticketDepartments, tickets } from '../../../../schema/src/index.js';
 import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 
 /**

@@ -1,5 +1,5 @@
+import type * as enums from '@hotline/schema';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { CloseReason, Satisfaction } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';

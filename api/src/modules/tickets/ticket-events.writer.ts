@@ -1,6 +1,6 @@
+import type { TicketEventType, TicketRow, TicketStatus } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { type SQLWrapper, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import type { TicketEventType, TicketRow, TicketStatus } from '../../../../schema/src/index.js';
 import type { Viewer } from '../../auth/viewer.js';
 
 export interface EventDraft {

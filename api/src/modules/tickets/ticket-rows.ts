@@ -1,7 +1,7 @@
+import { type TicketRow, tickets } from '@hotline/schema';
+import { queryRows, type Tx } from '@hotline/schema/client';
 import { getTableColumns, is, SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
-import { queryRows, type Tx } from '../../../../schema/src/db.js';
-import { type TicketRow, tickets } from '../../../../schema/src/index.js';
 
 /** Every column but the generated search text, which only feeds the trigram index. */
 const { searchText: _searchText, ...columns } = getTableColumns(tickets);

@@ -1,4 +1,4 @@
-import type { TicketRow } from '../../../../schema/src/index.js';
+import type { TicketRow } from '@hotline/schema';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 
 /** The SLA as read now: breach is exact at read time, not only once a worker noticed it. */

@@ -1,5 +1,5 @@
+import type * as enums from '@hotline/schema';
 import { Field, ID, InputType } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
 import {
   Channel,
   DemandType,

@@ -1,5 +1,3 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   areas,
   categories,
@@ -8,13 +6,11 @@ import {
   type TicketStatus,
   ticketEvents,
   tickets,
-} from '../../../../schema/src/index.js';
+} from '@hotline/schema';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { checkText } from '../../domain/text-limits.js';
-import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
-import { isUuid } from '../../domain/uuid.js';
-import { badInput } from '../../errors/app-error.js';
 import {
   encodeCursor,
   isCursorSerial,
@@ -23,7 +19,11 @@ import {
   type Page,
   pageSize,
   readCursor,
-} from '../../graphql/cursor.js';
+} from '../../cursor.js';
+import { checkText } from '../../domain/text-limits.js';
+import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
+import { badInput } from '../../errors/app-error.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';

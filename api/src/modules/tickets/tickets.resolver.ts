@@ -1,5 +1,5 @@
+import type { TicketRow as Row } from '@hotline/schema';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { TicketRow as Row } from '../../../../schema/src/index.js';
 import { toConnection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { TicketAction } from '../../graphql/enums.js';

@@ -1,5 +1,5 @@
+import type * as enums from '@hotline/schema';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type * as enums from '../../../../schema/src/index.js';
 import { Connection } from '../../graphql/connection.js';
 import {
   Channel,

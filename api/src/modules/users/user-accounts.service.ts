@@ -1,6 +1,6 @@
+import { type Role, users } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../../../../schema/src/db.js';
-import { type Role, users } from '../../../../schema/src/index.js';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { forgetSessionState } from '../../auth/sessions.js';
 import { requireRole, requireSignedIn } from '../../auth/viewer.js';

@@ -1,5 +1,5 @@
+import { type Role, users } from '@hotline/schema';
 import { and, asc, eq } from 'drizzle-orm';
-import { type Role, users } from '../../../../schema/src/index.js';
 import { hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.js';
 import type { TokenSigner } from '../../auth/tokens.js';
 import { requireRole } from '../../auth/viewer.js';

@@ -1,7 +1,7 @@
+import { webhooks } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../../../schema/src/db.js';
-import { webhooks } from '../../../../schema/src/index.js';
 import {
   encryptSecret,
   legacySecretKey,

@@ -1,10 +1,10 @@
+import { webhookDeliveries, webhooks } from '@hotline/schema';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { webhookDeliveries, webhooks } from '../../../../schema/src/index.js';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { encodeCursor, isCursorTime, type Page, pageSize, readCursor } from '../../cursor.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
-import { encodeCursor, isCursorTime, type Page, pageSize, readCursor } from '../../graphql/cursor.js';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.js';
 import { encryptSecret, generateWebhookSecret } from './webhook-secrets.js';
 import { checkWebhookUrl } from './webhook-url.js';

@@ -1,7 +1,7 @@
+import { allowedCloseReasons } from '@hotline/api/domain';
 import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { allowedCloseReasons } from '../../../../../api/src/domain/ticket-machine';
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import type { CloseReason } from '../../../graphql/enums';
 import type { Ticket } from '../../../graphql/types';

@@ -1,27 +1,35 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { startApi } from '@hotline/api/server';
+import {
+  type Clock,
+  type Config,
+  createLogger,
+  type Logger,
+  offerDemo,
+  openRedis,
+  reencryptLegacySecrets,
+  seedDefaults,
+  startMetricsListener,
+  systemClock,
+} from '@hotline/api/services';
+import { type Database, openDatabase } from '@hotline/schema/client';
+import { migrate } from '@hotline/schema/migrate';
+import { startWorkers } from '@hotline/workers';
 import { Redis } from 'ioredis';
-import { type Database, openDatabase } from '../../schema/src/db.js';
-import { migrate } from '../../schema/src/migrate.js';
-import { startWorkers } from '../../workers/src/index.js';
-import { TokenSigner } from './auth/tokens.js';
-import { seedDefaults } from './bootstrap/seed-defaults.js';
-import { type Clock, systemClock } from './clock.js';
-import type { Config } from './config.js';
-import { buildHotlineSchema } from './graphql/schema.js';
-import { createHttpServer } from './http/server.js';
-import { createLogger, type Logger } from './logger.js';
-import { reencryptLegacySecrets } from './modules/webhooks/webhook-key-migration.js';
-import { openRedis } from './redis.js';
-import { offerDemo } from './seed/seed-on-start.js';
 
+/**
+ * The composition root: the one place that knows every package. It boots a process in one of three
+ * roles; nothing below it (api, workers, schema) imports it.
+ */
 export type ProcessRole = 'all' | 'api' | 'workers';
 
 export interface Hotline {
   /** The port the API listens on (0 when this process serves no API). */
   port: number;
+  /** The port of the /metrics listener of a workers-only process (0 otherwise: the API serves /metrics). */
+  metricsPort: number;
   database: Database;
   log: Logger;
   stop(): Promise<void>;
@@ -74,6 +82,8 @@ export async function startHotline({
     stops.push(() => redisHandle.stop());
 
     let port = 0;
+    let metricsPort = 0;
+    let workerQueues: readonly string[] = [];
     if (role !== 'api') {
       const workers = await startWorkers({
         db: database.db,
@@ -84,63 +94,44 @@ export async function startHotline({
         config,
       });
       stops.push(() => workers.close());
+      workerQueues = workers.queues;
     }
-    if (role !== 'workers') {
+    if (role === 'workers') {
+      // No API here to serve /metrics: the workers' counters and the queue depths get a listener of their own.
       const redis = new Redis({ ...redisHandle.options, maxRetriesPerRequest: 1 });
       stops.push(async () => {
         redis.disconnect();
       });
-      const signer = new TokenSigner(
-        config.JWT_SECRET ?? (await localSecret(config.DATA_DIR)),
-        config.TOKEN_TTL,
+      // Connected before the first scrape, which otherwise finds it still connecting and skips the queues.
+      await redis.ping();
+      const metrics = await startMetricsListener({
+        port: config.METRICS_PORT,
+        redis: { client: redis, prefix: config.QUEUE_PREFIX },
+        queues: workerQueues,
+      });
+      stops.push(metrics.stop);
+      metricsPort = metrics.port;
+      log.info(
+        { port: metricsPort, role },
+        `hotline workers metrics on http://localhost:${metricsPort}/metrics`,
       );
-      const apiPool = {
-        max: config.DATABASE_POOL_SIZE,
-        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      };
+    } else {
       // Both roles in one process: requests get their own pool with the shorter statement timeout.
-      const apiDatabase =
-        role === 'all' && config.DATABASE_URL
-          ? await openDatabase({ url: config.DATABASE_URL, ...apiPool })
-          : database;
-      if (apiDatabase !== database) stops.push(() => apiDatabase.close());
-      const replica = config.DATABASE_READ_URL
-        ? await openDatabase({ url: config.DATABASE_READ_URL, ...apiPool })
-        : null;
-      if (replica) stops.push(() => replica.close());
-      const http = await createHttpServer({
-        db: apiDatabase.db,
-        readDb: replica?.db,
-        redis,
+      const api = await startApi({
+        database,
+        ownPool: role === 'all',
+        redis: redisHandle.options,
         clock,
-        signer,
         log,
-        schema: await buildHotlineSchema(),
-        production: config.NODE_ENV === 'production',
         config,
       });
-      await new Promise<void>((listening) => http.server.listen(config.PORT, listening));
-      stops.push(http.stop);
-      const address = http.server.address();
-      port = typeof address === 'object' && address ? address.port : config.PORT;
+      stops.push(api.stop);
+      port = api.port;
       log.info({ port, role }, `hotline API on http://localhost:${port}/graphql, console on /admin`);
     }
-    return { port, database, log, stop };
+    return { port, metricsPort, database, log, stop };
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-/** Outside production a signing secret is generated once and kept under the data folder. */
-async function localSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'jwt-secret');
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    await mkdir(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, secret, { mode: 0o600 });
-    return secret;
   }
 }

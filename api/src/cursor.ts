@@ -1,4 +1,4 @@
-import { badInput } from '../errors/app-error.js';
+import { badInput } from './errors/app-error.js';
 
 // Pages and their cursors, as services write and read them: apart from the GraphQL types, so that
 // services never load type-graphql.

@@ -1,6 +1,6 @@
-import { isDatabaseUnavailable } from '../../schema/src/db-unavailable.js';
-import { type ProcessRole, startHotline } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from '@hotline/api/services';
+import { isDatabaseUnavailable } from '@hotline/schema/db-unavailable';
+import { type ProcessRole, startHotline } from './boot.js';
 
 const args = process.argv.slice(2);
 const role = (args.find((arg) => !arg.startsWith('--')) ?? 'all') as ProcessRole;
