@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../context.js';
 import { checkAction, type TicketAction } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { AppError, notFound } from '../../errors/app-error.js';
+import { slaBreaches } from '../../metrics/process-metrics.js';
 import type { SlaFields } from '../sla/sla-cycle.js';
 import { cancelPendingExtension, endsExtensionScope } from './cancel-pending-extension.js';
 import { visibleTickets } from './ticket-access.js';
@@ -64,7 +65,7 @@ export async function changeTicket(
   const viewer = ctx.viewer;
   requireSignedIn(viewer);
   if (!isUuid(id)) throw notFound('Ticket');
-  return ctx.db.transaction(async (tx) => {
+  const { before, after } = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     if (options.alsoLock && isUuid(options.alsoLock)) await lockInIdOrder(tx, [id, options.alsoLock]);
     const [ticket] = await selectTicketRows(
@@ -92,8 +93,12 @@ export async function changeTicket(
         },
       );
     }
-    return applyChange(tx, ctx, ticket, now, await plan(ticket, tx, now));
+    return { before: ticket, after: await applyChange(tx, ctx, ticket, now, await plan(ticket, tx, now)) };
   });
+  // An action that stops or pauses a clock already past its deadline records the breach before the
+  // SLA tick would; counted once committed, as the tick counts its own.
+  if (!before.breachedAt && after.breachedAt) slaBreaches.inc();
+  return after;
 }
 
 /** Locks tickets in id order (PostgreSQL sorts the rows before it locks them). */
