@@ -1,15 +1,19 @@
-import { Writable } from 'node:stream';
-import { createLogger, loadConfig } from '@hotline/api/services';
+import { createLogger } from '@hotline/api/services';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Hotline, startHotline } from '../../boot.js';
-import { cloneDatabase } from '../support/database.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, codes, type GraphQLResult } from '../support/hotline.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  codes,
+  type GraphQLResult,
+  logLines,
+  useHotline,
+} from '../support/hotline.js';
 import { CREATE_TICKET, ticketInput } from './integration-helpers.js';
 
 const PHONE = '13987654321';
-const lines: string[] = [];
-let hotline: Hotline;
+const { lines, sink } = logLines();
+const app = useHotline({ log: createLogger('info', sink) });
 let url: string;
 
 async function gql(query: string, variables: Record<string, unknown>, token?: string) {
@@ -22,32 +26,13 @@ async function gql(query: string, variables: Record<string, unknown>, token?: st
 }
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    DATABASE_URL: await cloneDatabase(),
-    DATABASE_POOL_SIZE: '3',
-    REDIS_URL: inject('redisUrl'),
-    QUEUE_PREFIX: `${inject('runPrefix')}-logs`,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-123',
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-  });
-  hotline = await startHotline({ role: 'api', config, log: createLogger('info', sink) });
-  url = `http://127.0.0.1:${hotline.port}`;
+  url = app.url;
   // A database that refuses this caller's ticket: PostgreSQL's error then names the whole failing row,
   // and drizzle's error every parameter of the insert.
-  await hotline.database.db.execute(
+  await app.hotline.database.db.execute(
     sql.raw(`alter table tickets add constraint refuse_this_caller check (caller_phone <> '${PHONE}')`),
   );
 });
-afterAll(() => hotline?.stop());
 
 describe('logs of a database error', () => {
   it('keep the error and lose the caller phone and the statement values', async () => {

@@ -1,14 +1,11 @@
-import { Writable } from 'node:stream';
-import { loadConfig } from '@hotline/api/services';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Hotline, startHotline } from '../../boot.js';
-import { cloneDatabase } from '../support/database.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/hotline.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, logLines, useHotline } from '../support/hotline.js';
 import { CREATE_TICKET, ticketInput } from './integration-helpers.js';
 
-const lines: string[] = [];
-let hotline: Hotline;
+const { lines, sink } = logLines();
+// A plain logger, without the redaction createLogger adds: what reaches the log is what the code wrote.
+const app = useHotline({ role: 'all', log: pino({ level: 'debug' }, sink) });
 let url: string;
 let token: string;
 
@@ -30,32 +27,13 @@ async function gql(
 }
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    DATABASE_URL: await cloneDatabase(),
-    DATABASE_POOL_SIZE: '3',
-    REDIS_URL: inject('redisUrl'),
-    QUEUE_PREFIX: `${inject('runPrefix')}-ops`,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-123',
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-  });
-  hotline = await startHotline({ role: 'all', config, log: pino({ level: 'debug' }, sink) });
-  url = `http://127.0.0.1:${hotline.port}`;
+  url = app.url;
   const login = await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
     e: ADMIN_EMAIL,
     p: ADMIN_PASSWORD,
   });
   token = login.body.data.login.token;
 });
-afterAll(() => hotline?.stop());
 
 describe('operability', () => {
   it('answers /healthz and /readyz', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '@hotline/api/services';
+import { Writable } from 'node:stream';
+import type { Clock, Logger } from '@hotline/api/services';
 import { createLogger, loadConfig } from '@hotline/api/services';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type Hotline, type ProcessRole, startHotline } from '../../boot.js';
@@ -39,6 +40,20 @@ export interface HotlineOptions {
   clock?: Clock;
   /** Configuration over the test defaults (see testEnvironment). */
   env?: Record<string, string>;
+  /** The server's logger (default silent, or TEST_LOG_LEVEL); see logLines to read what it writes. */
+  log?: Logger;
+}
+
+/** A stream that keeps every line written to it, for a logger whose output a test reads. */
+export function logLines(): { lines: string[]; sink: Writable } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, sink };
 }
 
 /** A real server (HTTP, PostgreSQL, Redis) on a fresh database and key prefix. */
@@ -127,7 +142,7 @@ function startOnDatabase(
     role: options.role ?? 'api',
     config: loadConfig(testEnvironment(databaseUrl, queuePrefix, options.env)),
     clock: options.clock,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
   });
 }
 
