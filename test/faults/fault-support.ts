@@ -5,33 +5,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
+import { freePort, pollUntil, sleep, spawnRedis, stopChild } from '../support/processes.js';
 
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
-/** Polls until `probe` holds, at most `timeoutMs`; answers whether it did. */
-export async function pollUntil(probe: () => Promise<boolean>, timeoutMs: number, everyMs = 250) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return true;
-    await sleep(everyMs);
-  }
-  return false;
-}
-
-export const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 export async function makeTempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'hotline-faults-'));
@@ -111,60 +90,20 @@ export interface PrivateRedis {
   destroy(): Promise<void>;
 }
 
+const appendOnly = (dir: string) => ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'];
+
 /** A redis-server with an append-only file (fsync on every write), as production keeps its jobs. */
 export async function startPrivateRedis(dir: string): Promise<PrivateRedis> {
   const port = await freePort();
-  let child = await spawnRedis(dir, port);
+  let child = await spawnRedis(port, appendOnly(dir));
   return {
     url: `redis://127.0.0.1:${port}`,
     restart: async () => {
       await stopChild(child, 'SIGTERM');
-      child = await spawnRedis(dir, port);
+      child = await spawnRedis(port, appendOnly(dir));
     },
     destroy: () => stopChild(child, 'SIGKILL'),
   };
-}
-
-async function spawnRedis(dir: string, port: number): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-  const child = spawn('redis-server', [...args, '--appendonly', 'yes', '--appendfsync', 'always'], {
-    stdio: 'ignore',
-  });
-  const up = await pollUntil(
-    async () => {
-      const probe = new Redis({
-        port,
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      probe.on('error', () => {});
-      try {
-        await probe.connect();
-        // Loading the append-only file answers LOADING until done.
-        return (await probe.ping()) === 'PONG';
-      } finally {
-        probe.disconnect();
-      }
-    },
-    20_000,
-    50,
-  );
-  if (!up) throw new Error(`redis-server did not start on port ${port}`);
-  return child;
-}
-
-/** Signals a child and waits for its exit (SIGKILL after 20 s). */
-export function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill(signal);
-  });
 }
 
 /**
@@ -202,3 +141,5 @@ export async function spawnWorkers(
   });
   return child;
 }
+
+export { pollUntil, sleep, stopChild };

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createLogger, loadConfig } from '@hotline/api/services';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
@@ -7,6 +5,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type Hotline, startHotline } from '../../boot.js';
 import { CREATE_TICKET, startReceiver, ticketInput, waitUntil } from '../integration/integration-helpers.js';
 import { startTestHotline, type TestHotline } from '../support/hotline.js';
+import { freePort, spawnRedis, stopChild } from '../support/processes.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -82,7 +81,7 @@ describe('webhooks survive outages', () => {
 
   it('a change made while Redis is down is delivered after Redis restarts; /readyz says 503 meanwhile', async () => {
     const port = await freePort();
-    let redisServer = await startRedisServer(port);
+    let redisServer = await spawnRedis(port);
     cleanups.push(() => stopChild(redisServer));
     const env = { REDIS_URL: `redis://127.0.0.1:${port}`, WEBHOOK_RELAY_MS: '50', WEBHOOK_SWEEP_MS: '300' };
     const app = await startTestHotline({ role: 'all', env });
@@ -105,54 +104,9 @@ describe('webhooks survive outages', () => {
     await new Promise((wake) => setTimeout(wake, 500));
     expect(receiver.received).toHaveLength(0);
 
-    redisServer = await startRedisServer(port);
+    redisServer = await spawnRedis(port);
     const [hit] = await receiver.waitFor((all) => all.length >= 1, 25_000);
     expect(JSON.parse(hit!.body).data.ticket.id).toBe(created.createTicket.id);
     await waitUntil(async () => (await fetch(`${app.url}/readyz`)).status === 200);
   }, 60_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await waitUntil(async () => {
-    const probe = new Redis({
-      port,
-      host: '127.0.0.1',
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    probe.on('error', () => {});
-    try {
-      await probe.connect();
-      return (await probe.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      probe.disconnect();
-    }
-  }, 10_000);
-  return child;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
