@@ -20,6 +20,7 @@ export * from './logger.js';
 export * from './metrics/metrics-listener.js';
 export * from './metrics/process-metrics.js';
 export * from './modules/sla/sla-apply-effects.js';
+export * from './modules/sla-report/sla-report.service.js';
 export * from './modules/sla/sla-effects.service.js';
 export * from './modules/sla/sla-timers.js';
 export * from './modules/tickets/phone-search.js';

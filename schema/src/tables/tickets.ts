@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
@@ -71,6 +72,14 @@ export const tickets = pgTable(
     firstDispatchedAt: at(),
     /** Whether the current cycle's acceptance met acceptDueAt (response rate). */
     acceptedOnTime: boolean(),
+    /**
+     * Working time (the business calendar's hours, hold time excluded) from the cycle's start to
+     * acceptance and to resolution, stored when they happen so the SLA report aggregates in SQL.
+     */
+    acceptWorkingMs: bigint({ mode: 'number' }),
+    resolveWorkingMs: bigint({ mode: 'number' }),
+    /** Working time spent ON_HOLD in the current cycle (subtracted from resolveWorkingMs). */
+    heldWorkingMs: bigint({ mode: 'number' }).notNull().default(0),
 
     reply: text(),
     resolvedAt: at(),

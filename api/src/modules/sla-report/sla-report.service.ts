@@ -1,0 +1,315 @@
+import { type TicketPriority, ticketPriorities } from '@hotline/schema';
+import { queryRows } from '@hotline/schema/client';
+import { type SQL, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../context.js';
+import { workingMsBetween } from '../../domain/sla-clock.js';
+import { isUuid } from '../../domain/uuid.js';
+import { badInput } from '../../errors/app-error.js';
+import { loadCalendar } from '../sla/sla-settings.js';
+import { checkRange, ratio, scopeDepartment } from '../stats/stats.service.js';
+
+/** At most a year per report: the percentiles sort every measured ticket of the range. */
+export const SLA_REPORT_MAX_DAYS = 366;
+export const SLA_BREACHES_MAX_PAGE = 100;
+
+export interface SlaReportArgs {
+  from: Date;
+  to: Date;
+  departmentId?: string | null;
+  priority?: TicketPriority | null;
+  /** A category or any of its descendants. */
+  categoryId?: string | null;
+}
+
+/** The validated report scope, carried to the breach list of the same report. */
+export interface SlaReportScope {
+  from: Date;
+  to: Date;
+  now: Date;
+  departmentId: string | null;
+  priority: TicketPriority | null;
+  categoryId: string | null;
+}
+
+export interface SlaFiguresResult {
+  tickets: number;
+  acceptMet: number;
+  acceptMissed: number;
+  acceptRate: number | null;
+  resolveMet: number;
+  resolveMissed: number;
+  resolveRate: number | null;
+  avgAcceptMinutes: number | null;
+  p90AcceptMinutes: number | null;
+  avgResolveMinutes: number | null;
+  p90ResolveMinutes: number | null;
+}
+
+export interface SlaReportResult {
+  scope: SlaReportScope;
+  overall: SlaFiguresResult;
+  byPriority: (SlaFiguresResult & { priority: TicketPriority })[];
+  byDepartment: (SlaFiguresResult & { departmentId: string | null })[];
+  byCategory: (SlaFiguresResult & { categoryId: string | null })[];
+}
+
+export type SlaDeadlineKind = 'ACCEPTANCE' | 'RESOLUTION';
+/** Why a deadline was missed, from the ticket's cycle and its extension requests (docs/integration.md). */
+export type SlaBreachCause =
+  | 'ACCEPTED_LATE'
+  | 'NOT_ACCEPTED'
+  | 'RESOLVED_LATE'
+  | 'EXTENSION_REFUSED'
+  | 'LATE_AFTER_EXTENSION'
+  | 'RETURNED_LATE'
+  | 'CLOSED_LATE'
+  | 'OPEN_PAST_DUE';
+
+export interface SlaBreachResult {
+  ticketId: string;
+  priority: TicketPriority;
+  deadline: SlaDeadlineKind;
+  dueAt: Date;
+  /** When the deadline's work was done (accepted, resolved); null when it never was. */
+  metAt: Date | null;
+  departmentId: string | null;
+  cause: SlaBreachCause;
+  lateByMinutes: number;
+  lateByWorkingMinutes: number;
+}
+
+const MINUTE_MS = 60_000;
+const minutes = (ms: unknown) => (ms === null || ms === undefined ? null : Number(ms) / MINUTE_MS);
+
+/**
+ * Who reads it (ADMIN, MANAGER; a HANDLER only its own department) and a bounded range. Tickets
+ * created in [from, to) that had an SLA clock, judged on their current cycle.
+ */
+export function slaReportScope(ctx: ServiceContext, args: SlaReportArgs): SlaReportScope {
+  const departmentId = scopeDepartment(ctx, args.departmentId ?? null, ['ADMIN', 'MANAGER', 'HANDLER']);
+  if (departmentId && !isUuid(departmentId))
+    throw badInput(`Unknown department ${departmentId}`, 'departmentId');
+  if (args.categoryId && !isUuid(args.categoryId))
+    throw badInput(`Unknown category ${args.categoryId}`, 'categoryId');
+  if (args.priority && !ticketPriorities.includes(args.priority))
+    throw badInput(`Unknown priority ${args.priority}`, 'priority');
+  checkRange(args.from, args.to, SLA_REPORT_MAX_DAYS);
+  return {
+    from: args.from,
+    to: args.to,
+    now: ctx.clock.now(),
+    departmentId,
+    priority: args.priority ?? null,
+    categoryId: args.categoryId ?? null,
+  };
+}
+
+/**
+ * Every ticket of the scope with its two verdicts: `accept_met` / `resolve_met` true (met), false
+ * (missed) or null (not judged yet: still within its deadline, or stopped before it by a return or a
+ * withdrawal). A returned ticket has no department any more: it counts for the one that returned it.
+ */
+function judgedTickets(scope: SlaReportScope): SQL {
+  const now = scope.now.toISOString();
+  // When the acceptance clock stopped without an acceptance (return, withdrawal), or now.
+  const acceptStop = sql`case t.status when 'DISPATCHED' then ${now}::timestamptz when 'RETURNED' then t.updated_at when 'CLOSED' then t.closed_at end`;
+  return sql`roots(id, root_id) as (
+      select id, id from categories where parent_id is null
+      union all
+      select c.id, r.root_id from categories c join roots r on c.parent_id = r.id
+    ),
+    scoped as (
+      select t.*, r.root_id,
+        coalesce(t.department_id, (
+          select e.department_id from ticket_events e
+          where e.ticket_id = t.id and e.type = 'RETURNED' order by e.id desc limit 1
+        )) as cycle_department_id
+      from tickets t left join roots r on r.id = t.category_id
+      where t.created_at >= ${scope.from.toISOString()}::timestamptz
+        and t.created_at < ${scope.to.toISOString()}::timestamptz
+        and t.clock_started_at is not null${
+          scope.priority ? sql` and t.priority = ${scope.priority}::ticket_priority` : sql``
+        }${
+          scope.categoryId
+            ? sql` and (t.category_id = ${scope.categoryId}::uuid or r.root_id = ${scope.categoryId}::uuid)`
+            : sql``
+        }
+    ),
+    judged as (
+      select t.id, t.priority, t.root_id as category_id, t.cycle_department_id as department_id, t.status,
+        t.clock_started_at, t.accept_due_at, t.accepted_at, t.accept_working_ms, t.due_at, t.breached_at,
+        t.resolved_at, t.resolve_working_ms, t.paused_at, t.closed_at, t.updated_at,
+        case
+          when t.accepted_at is not null then t.accepted_on_time
+          when t.accept_due_at <= ${acceptStop} then false
+        end as accept_met,
+        case
+          when t.breached_at is not null then false
+          when t.status in ('DISPATCHED', 'IN_PROGRESS') and t.due_at <= ${now}::timestamptz then false
+          when t.status = 'ON_HOLD' and t.paused_at >= t.due_at then false
+          when t.resolved_at is not null then true
+        end as resolve_met
+      from scoped t${scope.departmentId ? sql` where t.cycle_department_id = ${scope.departmentId}::uuid` : sql``}
+    )`;
+}
+
+interface FiguresRow {
+  grp: 'ALL' | 'PRIORITY' | 'DEPARTMENT' | 'CATEGORY';
+  priority: TicketPriority | null;
+  department_id: string | null;
+  category_id: string | null;
+  tickets: number;
+  accept_met: number;
+  accept_missed: number;
+  resolve_met: number;
+  resolve_missed: number;
+  avg_accept_ms: number | null;
+  p90_accept_ms: number | null;
+  avg_resolve_ms: number | null;
+  p90_resolve_ms: number | null;
+}
+
+function figuresOf(row: FiguresRow | undefined): SlaFiguresResult {
+  const n = (value: unknown) => Number(value ?? 0);
+  const acceptMet = n(row?.accept_met);
+  const acceptMissed = n(row?.accept_missed);
+  const resolveMet = n(row?.resolve_met);
+  const resolveMissed = n(row?.resolve_missed);
+  return {
+    tickets: n(row?.tickets),
+    acceptMet,
+    acceptMissed,
+    acceptRate: ratio(acceptMet, acceptMet + acceptMissed),
+    resolveMet,
+    resolveMissed,
+    resolveRate: ratio(resolveMet, resolveMet + resolveMissed),
+    avgAcceptMinutes: minutes(row?.avg_accept_ms),
+    p90AcceptMinutes: minutes(row?.p90_accept_ms),
+    avgResolveMinutes: minutes(row?.avg_resolve_ms),
+    p90ResolveMinutes: minutes(row?.p90_resolve_ms),
+  };
+}
+
+/**
+ * % met per priority, department and top-level category, with average and 90th percentile working time
+ * to accept and to resolve (stored on the ticket when they happened): one statement, grouping sets.
+ */
+export async function computeSlaReport(ctx: ServiceContext, args: SlaReportArgs): Promise<SlaReportResult> {
+  const scope = slaReportScope(ctx, args);
+  const rows = await queryRows<FiguresRow>(
+    ctx.readDb ?? ctx.db,
+    sql`with recursive ${judgedTickets(scope)}
+      select
+        case
+          when grouping(priority, department_id, category_id) = 7 then 'ALL'
+          when grouping(priority) = 0 then 'PRIORITY'
+          when grouping(department_id) = 0 then 'DEPARTMENT'
+          else 'CATEGORY'
+        end as grp,
+        priority, department_id, category_id,
+        count(*)::int as tickets,
+        count(*) filter (where accept_met)::int as accept_met,
+        count(*) filter (where not accept_met)::int as accept_missed,
+        count(*) filter (where resolve_met)::int as resolve_met,
+        count(*) filter (where not resolve_met)::int as resolve_missed,
+        avg(accept_working_ms)::float8 as avg_accept_ms,
+        percentile_cont(0.9) within group (order by accept_working_ms) as p90_accept_ms,
+        avg(resolve_working_ms)::float8 as avg_resolve_ms,
+        percentile_cont(0.9) within group (order by resolve_working_ms) as p90_resolve_ms
+      from judged
+      group by grouping sets ((), (priority), (department_id), (category_id))
+      order by grp, count(*) filter (where not accept_met or not resolve_met) desc, tickets desc,
+        priority, department_id, category_id`,
+  );
+  const of = (grp: FiguresRow['grp']) => rows.filter((row) => row.grp === grp);
+  const priorityOrder = (p: TicketPriority) => ticketPriorities.indexOf(p);
+  return {
+    scope,
+    overall: figuresOf(of('ALL')[0]),
+    byPriority: of('PRIORITY')
+      .map((row) => ({ ...figuresOf(row), priority: row.priority as TicketPriority }))
+      .sort((a, b) => priorityOrder(a.priority) - priorityOrder(b.priority)),
+    byDepartment: of('DEPARTMENT').map((row) => ({ ...figuresOf(row), departmentId: row.department_id })),
+    byCategory: of('CATEGORY').map((row) => ({ ...figuresOf(row), categoryId: row.category_id })),
+  };
+}
+
+interface BreachRow {
+  ticket_id: string;
+  priority: TicketPriority;
+  deadline: SlaDeadlineKind;
+  due_at: string | Date;
+  met_at: string | Date | null;
+  ended_at: string | Date | null;
+  department_id: string | null;
+  cause: SlaBreachCause;
+}
+
+const asDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
+
+/**
+ * One page of the report's missed deadlines (a ticket can miss both), latest deadline first, with the
+ * cause and how late: until the work was done, the clock stopped (return, withdrawal, hold) or now.
+ */
+export async function listSlaBreaches(
+  ctx: ServiceContext,
+  scope: SlaReportScope,
+  page: { first: number; offset: number },
+): Promise<SlaBreachResult[]> {
+  if (!(page.first >= 1 && page.first <= SLA_BREACHES_MAX_PAGE))
+    throw badInput(`first must be between 1 and ${SLA_BREACHES_MAX_PAGE}`, 'first');
+  if (!(page.offset >= 0)) throw badInput('offset must not be negative', 'offset');
+  const db = ctx.readDb ?? ctx.db;
+  // An extension decided in this cycle, refused or granted, explains a late resolution.
+  const decided = (status: string) =>
+    sql`exists (select 1 from extension_requests x where x.ticket_id = j.id and x.status = ${status}::extension_status and x.decided_at >= j.clock_started_at)`;
+  const [rows, calendar] = await Promise.all([
+    queryRows<BreachRow>(
+      db,
+      sql`with recursive ${judgedTickets(scope)},
+      breaches as (
+        select j.id as ticket_id, j.priority, 'ACCEPTANCE' as deadline, j.accept_due_at as due_at,
+          j.accepted_at as met_at, j.department_id,
+          coalesce(j.accepted_at, case j.status when 'RETURNED' then j.updated_at when 'CLOSED' then j.closed_at end) as ended_at,
+          case
+            when j.accepted_at is not null then 'ACCEPTED_LATE'
+            when j.status = 'RETURNED' then 'RETURNED_LATE'
+            when j.status = 'CLOSED' then 'CLOSED_LATE'
+            else 'NOT_ACCEPTED'
+          end as cause
+        from judged j where j.accept_met = false
+        union all
+        select j.id, j.priority, 'RESOLUTION', coalesce(j.breached_at, j.due_at), j.resolved_at, j.department_id,
+          coalesce(j.resolved_at, case j.status when 'RETURNED' then j.updated_at when 'CLOSED' then j.closed_at when 'ON_HOLD' then j.paused_at end),
+          case
+            when ${decided('REJECTED')} then 'EXTENSION_REFUSED'
+            when ${decided('APPROVED')} then 'LATE_AFTER_EXTENSION'
+            when j.resolved_at is not null then 'RESOLVED_LATE'
+            when j.status = 'RETURNED' then 'RETURNED_LATE'
+            when j.status = 'CLOSED' then 'CLOSED_LATE'
+            else 'OPEN_PAST_DUE'
+          end
+        from judged j where j.resolve_met = false
+      )
+      select * from breaches
+      order by due_at desc, ticket_id, deadline
+      limit ${page.first} offset ${page.offset}`,
+    ),
+    loadCalendar(db),
+  ]);
+  return rows.map((row) => {
+    const dueAt = asDate(row.due_at);
+    const endedAt = row.ended_at ? asDate(row.ended_at) : scope.now;
+    return {
+      ticketId: row.ticket_id,
+      priority: row.priority,
+      deadline: row.deadline,
+      dueAt,
+      metAt: row.met_at ? asDate(row.met_at) : null,
+      departmentId: row.department_id,
+      cause: row.cause,
+      lateByMinutes: Math.max(0, endedAt.getTime() - dueAt.getTime()) / MINUTE_MS,
+      lateByWorkingMinutes: workingMsBetween(calendar, 'BUSINESS', dueAt, endedAt) / MINUTE_MS,
+    };
+  });
+}
