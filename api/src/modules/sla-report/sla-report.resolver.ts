@@ -1,3 +1,4 @@
+import type { TicketPriority as Priority } from '@hotline/schema';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { TicketPriority } from '../../graphql/enums.js';
@@ -12,7 +13,6 @@ import {
   SlaDepartmentFigures,
   SlaReport,
 } from './sla-report.type.js';
-import type { TicketPriority as Priority } from '@hotline/schema';
 
 @Resolver(() => SlaReport)
 export class SlaReportResolver {

@@ -1,5 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { TicketPriority as Priority } from '@hotline/schema';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TicketPriority } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { SlaBreachCause as Cause, SlaReportScope } from './sla-report.service.js';
