@@ -37,7 +37,7 @@ test('the SLA report shows the rates, the table by department and the missed dea
   const { page, shot } = manager();
   await manager().signIn(MANAGER_EMAIL);
   await page.getByRole('menuitem', { name: '时限考核' }).click();
-  await page.getByRole('heading', { name: '时限考核报表' }).waitFor();
+  await page.locator('#react-admin-title').filter({ hasText: '时限考核报表' }).waitFor();
   await page.getByRole('button', { name: '近 90 天' }).click();
   const headline = page.getByTestId('sla-headline');
   for (const [label, rate] of [

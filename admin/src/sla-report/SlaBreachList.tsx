@@ -90,7 +90,7 @@ export function SlaBreachList({
           disabled={offset === 0}
           onClick={() => onOffset(Math.max(0, offset - BREACHES_PER_PAGE))}
         >
-          {translate('ra.navigation.prev')}
+          {translate('ra.navigation.previous')}
         </Button>
         <Button size="small" disabled={last >= breaches.totalCount} onClick={() => onOffset(last)}>
           {translate('ra.navigation.next')}

@@ -101,9 +101,9 @@ export default function SlaReportPage() {
   return (
     <Box sx={{ p: 2 }}>
       <Title title={text('title')} />
-      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="h5" sx={{ flexGrow: 1 }}>
-          {text('title')}
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1, minWidth: 280 }}>
+          {text('note')}
         </Typography>
         <ToggleButtonGroup
           size="small"
@@ -120,6 +120,8 @@ export default function SlaReportPage() {
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
+          sx={{ width: 170 }}
           label={text('from')}
           value={days.firstDay}
           slotProps={{ inputLabel: { shrink: true } }}
@@ -128,15 +130,14 @@ export default function SlaReportPage() {
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
+          sx={{ width: 170 }}
           label={text('to')}
           value={days.lastDay}
           slotProps={{ inputLabel: { shrink: true } }}
           onChange={(event) => event.target.value && choose({ ...days, lastDay: event.target.value }, null)}
         />
       </Stack>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {text('note')}
-      </Typography>
       {report.isFetching && <LinearProgress sx={{ mb: 1 }} />}
       {report.error && (
         <Alert severity="error" sx={{ mb: 2 }}>
