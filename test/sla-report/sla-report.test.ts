@@ -1,4 +1,5 @@
-import { ManualClock } from '@hotline/api/services';
+import { backfillSlaWorkingTimes, ManualClock } from '@hotline/api/services';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartments } from '../routing/routing-support.js';
 import { makeTicket, makeUser } from '../support/factories.js';
@@ -307,5 +308,43 @@ describe('slaReport', () => {
     expect(codes(tooLong)).toEqual(['BAD_USER_INPUT']);
     const tooBig = await app.gql(REPORT, { ...RANGE, first: 101 }, manager);
     expect(codes(tooBig)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('backfills the working times of tickets accepted and resolved before they were stored', async () => {
+    const { db } = app.hotline.database;
+    const before = (await report(manager)).byPriority;
+    await db.execute(
+      sql`update tickets set accept_working_ms = null, resolve_working_ms = null where id in (${ids.t1}::uuid, ${ids.t2}::uuid)`,
+    );
+    const blank = (await report(manager)).byPriority.find((row) => row.priority === 'ORDINARY')!;
+    expect(blank.avgAcceptMinutes).toBe(30);
+    expect(await backfillSlaWorkingTimes(db, app.hotline.log)).toBe(2);
+    expect((await report(manager)).byPriority).toEqual(before);
+    expect(await backfillSlaWorkingTimes(db, app.hotline.log)).toBe(0);
+  });
+
+  it('leaves time on hold out of the time to resolve', async () => {
+    // COMPLEX, April: dispatched Wednesday 09:00, accepted 10:00, on hold Thursday 09:00 to Friday 09:00
+    // (6.5 + 0.5 working hours), resolved Friday 10:00: 6.5 + 7 + 1.5 - 7 = 8 working hours.
+    const id = await newTicket('held', '2026-04-01T08:55', { priority: 'COMPLEX' });
+    at('2026-04-01T09:00');
+    await dispatch(id, A);
+    at('2026-04-01T10:00');
+    await accept(handlerA, id);
+    at('2026-04-02T09:00');
+    await run(handlerA, 'mutation($id: ID!) { holdTicket(id: $id, reason: "等待材料") { id } }', { id });
+    at('2026-04-03T09:00');
+    await run(handlerA, 'mutation($id: ID!) { resumeTicket(id: $id) { id } }', { id });
+    at('2026-04-03T10:00');
+    await resolve(handlerA, id);
+    const april = await report(manager, { from: local('2026-04-01T00:00'), to: local('2026-05-01T00:00') });
+    expect(april.overall).toMatchObject({
+      tickets: 1,
+      acceptRate: 1,
+      resolveRate: 1,
+      avgAcceptMinutes: 60,
+      avgResolveMinutes: 8 * HOURS,
+      p90ResolveMinutes: 8 * HOURS,
+    });
   });
 });
