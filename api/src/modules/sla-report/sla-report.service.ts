@@ -111,19 +111,26 @@ export function slaReportScope(ctx: ServiceContext, args: SlaReportArgs): SlaRep
  */
 function judgedTickets(scope: SlaReportScope): SQL {
   const now = scope.now.toISOString();
+  const from = scope.from.toISOString();
   // When the acceptance clock stopped without an acceptance (return, withdrawal), or now.
-  // A returned ticket's cycle ran in the department that returned it (its last RETURNED event).
-  const cycleDepartment = sql`coalesce(t.department_id, (
-    select e.department_id from ticket_events e
-    where e.ticket_id = t.id and e.type = 'RETURNED' order by e.id desc limit 1))`;
   const acceptStop = sql`case t.status when 'DISPATCHED' then ${now}::timestamptz when 'RETURNED' then t.updated_at when 'CLOSED' then t.closed_at end`;
+  // A returned ticket's cycle ran in the department that returned it (its last RETURNED event).
+  const cycleDepartment = sql`coalesce(t.department_id, rd.department_id)`;
+  // Leaf -> top-level category as one jsonb value looked up per ticket: joining the category tree
+  // made PostgreSQL hash every ticket of the range instead of the few dozen categories.
   return sql`roots(id, root_id) as (
       select id, id from categories where parent_id is null
       union all
       select c.id, r.root_id from categories c join roots r on c.parent_id = r.id
     ),
+    root_of as (select jsonb_object_agg(id::text, root_id) as map from roots),
+    returned_by as (
+      select distinct on (e.ticket_id) e.ticket_id, e.department_id from ticket_events e
+      where e.type = 'RETURNED' and e.at >= ${from}::timestamptz
+      order by e.ticket_id, e.id desc
+    ),
     judged as (
-      select t.id, t.priority, r.root_id as category_id, t.status, t.clock_started_at, t.accept_due_at,
+      select t.id, t.priority, ((select map from root_of) ->> t.category_id::text)::uuid as category_id, t.status, t.clock_started_at, t.accept_due_at,
         t.accepted_at, t.accept_working_ms, t.due_at, t.breached_at, t.resolved_at, t.resolve_working_ms,
         t.paused_at, t.closed_at, t.updated_at,
         ${cycleDepartment} as department_id,
@@ -137,14 +144,14 @@ function judgedTickets(scope: SlaReportScope): SQL {
           when t.status = 'ON_HOLD' and t.paused_at >= t.due_at then false
           when t.resolved_at is not null then true
         end as resolve_met
-      from tickets t left join roots r on r.id = t.category_id
-      where t.created_at >= ${scope.from.toISOString()}::timestamptz
+      from tickets t left join returned_by rd on rd.ticket_id = t.id and t.department_id is null
+      where t.created_at >= ${from}::timestamptz
         and t.created_at < ${scope.to.toISOString()}::timestamptz
         and t.clock_started_at is not null${
           scope.priority ? sql` and t.priority = ${scope.priority}::ticket_priority` : sql``
         }${
           scope.categoryId
-            ? sql` and (t.category_id = ${scope.categoryId}::uuid or r.root_id = ${scope.categoryId}::uuid)`
+            ? sql` and (t.category_id = ${scope.categoryId}::uuid or (select map from root_of) ->> t.category_id::text = ${scope.categoryId})`
             : sql``
         }${scope.departmentId ? sql` and ${cycleDepartment} = ${scope.departmentId}::uuid` : sql``}
     )`;
@@ -213,8 +220,8 @@ export async function computeSlaReport(ctx: ServiceContext, args: SlaReportArgs)
           count(*) filter (where not accept_met)::int as accept_missed,
           count(*) filter (where resolve_met)::int as resolve_met,
           count(*) filter (where not resolve_met)::int as resolve_missed,
-          avg(accept_working_ms)::float8 as avg_accept_ms,
-          avg(resolve_working_ms)::float8 as avg_resolve_ms
+          avg(accept_working_ms::float8) as avg_accept_ms,
+          avg(resolve_working_ms::float8) as avg_resolve_ms
         from judged ${sets}`,
     ),
     queryRows<FiguresRow>(
