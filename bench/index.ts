@@ -220,7 +220,7 @@ try {
       const report = await measureSlaReport(api.url, managerToken, now, 90, 3);
       results.slaReport = { ...report, tickets: size, judged: report.tickets };
       say(
-        `SLA report over 90 days (${report.tickets} tickets judged): median ${report.medianMs.toFixed(0)} ms, max ${report.maxMs.toFixed(0)} ms`,
+        `SLA report over 90 days (${report.tickets} tickets judged): median ${report.medianMs.toFixed(0)} ms, max ${report.maxMs.toFixed(0)} ms, ${report.timedOut} of 3 cancelled at the statement timeout`,
       );
     }
   }

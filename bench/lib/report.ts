@@ -230,9 +230,9 @@ export function formatMarkdown(results: BenchResults): string {
     }
   }
   if (results.slaReport) {
-    const { days, judged, medianMs, maxMs } = results.slaReport;
+    const { days, judged, medianMs, maxMs, timedOut } = results.slaReport;
     lines.push(
-      `| slaReport, ${days} days (${judged.toLocaleString('en')} tickets judged) | median ${cell(medianMs, 0)} ms, max ${cell(maxMs, 0)} ms | | | |`,
+      `| slaReport, ${days} days (${judged.toLocaleString('en')} tickets judged) | median ${cell(medianMs, 0)} ms, max ${cell(maxMs, 0)} ms, ${timedOut} cancelled | | | |`,
     );
   }
   if (results.stats) {
