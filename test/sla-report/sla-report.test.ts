@@ -347,4 +347,29 @@ describe('slaReport', () => {
       p90ResolveMinutes: 8 * HOURS,
     });
   });
+
+  it('counts a ticket returned unaccepted after its deadline against the department that returned it', async () => {
+    // ORDINARY, May: dispatched to A Monday 4 May 09:00, accept due 15:30; A returns it at 16:00.
+    const id = await newTicket('returned', '2026-05-04T08:55');
+    at('2026-05-04T09:00');
+    await dispatch(id, A);
+    at('2026-05-04T16:00');
+    await run(handlerA, 'mutation($id: ID!) { returnTicket(id: $id, reason: "非本单位职责") { id } }', {
+      id,
+    });
+    const may = await report(handlerA, { from: local('2026-05-01T00:00'), to: local('2026-06-01T00:00') });
+    expect(may.byDepartment.map((row) => [row.department.id, row.acceptMissed])).toEqual([[A, 1]]);
+    expect(may.breaches.nodes).toEqual([
+      expect.objectContaining({
+        ticket: { id },
+        deadline: 'ACCEPTANCE',
+        cause: 'RETURNED_LATE',
+        dueAt: local('2026-05-04T15:30'),
+        metAt: null,
+        department: { id: A },
+        lateByMinutes: 30,
+        lateByWorkingMinutes: 30,
+      }),
+    ]);
+  });
 });
