@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApi } from '@hotline/api/server';
 import {
+  backfillSlaWorkingTimes,
   type Clock,
   type Config,
   createLogger,
@@ -76,6 +77,7 @@ export async function startHotline({
       );
     }
     await reencryptLegacySecrets(database.db, config, log);
+    await backfillSlaWorkingTimes(database.db, log);
     if (role !== 'workers') await offerDemo(database, config.DEMO, log);
 
     const redisHandle = await openRedis(config.REDIS_URL, config.DATA_DIR);

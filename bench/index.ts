@@ -5,6 +5,7 @@ import { createTicketBody, rawCreate } from './benchmarks/create.js';
 import { measureSideBySide } from './benchmarks/measure.js';
 import { type ReadBenchmark, readBenchmarks } from './benchmarks/reads.js';
 import { measureScaleOut } from './benchmarks/scale-out.js';
+import { measureSlaReport } from './benchmarks/sla-report.js';
 import { measureStats } from './benchmarks/stats.js';
 import { loadTickets, vacuumAnalyze, withoutIndexes } from './lib/bulk-load.js';
 import { latencyChart } from './lib/chart.js';
@@ -213,6 +214,13 @@ try {
       results.stats = { ...stats, tickets: size };
       say(
         `stats over 30 days (${stats.received} tickets): median ${stats.medianMs.toFixed(0)} ms, max ${stats.maxMs.toFixed(0)} ms`,
+      );
+    }
+    if (options.benchmarks.has('slareport') && size === options.statsTickets) {
+      const report = await measureSlaReport(api.url, managerToken, now, 90, 3);
+      results.slaReport = { ...report, tickets: size, judged: report.tickets };
+      say(
+        `SLA report over 90 days (${report.tickets} tickets judged): median ${report.medianMs.toFixed(0)} ms, max ${report.maxMs.toFixed(0)} ms, ${report.timedOut} of 3 cancelled at the statement timeout`,
       );
     }
   }

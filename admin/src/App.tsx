@@ -16,6 +16,7 @@ import webhooks from './webhooks';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
+const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
 
 export function App() {
   return (
@@ -45,6 +46,14 @@ export function App() {
           element={
             <CanAccess resource="calendar" action="list" accessDenied={<AccessDenied />}>
               <CalendarPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/sla-report"
+          element={
+            <CanAccess resource="sla-report" action="list" accessDenied={<AccessDenied />}>
+              <SlaReportPage />
             </CanAccess>
           }
         />

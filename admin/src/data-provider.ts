@@ -10,7 +10,7 @@ import {
   webhooks,
 } from './data/configuration';
 import { apiClients, areas, categories, departments, revokeApiClient, users } from './data/organisation';
-import { countOverdueByDepartment, getEscalationsSince, getStats } from './data/reporting';
+import { countOverdueByDepartment, getEscalationsSince, getSlaReport, getStats } from './data/reporting';
 import type { ResourceHandlers } from './data/resource';
 import { runTicketAction } from './data/ticket-actions';
 import { listAssigneeCandidates, tickets } from './data/tickets';
@@ -38,6 +38,7 @@ const customMethods = {
   getCalendar,
   setCalendar,
   getStats,
+  getSlaReport,
   countOverdueByDepartment,
   getEscalationsSince,
   revokeApiClient,

@@ -22,6 +22,8 @@ export * from './metrics/process-metrics.js';
 export * from './modules/sla/sla-apply-effects.js';
 export * from './modules/sla/sla-effects.service.js';
 export * from './modules/sla/sla-timers.js';
+export * from './modules/sla-report/sla-report.service.js';
+export * from './modules/sla-report/sla-working-time-backfill.js';
 export * from './modules/tickets/phone-search.js';
 export * from './modules/tickets/tickets.query.js';
 export * from './modules/webhooks/webhook-events.js';

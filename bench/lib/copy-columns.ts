@@ -32,6 +32,8 @@ export const TICKET_COLUMNS = [
   'next_timer_at',
   'first_dispatched_at',
   'accepted_on_time',
+  'accept_working_ms',
+  'resolve_working_ms',
   'reply',
   'resolved_at',
   'satisfaction',

@@ -1,5 +1,6 @@
 import type { SideBySide } from '../benchmarks/measure.js';
 import type { ScaleOutFigures } from '../benchmarks/scale-out.js';
+import type { SlaReportFigures } from '../benchmarks/sla-report.js';
 import type { StatsFigures } from '../benchmarks/stats.js';
 import type { RunFigures } from './load.js';
 import type { Machine } from './machine.js';
@@ -62,6 +63,8 @@ export interface BenchResults {
   curve?: CurvePoint[];
   growth: GrowthPoint[];
   stats?: StatsFigures & { tickets: number };
+  /** `tickets`: in the database; `judged`: in the report's window. */
+  slaReport?: SlaReportFigures & { judged: number };
   create?: SideBySide & { connections: number };
   scaleOut?: ScaleOutFigures;
   checks: Check[];
@@ -175,6 +178,13 @@ export function formatTable(results: BenchResults): string {
       '',
       '',
     ]);
+  if (results.slaReport)
+    row([
+      `SLA report ${results.slaReport.days} days (${results.slaReport.judged} tickets)`,
+      `median ${ms(results.slaReport.medianMs)}`,
+      '',
+      '',
+    ]);
   if (results.scaleOut) {
     const { one, two, gain } = results.scaleOut;
     row([
@@ -218,6 +228,12 @@ export function formatMarkdown(results: BenchResults): string {
         `| ${name} @ ${read.tickets.toLocaleString('en')}, ${read.connections} clients ${mode} | ${cell(read.api.perSecond, 0)}/s, p50 ${cell(read.api.p50)} ms, p99 ${cell(read.api.p99)} ms | ${cell(read.raw.perSecond, 0)}/s, p50 ${cell(read.raw.p50)} ms, p99 ${cell(read.raw.p99)} ms | ${cell(read.ratio, 2)}x | ${cell(read.apiCpuMsPerOperation, 2)} ms |`,
       );
     }
+  }
+  if (results.slaReport) {
+    const { days, judged, medianMs, maxMs, timedOut } = results.slaReport;
+    lines.push(
+      `| slaReport, ${days} days (${judged.toLocaleString('en')} tickets judged) | median ${cell(medianMs, 0)} ms, max ${cell(maxMs, 0)} ms, ${timedOut} cancelled | | | |`,
+    );
   }
   if (results.stats) {
     lines.push(

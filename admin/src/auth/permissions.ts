@@ -14,6 +14,8 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
     '*': CONFIGURERS,
   },
   dashboard: { '*': ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'] },
+  /** A HANDLER sees its own department's figures. */
+  'sla-report': { '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },

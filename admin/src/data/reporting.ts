@@ -77,3 +77,30 @@ export async function getEscalationsSince(since: string): Promise<EscalationToda
       })),
   );
 }
+
+const SlaReportQuery =
+  graphql(`query SlaReport($from: DateTime!, $to: DateTime!, $departmentId: ID, $first: Int, $offset: Int) {
+  slaReport(from: $from, to: $to, departmentId: $departmentId) {
+    overall { tickets acceptMet acceptMissed acceptRate resolveMet resolveMissed resolveRate avgAcceptMinutes p90AcceptMinutes avgResolveMinutes p90ResolveMinutes }
+    byPriority { priority tickets acceptMet acceptMissed acceptRate resolveMet resolveMissed resolveRate avgAcceptMinutes p90AcceptMinutes avgResolveMinutes p90ResolveMinutes }
+    byDepartment { department { id name } tickets acceptMet acceptMissed acceptRate resolveMet resolveMissed resolveRate avgAcceptMinutes p90AcceptMinutes avgResolveMinutes p90ResolveMinutes }
+    byCategory { category { id name } tickets acceptMet acceptMissed acceptRate resolveMet resolveMissed resolveRate avgAcceptMinutes p90AcceptMinutes avgResolveMinutes p90ResolveMinutes }
+    breaches(first: $first, offset: $offset) {
+      totalCount
+      nodes { ticket { id number title } priority deadline cause dueAt metAt department { name } lateByMinutes lateByWorkingMinutes }
+    }
+  }
+}`);
+
+export type SlaReportData = Awaited<ReturnType<typeof getSlaReport>>;
+
+/** The SLA report of tickets created in [from, to), with one page of its missed deadlines. */
+export async function getSlaReport(args: {
+  from: string;
+  to: string;
+  departmentId?: string;
+  first: number;
+  offset: number;
+}) {
+  return (await gql(SlaReportQuery, args)).slaReport;
+}

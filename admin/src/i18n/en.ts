@@ -98,6 +98,17 @@ export const en = {
     areas: { name: 'Area |||| Areas' },
   },
   enums: {
+    SlaDeadline: { ACCEPTANCE: 'Acceptance', RESOLUTION: 'Resolution' },
+    SlaBreachCause: {
+      ACCEPTED_LATE: 'Accepted late',
+      NOT_ACCEPTED: 'Not accepted yet',
+      RESOLVED_LATE: 'Resolved late',
+      EXTENSION_REFUSED: 'Extension refused',
+      LATE_AFTER_EXTENSION: 'Late despite extension',
+      RETURNED_LATE: 'Returned after the deadline',
+      CLOSED_LATE: 'Withdrawn after the deadline',
+      OPEN_PAST_DUE: 'Still open, overdue',
+    },
     TicketStatus: {
       NEW: 'Awaiting dispatch',
       DISPATCHED: 'Dispatched',

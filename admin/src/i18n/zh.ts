@@ -90,6 +90,17 @@ export const zh: AppMessages = {
     areas: { name: '区域' },
   },
   enums: {
+    SlaDeadline: { ACCEPTANCE: '签收', RESOLUTION: '办结' },
+    SlaBreachCause: {
+      ACCEPTED_LATE: '超时签收',
+      NOT_ACCEPTED: '尚未签收',
+      RESOLVED_LATE: '超时办结',
+      EXTENSION_REFUSED: '延期申请被驳回',
+      LATE_AFTER_EXTENSION: '延期后仍超时',
+      RETURNED_LATE: '超时后退回',
+      CLOSED_LATE: '超时后撤销',
+      OPEN_PAST_DUE: '在办超期',
+    },
     TicketStatus: {
       NEW: '待派单',
       DISPATCHED: '已派单',

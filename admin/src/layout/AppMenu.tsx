@@ -1,3 +1,4 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import EventIcon from '@mui/icons-material/Event';
 import { CanAccess, Menu } from 'react-admin';
 
@@ -8,6 +9,9 @@ export function AppMenu() {
         <Menu.DashboardItem />
       </CanAccess>
       <Menu.ResourceItem name="tickets" />
+      <CanAccess resource="sla-report" action="list">
+        <Menu.Item to="/sla-report" primaryText="hotline.menu.sla_report" leftIcon={<AssessmentIcon />} />
+      </CanAccess>
       <Menu.ResourceItem name="routing-rules" />
       <Menu.ResourceItem name="sla-policies" />
       <CanAccess resource="calendar" action="list">

@@ -41,7 +41,7 @@ export class QueryTooComplex extends Error {
 /**
  * What the database does beyond the rows it returns, in cost units (docs/integration.md, "The cost
  * model"): `totalCount` counts every matching row; `offset` walks the rows it skips; a `search` is a
- * trigram scan that grows with the pattern; `stats` aggregates every day of its range;
+ * trigram scan that grows with the pattern; `stats` and `slaReport` aggregate every day of their range;
  * `possibleDuplicates` is a similarity search per ticket.
  */
 const WORK_COST = {
@@ -56,6 +56,8 @@ const WORK_COST = {
    */
   searchWithoutTrigram: 400,
   statsPerDay: 1,
+  /** `slaReport` sorts every measured ticket of each day (percentiles) besides counting them. */
+  slaReportPerDay: 2,
   possibleDuplicates: 20,
 } as const;
 
@@ -88,9 +90,11 @@ function argumentCost(fieldName: string, args: Record<string, unknown>): number 
         ? WORK_COST.searchWithoutTrigram
         : WORK_COST.searchBase + WORK_COST.searchPerCharacter * length;
   }
-  if (fieldName === 'stats' && args.from instanceof Date && args.to instanceof Date) {
+  const perDay =
+    fieldName === 'stats' ? WORK_COST.statsPerDay : fieldName === 'slaReport' ? WORK_COST.slaReportPerDay : 0;
+  if (perDay > 0 && args.from instanceof Date && args.to instanceof Date) {
     const days = Math.ceil((args.to.getTime() - args.from.getTime()) / DAY_MS);
-    if (Number.isFinite(days) && days > 0) cost += WORK_COST.statsPerDay * days;
+    if (Number.isFinite(days) && days > 0) cost += perDay * days;
   }
   if (fieldName === 'possibleDuplicates') cost += WORK_COST.possibleDuplicates;
   return cost;

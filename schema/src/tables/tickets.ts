@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
@@ -71,6 +72,14 @@ export const tickets = pgTable(
     firstDispatchedAt: at(),
     /** Whether the current cycle's acceptance met acceptDueAt (response rate). */
     acceptedOnTime: boolean(),
+    /**
+     * Working time (the business calendar's hours, hold time excluded) from the cycle's start to
+     * acceptance and to resolution, stored when they happen so the SLA report aggregates in SQL.
+     */
+    acceptWorkingMs: bigint({ mode: 'number' }),
+    resolveWorkingMs: bigint({ mode: 'number' }),
+    /** Working time spent ON_HOLD in the current cycle (subtracted from resolveWorkingMs). */
+    heldWorkingMs: bigint({ mode: 'number' }).notNull().default(0),
 
     reply: text(),
     resolvedAt: at(),
@@ -102,6 +111,13 @@ export const tickets = pgTable(
     index('tickets_department_running_due_idx')
       .on(t.departmentId, t.dueAt, t.id)
       .where(sql`status in ('DISPATCHED', 'IN_PROGRESS')`),
+    // Tickets accepted or resolved before working times were stored: the start-up backfill's work list,
+    // empty once it ran (every acceptance and resolution now stores its working time).
+    index('tickets_working_time_backfill_idx')
+      .on(t.id)
+      .where(
+        sql`clock_started_at is not null and ((accepted_at is not null and accept_working_ms is null) or (resolved_at is not null and resolve_working_ms is null))`,
+      ),
     index('tickets_next_timer_idx').on(t.nextTimerAt).where(sql`next_timer_at is not null`),
     index('tickets_caller_phone_idx').on(t.callerPhone),
     index('tickets_external_ref_idx').on(t.externalRef),

@@ -3,6 +3,7 @@ import type { Tx } from '@hotline/schema/client';
 import { parseStoredDuration } from '../../domain/duration.js';
 import { addDuration, addWorkingMs, workingMsBetween } from '../../domain/sla-clock.js';
 import {
+  loadCalendar,
   loadEffectKeys,
   loadSettingsById,
   loadSettingsForPriority,
@@ -21,6 +22,9 @@ export type SlaFields = Partial<
     | 'dueAt'
     | 'acceptedAt'
     | 'acceptedOnTime'
+    | 'acceptWorkingMs'
+    | 'resolveWorkingMs'
+    | 'heldWorkingMs'
     | 'pausedAt'
     | 'breachedAt'
     | 'escalationLevel'
@@ -78,6 +82,9 @@ export async function startSlaCycle(
     dueAt,
     acceptedAt: null,
     acceptedOnTime: null,
+    acceptWorkingMs: null,
+    resolveWorkingMs: null,
+    heldWorkingMs: 0,
     pausedAt: null,
     breachedAt: null,
     escalationLevel: 0,
@@ -101,11 +108,13 @@ export async function resumeSla(tx: Tx, ticket: TicketRow, now: Date): Promise<S
   if (!settings || !ticket.pausedAt) return { pausedAt: null };
   const { policy, calendar } = settings;
   const pausedMs = workingMsBetween(calendar, policy.clock, ticket.pausedAt, now);
+  const heldWorkingMs = ticket.heldWorkingMs + workingMsBetween(calendar, 'BUSINESS', ticket.pausedAt, now);
   const shift = (at: Date | null) => (at ? addWorkingMs(calendar, policy.clock, at, pausedMs) : null);
   const dueAt = shift(ticket.dueAt);
   const resumed = { ...ticket, status: 'IN_PROGRESS' as const, pausedAt: null, dueAt };
   return {
     pausedAt: null,
+    heldWorkingMs,
     acceptDueAt: ticket.acceptedAt ? ticket.acceptDueAt : shift(ticket.acceptDueAt),
     dueAt,
     nextTimerAt: await pendingTimerAt(tx, resumed, settings, now),
@@ -124,10 +133,32 @@ export async function extendSla(tx: Tx, ticket: TicketRow, until: Date, now: Dat
   };
 }
 
-/** Records acceptance and whether it met the accept deadline (response rate). */
-export function acceptSla(ticket: Pick<TicketRow, 'acceptDueAt'>, now: Date): SlaFields {
+/**
+ * Working time of the cycle so far on the business calendar (whatever the policy's clock), hold time
+ * excluded: what the SLA report averages as time to accept and time to resolve.
+ */
+async function cycleWorkingMs(
+  tx: Tx,
+  ticket: Pick<TicketRow, 'clockStartedAt' | 'heldWorkingMs' | 'pausedAt'>,
+  now: Date,
+): Promise<number | null> {
+  if (!ticket.clockStartedAt) return null;
+  const calendar = await loadCalendar(tx);
+  const holding = ticket.pausedAt ? workingMsBetween(calendar, 'BUSINESS', ticket.pausedAt, now) : 0;
+  const elapsed = workingMsBetween(calendar, 'BUSINESS', ticket.clockStartedAt, now);
+  return Math.max(0, elapsed - ticket.heldWorkingMs - holding);
+}
+
+/** Records acceptance, whether it met the accept deadline (response rate) and its working time. */
+export async function acceptSla(tx: Tx, ticket: TicketRow, now: Date): Promise<SlaFields> {
   return {
     acceptedAt: now,
     acceptedOnTime: ticket.acceptDueAt ? now.getTime() <= ticket.acceptDueAt.getTime() : true,
+    acceptWorkingMs: await cycleWorkingMs(tx, ticket, now),
   };
+}
+
+/** Resolution: the clock stops for good in this cycle and the working time to resolve is recorded. */
+export async function resolveSla(tx: Tx, ticket: TicketRow, now: Date): Promise<SlaFields> {
+  return { ...stopSla(ticket, now), resolveWorkingMs: await cycleWorkingMs(tx, ticket, now) };
 }

@@ -31,6 +31,13 @@ async function loadSettings(tx: Tx, where: ReturnType<typeof eq>): Promise<SlaSe
   return row ? { policy: row.policy, calendar: calendarSpec(row.calendar) } : null;
 }
 
+/** The hotline's business calendar (the working hours reports measure in). */
+export async function loadCalendar(tx: Tx): Promise<CalendarSpec> {
+  const [row] = await tx.select().from(businessCalendar).where(eq(businessCalendar.id, 1));
+  if (!row) throw new Error('No business calendar');
+  return calendarSpec(row);
+}
+
 /** The policy of a priority; fails when the defaults were never seeded. */
 export async function loadSettingsForPriority(tx: Tx, priority: TicketPriority): Promise<SlaSettings> {
   const settings = await loadSettings(tx, eq(slaPolicies.priority, priority));

@@ -1,3 +1,4 @@
+import type { Role } from '@hotline/schema';
 import { queryRows } from '@hotline/schema/client';
 import { type SQL, sql } from 'drizzle-orm';
 import { requireRole } from '../../auth/viewer.js';
@@ -29,18 +30,29 @@ export interface HotlineStatsResult {
 const MAX_DAYS = 3700;
 const DAY_MS = 86_400_000;
 
-/** Who may read which stats: the district's staff everything, a HANDLER its own department. */
-function scopeDepartment(ctx: ServiceContext, departmentId: string | null): string | null {
-  requireRole(ctx.viewer, ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER']);
+/** Who may read which figures: the roles given everything, a HANDLER its own department. */
+export function scopeDepartment(
+  ctx: ServiceContext,
+  departmentId: string | null,
+  roles: readonly Role[] = ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'],
+): string | null {
+  requireRole(ctx.viewer, roles);
   if (ctx.viewer.role !== 'HANDLER') return departmentId;
   const own = ctx.viewer.departmentId;
   if (!own || (departmentId && departmentId !== own)) {
-    throw new AppError('FORBIDDEN', "A HANDLER sees only its own department's stats");
+    throw new AppError('FORBIDDEN', "A HANDLER sees only its own department's figures");
   }
   return own;
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+/** A report's [from, to): not reversed, at most `maxDays` long (bounds the work of one request). */
+export function checkRange(from: Date, to: Date, maxDays: number): void {
+  const span = to.getTime() - from.getTime();
+  if (!(span >= 0)) throw badInput('from must not be after to', 'from');
+  if (span > maxDays * DAY_MS) throw badInput(`The range may span at most ${maxDays} days`, 'to');
+}
+
+export const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /**
  * The contract's three rates and counts over tickets created in [from, to), optionally only those
@@ -51,9 +63,7 @@ export async function computeStats(ctx: ServiceContext, args: StatsArgs): Promis
   const departmentId = scopeDepartment(ctx, args.departmentId ?? null);
   if (departmentId && !isUuid(departmentId))
     throw badInput(`Unknown department ${departmentId}`, 'departmentId');
-  const span = args.to.getTime() - args.from.getTime();
-  if (!(span >= 0)) throw badInput('from must not be after to', 'from');
-  if (span > MAX_DAYS * DAY_MS) throw badInput(`The range may span at most ${MAX_DAYS} days`, 'to');
+  checkRange(args.from, args.to, MAX_DAYS);
 
   const from = args.from.toISOString();
   const to = args.to.toISOString();

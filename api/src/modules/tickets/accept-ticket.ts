@@ -5,8 +5,8 @@ import { changeTicket, type Versioned } from './change-ticket.js';
 
 /** The department takes the ticket on: the acceptance clock stops, work begins. */
 export function acceptTicket(ctx: ServiceContext, input: Versioned): Promise<TicketRow> {
-  return changeTicket(ctx, 'accept', input.id, input.expectedVersion, (ticket, _tx, now) => ({
-    set: { status: 'IN_PROGRESS', ...acceptSla(ticket, now) },
+  return changeTicket(ctx, 'accept', input.id, input.expectedVersion, async (ticket, tx, now) => ({
+    set: { status: 'IN_PROGRESS', ...(await acceptSla(tx, ticket, now)) },
     events: [{ type: 'ACCEPTED' }],
   }));
 }

@@ -34,6 +34,7 @@ export function recordFeedback(
         resolvedAt: null,
         acceptedAt: now,
         acceptedOnTime: ticket.acceptedOnTime,
+        acceptWorkingMs: ticket.acceptWorkingMs,
       },
       events: [recorded, { type: 'REOPENED', fromStatus: 'RESOLVED', note: comment }],
     };
