@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } fr
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Department } from '../departments/departments.type.js';
 import { User } from '../users/users.type.js';
-import type { SavedViewList as List } from './saved-view-lists.js';
 import { checkListInput } from './saved-view-inputs.js';
+import type { SavedViewList as List } from './saved-view-lists.js';
 import { SavedViewChangesInput, SavedViewInput } from './saved-views.input.js';
 import * as service from './saved-views.service.js';
 import { SavedView, SavedViewList } from './saved-views.type.js';
