@@ -536,7 +536,7 @@ describe('service discovery', () => {
   it('names the GeoReport v2 endpoint and its formats, in JSON and XML', async () => {
     const response = await fetch(`${app.url}/open311/discovery.json`);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const json = await response.json();
+    const json = (await response.json()) as { changeset: string; endpoints: unknown[] };
     expect(json.endpoints).toEqual([
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',
