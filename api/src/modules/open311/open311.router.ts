@@ -44,6 +44,8 @@ interface Call {
   params: Record<string, unknown>;
   /** The last path segment without its format suffix (a service code, request id or token). */
   id: string;
+  /** The Idempotency-Key header, when sent. */
+  idempotencyKey: string | null;
 }
 
 type Handler = (call: Call) => Promise<Open311Body>;
@@ -61,12 +63,55 @@ const HTTP_STATUS: Record<string, number> = {
 
 const MAX_BODY = '1mb';
 
+/** When this endpoint's interface last changed (the discovery document's changeset). */
+const CHANGESET = '2026-12-05T00:00:00Z';
+
+/**
+ * Open311, mounted at /open311: the service discovery document (`discovery.{xml,json}`) and
+ * GeoReport v2 under `v2`.
+ */
+export function open311Router(deps: Open311Deps): Router {
+  const router = Router();
+  router.get('/discovery.:format', (req, res) => {
+    const format = splitFormat(`discovery.${req.params.format}`)[1];
+    if (!format) {
+      send(res, 'xml', 400, open311Errors(400, 'The format must be xml or json (e.g. discovery.json)'));
+      return;
+    }
+    send(res, format, 200, discovery(`${req.protocol}://${req.get('host')}/open311/v2`));
+  });
+  router.use('/v2', geoReportRouter(deps));
+  return router;
+}
+
+/** The Service Discovery document: one production GeoReport v2 endpoint in XML and JSON. */
+function discovery(url: string): Open311Body {
+  return {
+    root: 'discovery',
+    item: null,
+    items: {
+      changeset: CHANGESET,
+      contact: 'The hotline operator: ask for an API key of an INTEGRATION client',
+      key_service: 'API keys are issued by the hotline administrator (createApiClient, role INTEGRATION)',
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url,
+          changeset: CHANGESET,
+          type: 'production',
+          formats: [CONTENT_TYPES.xml.split(';')[0], CONTENT_TYPES.json.split(';')[0]],
+        },
+      ],
+    },
+  };
+}
+
 /**
  * Open311 GeoReport v2, mounted at /open311/v2: `services`, `services/{code}`, `requests` (GET, POST),
  * `requests/{id}` and `tokens/{token}`, each as `.xml` (the default) or `.json`. A thin transport over
  * the same services as GraphQL; the API key is `api_key` (query or form) or `Authorization: Bearer`.
  */
-export function open311Router(deps: Open311Deps): Router {
+function geoReportRouter(deps: Open311Deps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: true, limit: MAX_BODY, parameterLimit: 200 });
 
@@ -89,7 +134,8 @@ export function open311Router(deps: Open311Deps): Router {
         viewer,
         loaders: createLoaders(deps.db, viewer),
       };
-      send(res, format, 200, await handler({ format, ctx, params, id }));
+      const idempotencyKey = text(req.headers['idempotency-key']);
+      send(res, format, 200, await handler({ format, ctx, params, id, idempotencyKey }));
     } catch (error) {
       sendError(res, format, error, deps.log);
     }
@@ -142,18 +188,18 @@ const serviceDefinition: Handler = async ({ ctx, id }) => ({
   items: { ...(await getOpen311ServiceDefinition(ctx.db, id)) },
 });
 
-const requestCreate: Handler = async ({ ctx, params }) => {
-  const receipt = await submitOpen311Request(ctx, params, text(params.idempotency_key));
+const requestCreate: Handler = async ({ ctx, params, idempotencyKey }) => {
+  const receipt = await submitOpen311Request(ctx, params, idempotencyKey ?? text(params.idempotency_key));
   return { root: 'service_requests', item: 'request', items: [{ ...receipt }] };
 };
 
 const requestsList: Handler = async ({ ctx, params }) => {
   const query: Open311Query = {
-    service_request_id: text(params.service_request_id),
-    service_code: text(params.service_code),
+    service_request_id: commaJoined(params.service_request_id),
+    service_code: commaJoined(params.service_code),
     start_date: text(params.start_date),
     end_date: text(params.end_date),
-    status: text(params.status),
+    status: commaJoined(params.status),
   };
   const requests = await listOpen311Requests(ctx, query);
   return { root: 'service_requests', item: 'request', items: requests.map((request) => ({ ...request })) };
@@ -184,6 +230,12 @@ function text(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') throw new AppError('BAD_USER_INPUT', 'A parameter was given more than once');
   return value;
+}
+
+/** A list parameter: comma-delimited, and it may be declared more than once (`status=open&status=closed`). */
+function commaJoined(value: unknown): string | null {
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
+  return text(value);
 }
 
 function checkJurisdiction(given: unknown, served: string | undefined): void {
