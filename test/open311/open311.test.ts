@@ -512,3 +512,45 @@ describe('GET tokens/{token}', () => {
     expect(unknown.body).toEqual([{ code: 404, description: 'token 9999 not found' }]);
   });
 });
+
+describe('rate limits', () => {
+  it("answer 429 with Retry-After past the client's own limits, in the error format", async () => {
+    const { key } = await makeApiClient(app, {
+      role: 'INTEGRATION',
+      departmentId: roads,
+      rateLimitPerSecond: 1,
+      rateLimitBurst: 2,
+    });
+    const answers = [];
+    for (let call = 0; call < 4; call++)
+      answers.push(await open311(app, 'requests.json', { query: { api_key: key } }));
+    const limited = answers.find((answer) => answer.status === 429);
+    expect(limited?.body).toEqual([
+      { code: 429, description: expect.stringContaining('Rate limit exceeded') },
+    ]);
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('service discovery', () => {
+  it('names the GeoReport v2 endpoint and its formats, in JSON and XML', async () => {
+    const response = await fetch(`${app.url}/open311/discovery.json`);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const json = (await response.json()) as { changeset: string; endpoints: unknown[] };
+    expect(json.endpoints).toEqual([
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${app.url}/open311/v2`,
+        changeset: json.changeset,
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ]);
+    expect(json.changeset).toMatch(W3C_DATE);
+    const xml = await (await fetch(`${app.url}/open311/discovery.xml`)).text();
+    expect(xml).toContain(
+      '<formats>\n        <format>text/xml</format>\n        <format>application/json</format>',
+    );
+    expect(xml).toContain(`<url>${app.url}/open311/v2</url>`);
+  });
+});

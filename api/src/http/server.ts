@@ -166,7 +166,7 @@ export async function createHttpServer(
   );
 
   app.use(
-    '/open311/v2',
+    '/open311',
     open311Router({
       db: deps.db,
       clock: deps.clock,

@@ -15,7 +15,12 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: true });
 
 /** Lists inside an item become a wrapper element of repeated children (Open311's ⇊ fields). */
-const LIST_CHILDREN: Record<string, string> = { attributes: 'attribute', values: 'value' };
+const LIST_CHILDREN: Record<string, string> = {
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
+};
 
 export const CONTENT_TYPES: Record<Open311Format, string> = {
   xml: 'text/xml; charset=utf-8',

@@ -61,12 +61,55 @@ const HTTP_STATUS: Record<string, number> = {
 
 const MAX_BODY = '1mb';
 
+/** When this endpoint's interface last changed (the discovery document's changeset). */
+const CHANGESET = '2026-12-05T00:00:00Z';
+
+/**
+ * Open311, mounted at /open311: the service discovery document (`discovery.{xml,json}`) and
+ * GeoReport v2 under `v2`.
+ */
+export function open311Router(deps: Open311Deps): Router {
+  const router = Router();
+  router.get('/discovery.:format', (req, res) => {
+    const format = splitFormat(`discovery.${req.params.format}`)[1];
+    if (!format) {
+      send(res, 'xml', 400, open311Errors(400, 'The format must be xml or json (e.g. discovery.json)'));
+      return;
+    }
+    send(res, format, 200, discovery(`${req.protocol}://${req.get('host')}/open311/v2`));
+  });
+  router.use('/v2', geoReportRouter(deps));
+  return router;
+}
+
+/** The Service Discovery document: one production GeoReport v2 endpoint in XML and JSON. */
+function discovery(url: string): Open311Body {
+  return {
+    root: 'discovery',
+    item: null,
+    items: {
+      changeset: CHANGESET,
+      contact: 'The hotline operator: ask for an API key of an INTEGRATION client',
+      key_service: 'API keys are issued by the hotline administrator (createApiClient, role INTEGRATION)',
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url,
+          changeset: CHANGESET,
+          type: 'production',
+          formats: [CONTENT_TYPES.xml.split(';')[0], CONTENT_TYPES.json.split(';')[0]],
+        },
+      ],
+    },
+  };
+}
+
 /**
  * Open311 GeoReport v2, mounted at /open311/v2: `services`, `services/{code}`, `requests` (GET, POST),
  * `requests/{id}` and `tokens/{token}`, each as `.xml` (the default) or `.json`. A thin transport over
  * the same services as GraphQL; the API key is `api_key` (query or form) or `Authorization: Bearer`.
  */
-export function open311Router(deps: Open311Deps): Router {
+function geoReportRouter(deps: Open311Deps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: true, limit: MAX_BODY, parameterLimit: 200 });
 
