@@ -175,6 +175,7 @@ export const en = {
     },
     SavedViewList: { TICKETS: 'Tickets' },
     ViewVisibility: { PRIVATE: 'Only me', DEPARTMENT: 'My department', CENTRE: 'The whole centre' },
+    NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
       DISPATCHED: 'Dispatched',
@@ -194,6 +195,7 @@ export const en = {
       REMINDER_SENT: 'Reminder sent',
       ESCALATED: 'Escalated',
       MERGED: 'Merged as duplicate',
+      NOTE_ADDED: 'Note',
     },
   } satisfies EnumLabels,
   hotline: enScreens,
