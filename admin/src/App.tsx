@@ -17,6 +17,7 @@ import webhooks from './webhooks';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
 const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
+const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 
 export function App() {
   return (
@@ -54,6 +55,14 @@ export function App() {
           element={
             <CanAccess resource="sla-report" action="list" accessDenied={<AccessDenied />}>
               <SlaReportPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <CanAccess resource="audit" action="list" accessDenied={<AccessDenied />}>
+              <AuditLogPage />
             </CanAccess>
           }
         />

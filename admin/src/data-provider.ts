@@ -12,6 +12,8 @@ import {
 import { apiClients, areas, categories, departments, revokeApiClient, users } from './data/organisation';
 import { countOverdueByDepartment, getEscalationsSince, getSlaReport, getStats } from './data/reporting';
 import type { ResourceHandlers } from './data/resource';
+import { deleteView, listSavedViews, renameView, saveView, updateView } from './data/saved-views';
+import { getSettingsAudit } from './data/settings-audit';
 import { runTicketAction } from './data/ticket-actions';
 import { listAssigneeCandidates, tickets } from './data/tickets';
 import { GraphQLRequestError } from './graphql/client';
@@ -45,6 +47,12 @@ const customMethods = {
   deactivateUser,
   resetPassword,
   changePassword,
+  getSettingsAudit,
+  listSavedViews,
+  saveView,
+  updateView,
+  renameView,
+  deleteView,
 };
 
 export type HotlineDataProvider = DataProvider & typeof customMethods;

@@ -8,6 +8,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { HistoryButton } from '../audit/HistoryButton';
 import type { ApiClient } from '../graphql/types';
 import { RevokeButton } from './RevokeButton';
 
@@ -17,6 +18,7 @@ export function ApiClientList() {
     <List
       actions={
         <TopToolbar>
+          <HistoryButton kind="API_CLIENT" />
           <CreateButton />
         </TopToolbar>
       }

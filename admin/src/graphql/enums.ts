@@ -79,3 +79,17 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.reminder',
   'ticket.escalated',
 ] as const;
+
+export type SettingsKind = EnumOf<'SettingsKind'>;
+export const SETTINGS_KINDS = allOf<SettingsKind>()([
+  'SLA_POLICY',
+  'CALENDAR',
+  'SCOPE_RULE',
+  'ROUTING_RULE',
+  'USER',
+  'API_CLIENT',
+  'WEBHOOK',
+]);
+
+export type ViewVisibility = EnumOf<'ViewVisibility'>;
+export const VIEW_VISIBILITIES = allOf<ViewVisibility>()(['PRIVATE', 'DEPARTMENT', 'CENTRE']);

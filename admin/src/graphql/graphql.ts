@@ -16,6 +16,10 @@ export const graphql = initGraphQLTada<{
     DateTime: string;
     /** ISO-8601 duration, e.g. P3D, PT4H. */
     Duration: string;
+    /** Any JSON value (a settings snapshot's field). */
+    JSON: unknown;
+    /** A JSON object (a saved view's filters and sort). */
+    JSONObject: Record<string, unknown>;
   };
 }>();
 

@@ -1,5 +1,6 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import EventIcon from '@mui/icons-material/Event';
+import HistoryIcon from '@mui/icons-material/History';
 import { CanAccess, Menu } from 'react-admin';
 
 export function AppMenu() {
@@ -21,6 +22,9 @@ export function AppMenu() {
       <Menu.ResourceItem name="users" />
       <Menu.ResourceItem name="api-clients" />
       <Menu.ResourceItem name="webhooks" />
+      <CanAccess resource="audit" action="list">
+        <Menu.Item to="/audit" primaryText="hotline.menu.audit" leftIcon={<HistoryIcon />} />
+      </CanAccess>
     </Menu>
   );
 }

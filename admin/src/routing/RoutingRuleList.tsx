@@ -12,6 +12,7 @@ import {
   useTranslate,
   useUpdate,
 } from 'react-admin';
+import { HistoryButton } from '../audit/HistoryButton';
 import { useHotlineDataProvider } from '../data-provider';
 import type { Category, RoutingRule } from '../graphql/types';
 import { describeConditions } from './conditions';
@@ -88,7 +89,10 @@ function RoutingRulePage() {
             <Typography variant="body2" color="text.secondary">
               {translate('hotline.routing.order_help')}
             </Typography>
-            <CreateButton resource="routing-rules" />
+            <Box>
+              <HistoryButton kind="ROUTING_RULE" />
+              <CreateButton resource="routing-rules" />
+            </Box>
           </Box>
           {isPending ? (
             <Loading />

@@ -12,7 +12,9 @@ import {
   SimpleFormIterator,
   TextInput,
   Toolbar,
+  TopToolbar,
 } from 'react-admin';
+import { RecordHistoryButton } from '../audit/HistoryButton';
 import { enumChoices } from '../common/enum-choices';
 import { PRIORITIES, SLA_CLOCKS } from '../graphql/enums';
 import { DurationFormInput } from './DurationFormInput';
@@ -20,7 +22,15 @@ import { RemindAtInput } from './RemindAtInput';
 
 export function SlaPolicyEdit() {
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
+    <Edit
+      mutationMode="pessimistic"
+      redirect="list"
+      actions={
+        <TopToolbar>
+          <RecordHistoryButton kind="SLA_POLICY" />
+        </TopToolbar>
+      }
+    >
       <SimpleForm
         toolbar={
           <Toolbar>

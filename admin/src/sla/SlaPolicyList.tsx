@@ -1,6 +1,7 @@
 import EventIcon from '@mui/icons-material/Event';
 import { Button, Datagrid, FunctionField, List, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { HistoryButton } from '../audit/HistoryButton';
 import type { SlaPolicy } from '../graphql/types';
 import { PriorityChip } from '../tickets/TicketChips';
 import { DurationField } from './DurationField';
@@ -12,6 +13,7 @@ function Actions() {
       <Button component={Link} to="/calendar" label="hotline.menu.calendar">
         <EventIcon />
       </Button>
+      <HistoryButton kind="SLA_POLICY" />
     </TopToolbar>
   );
 }

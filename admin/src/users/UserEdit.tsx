@@ -1,5 +1,6 @@
 import { Alert } from '@mui/material';
-import { Edit, SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { Edit, SaveButton, SimpleForm, TextInput, Toolbar, TopToolbar, useTranslate } from 'react-admin';
+import { RecordHistoryButton } from '../audit/HistoryButton';
 import { RoleDepartmentInputs } from '../common/RoleDepartmentInputs';
 import { ROLES } from '../graphql/enums';
 import { DeactivateButton } from './DeactivateButton';
@@ -19,7 +20,15 @@ function UserEditToolbar() {
 export function UserEdit() {
   const translate = useTranslate();
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
+    <Edit
+      mutationMode="pessimistic"
+      redirect="list"
+      actions={
+        <TopToolbar>
+          <RecordHistoryButton kind="USER" />
+        </TopToolbar>
+      }
+    >
       <SimpleForm toolbar={<UserEditToolbar />}>
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('hotline.users.sessions_end')}

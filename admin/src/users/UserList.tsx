@@ -9,6 +9,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { HistoryButton } from '../audit/HistoryButton';
 import type { User } from '../graphql/types';
 
 export function UserList() {
@@ -17,6 +18,7 @@ export function UserList() {
     <List
       actions={
         <TopToolbar>
+          <HistoryButton kind="USER" />
           <CreateButton />
         </TopToolbar>
       }

@@ -8,6 +8,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { HistoryButton } from '../audit/HistoryButton';
 import type { Webhook } from '../graphql/types';
 
 export function WebhookList() {
@@ -15,6 +16,7 @@ export function WebhookList() {
     <List
       actions={
         <TopToolbar>
+          <HistoryButton kind="WEBHOOK" />
           <CreateButton />
         </TopToolbar>
       }

@@ -10,6 +10,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { RecordHistoryButton } from '../audit/HistoryButton';
 import { useDateFormat } from '../common/timezone';
 import type { Webhook, WebhookDelivery } from '../graphql/types';
 
@@ -74,6 +75,7 @@ export function WebhookShow() {
     <Show
       actions={
         <TopToolbar>
+          <RecordHistoryButton kind="WEBHOOK" />
           <DeleteButton mutationMode="pessimistic" />
         </TopToolbar>
       }

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Stack } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
+import { HistoryButton } from '../../audit/HistoryButton';
 import { useTimezone } from '../../common/timezone';
 import { zonedDateKey } from '../../common/zoned-time';
 import { useHotlineDataProvider } from '../../data-provider';
@@ -47,6 +48,7 @@ export default function CalendarPage() {
     <Box sx={{ p: 2 }}>
       <Title title={translate('hotline.menu.calendar')} />
       <Stack direction="row" spacing={1} sx={{ mb: 2, justifyContent: 'flex-end' }}>
+        <HistoryButton kind="CALENDAR" entityId="1" />
         <Button onClick={() => setDraft(data)} disabled={!changed || saving}>
           {translate('ra.action.reset')}
         </Button>
