@@ -1,9 +1,10 @@
 import {
   CreateButton,
-  Datagrid,
+  DatagridConfigurable,
   ExportButton,
   FilterButton,
   List,
+  SelectColumnsButton,
   TextField,
   TopToolbar,
   useCanAccess,
@@ -11,6 +12,7 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { BulkReassignButton } from './actions/BulkReassignButton';
 import { QuickViews } from './QuickViews';
+import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
 import { PriorityField, StatusField } from './TicketChips';
 import { TicketPagination } from './TicketPagination';
@@ -19,6 +21,8 @@ import { ticketFilters } from './ticket-filters';
 function ListActions() {
   return (
     <TopToolbar>
+      <SavedViewsMenu />
+      <SelectColumnsButton preferenceKey="tickets.datagrid" />
       <FilterButton />
       <CreateButton />
       <ExportButton maxResults={100} />
@@ -40,7 +44,9 @@ export function TicketList() {
       queryOptions={{ meta: { view: 'summary' } }}
     >
       <QuickViews />
-      <Datagrid
+      {/* Columns in the order of TICKET_COLUMNS: a saved view names them. */}
+      <DatagridConfigurable
+        preferenceKey="tickets.datagrid"
         rowClick="show"
         bulkActionButtons={canReassign ? <BulkReassignButton /> : false}
         // Short values stay on one line; titles, departments and dates may wrap, so the grid fits beside the menu.
@@ -58,7 +64,7 @@ export function TicketList() {
         <SlaCountdownField label="resources.tickets.fields.sla" sortBy="sla.dueAt" />
         <DateTimeField source="createdAt" short />
         <DateTimeField source="updatedAt" short />
-      </Datagrid>
+      </DatagridConfigurable>
     </List>
   );
 }
