@@ -130,6 +130,7 @@ export default function AuditLogPage() {
           label={translate('hotline.audit.kind')}
           value={kind ?? ''}
           onChange={(event) => setParam('kind', event.target.value)}
+          fullWidth={false}
           sx={{ minWidth: 180 }}
         >
           <MenuItem value="">{translate('hotline.audit.any_kind')}</MenuItem>
@@ -145,6 +146,7 @@ export default function AuditLogPage() {
           label={translate('hotline.audit.actor')}
           value={actorId ?? ''}
           onChange={(event) => setParam('actorId', event.target.value)}
+          fullWidth={false}
           sx={{ minWidth: 180 }}
         >
           <MenuItem value="">{translate('hotline.audit.anyone')}</MenuItem>
@@ -157,6 +159,7 @@ export default function AuditLogPage() {
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
           label={translate('hotline.audit.from')}
           value={fromDay}
           onChange={(event) => setParam('from', event.target.value)}
@@ -165,6 +168,7 @@ export default function AuditLogPage() {
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
           label={translate('hotline.audit.to')}
           value={toDay}
           onChange={(event) => setParam('to', event.target.value)}
