@@ -20,13 +20,13 @@ test('a manager saves the overdue tickets without the "updated" column as a cent
   await page.getByRole('columnheader', { name: '更新时间' }).waitFor();
 
   // Hide a column with the column picker.
-  await page.getByRole('button', { name: '列' }).click();
-  await page.getByRole('checkbox', { name: '更新时间' }).click();
+  await page.getByRole('button', { name: '列', exact: true }).click();
+  await page.getByRole('checkbox', { name: '更新时间', exact: true }).click();
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByRole('columnheader', { name: '更新时间' }).count()).toBe(0);
 
   // Save the current view for the whole centre.
-  await page.getByRole('button', { name: '视图' }).click();
+  await page.getByRole('button', { name: '视图', exact: true }).click();
   await page.getByRole('menuitem', { name: '将当前视图另存为…' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('视图名称').fill('超期工单 (e2e)');
@@ -51,8 +51,8 @@ test('a manager saves the overdue tickets without the "updated" column as a cent
 
   // Back to everything with every column, then apply the view.
   await page.getByRole('tab', { name: '全部' }).click();
-  await page.getByRole('button', { name: '列' }).click();
-  await page.getByRole('checkbox', { name: '更新时间' }).click();
+  await page.getByRole('button', { name: '列', exact: true }).click();
+  await page.getByRole('checkbox', { name: '更新时间', exact: true }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('columnheader', { name: '更新时间' }).waitFor();
   await page.getByRole('button', { name: /^视图/ }).click();
