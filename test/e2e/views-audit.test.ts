@@ -21,7 +21,7 @@ test('a manager saves the overdue tickets without the "updated" column as a cent
 
   // Hide a column with the column picker.
   await page.getByRole('button', { name: '列', exact: true }).click();
-  await page.getByRole('checkbox', { name: '更新时间', exact: true }).click();
+  await page.locator('.MuiPopover-paper').getByText('更新时间', { exact: true }).click();
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByRole('columnheader', { name: '更新时间' }).count()).toBe(0);
 
@@ -52,7 +52,7 @@ test('a manager saves the overdue tickets without the "updated" column as a cent
   // Back to everything with every column, then apply the view.
   await page.getByRole('tab', { name: '全部' }).click();
   await page.getByRole('button', { name: '列', exact: true }).click();
-  await page.getByRole('checkbox', { name: '更新时间', exact: true }).click();
+  await page.locator('.MuiPopover-paper').getByText('更新时间', { exact: true }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('columnheader', { name: '更新时间' }).waitFor();
   await page.getByRole('button', { name: /^视图/ }).click();
