@@ -564,3 +564,26 @@ describe('service discovery', () => {
     expect(xml).toContain(`<url>${app.url}/open311/v2</url>`);
   });
 });
+
+describe('form bodies', () => {
+  it('answer 413 past 200 fields and 400 for a field given twice, in the error format', async () => {
+    const many: [string, string][] = Array.from({ length: 201 }, (_, index) => [`attribute[a${index}]`, 'x']);
+    const tooMany = await open311(app, 'requests.json', { form: [['api_key', keyRoads], ...many] });
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body).toEqual([{ code: 413, description: 'More than 200 fields' }]);
+    const twice = await open311(app, 'requests.xml', {
+      form: [
+        ['api_key', keyRoads],
+        ['service_code', 'URBAN_ROADS'],
+        ['address_string', 'x'],
+        ['description', 'one'],
+        ['description', 'two'],
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors.error[0]).toEqual({
+      code: '400',
+      description: 'description must be given once, as text',
+    });
+  });
+});
