@@ -396,6 +396,25 @@ describe('GET requests/{id}', () => {
 
     clock.advance(3_600_000);
     await app.ok('mutation($id: ID!) { acceptTicket(id: $id) { id } }', { id: ticket.id }, handler);
+    // While open, status_notes is the latest PUBLIC note; an INTERNAL one never shows.
+    const note = `mutation($id: ID!, $body: String!, $visibility: NoteVisibility!) {
+      addNote(ticketId: $id, body: $body, visibility: $visibility) { id } }`;
+    await app.ok(
+      note,
+      { id: ticket.id, body: 'Crew booked for this afternoon', visibility: 'PUBLIC' },
+      handler,
+    );
+    await app.ok(
+      note,
+      { id: ticket.id, body: 'Caller was rude on the phone', visibility: 'INTERNAL' },
+      handler,
+    );
+    const progress = await open311(app, `requests/${id}.json`, { query: { api_key: keyRoads } });
+    expect(progress.body[0]).toMatchObject({
+      status: 'open',
+      status_notes: 'Crew booked for this afternoon',
+    });
+    expect(progress.text).not.toContain('rude');
     clock.advance(3_600_000);
     await app.ok(
       'mutation($id: ID!) { resolveTicket(id: $id, reply: "Filled the pothole on 2 March") { id } }',
