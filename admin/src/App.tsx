@@ -3,9 +3,11 @@ import { AccessDenied, Admin, CanAccess, CustomRoutes, Resource } from 'react-ad
 import { Route } from 'react-router-dom';
 import apiClients from './api-clients';
 import { authProvider } from './auth-provider';
+import cannedReplies from './canned-replies';
 import { dataProvider } from './data-provider';
 import departments from './departments';
 import { i18nProvider } from './i18n';
+import knowledge from './knowledge';
 import { AppLayout } from './layout/AppLayout';
 import routing from './routing';
 import sla from './sla';
@@ -31,6 +33,8 @@ export function App() {
       disableTelemetry
     >
       <Resource name="tickets" {...tickets} />
+      <Resource name="knowledge-articles" {...knowledge} />
+      <Resource name="canned-replies" {...cannedReplies} />
       <Resource name="routing-rules" {...routing} />
       <Resource name="sla-policies" {...sla} />
       <Resource name="departments" {...departments} />

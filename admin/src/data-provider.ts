@@ -9,6 +9,14 @@ import {
   slaPolicies,
   webhooks,
 } from './data/configuration';
+import {
+  cannedReplies,
+  fetchCannedReplies,
+  knowledgeArticles,
+  renderCannedReply,
+  retireKnowledgeArticle,
+  suggestArticles,
+} from './data/knowledge';
 import { apiClients, areas, categories, departments, revokeApiClient, users } from './data/organisation';
 import { countOverdueByDepartment, getEscalationsSince, getSlaReport, getStats } from './data/reporting';
 import type { ResourceHandlers } from './data/resource';
@@ -28,6 +36,8 @@ const resources = {
   'routing-rules': routingRules,
   'sla-policies': slaPolicies,
   webhooks,
+  'knowledge-articles': knowledgeArticles,
+  'canned-replies': cannedReplies,
 } satisfies Record<string, ResourceHandlers>;
 
 const customMethods = {
@@ -45,6 +55,10 @@ const customMethods = {
   deactivateUser,
   resetPassword,
   changePassword,
+  suggestArticles,
+  retireKnowledgeArticle,
+  renderCannedReply,
+  fetchCannedReplies,
 };
 
 export type HotlineDataProvider = DataProvider & typeof customMethods;

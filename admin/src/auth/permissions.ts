@@ -16,6 +16,10 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
   dashboard: { '*': ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'] },
   /** A HANDLER sees its own department's figures. */
   'sla-report': { '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  /** Everyone reads the knowledge base; managers and the owning department's handlers edit it. */
+  'knowledge-articles': { list: STAFF, show: STAFF, '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  /** Replies the centre (managers) and each department (handlers) keep; agents use them. */
+  'canned-replies': { list: ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'], '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },

@@ -106,6 +106,7 @@ const CREATE_FIELDS = [
   'externalRef',
   'idempotencyKey',
   'autoDispatch',
+  'answeredFromArticleId',
 ] as const;
 
 export const tickets: ResourceHandlers = {

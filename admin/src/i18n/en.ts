@@ -46,6 +46,36 @@ export const en = {
         autoDispatch: 'Dispatch by rules at once',
       },
     },
+    'knowledge-articles': {
+      name: 'Knowledge article |||| Knowledge base',
+      fields: {
+        q: 'Search',
+        title: 'Title',
+        body: 'Answer',
+        category: 'Category',
+        categoryId: 'Category',
+        area: 'Area',
+        areaId: 'Area',
+        ownerDepartment: 'Kept by',
+        ownerDepartmentId: 'Kept by',
+        valid: 'Status',
+        validNow: 'In force now',
+        validFrom: 'Valid from',
+        validTo: 'Valid until',
+        reviewAt: 'Review by',
+        usageCount: 'Answers given',
+        updatedAt: 'Updated',
+      },
+    },
+    'canned-replies': {
+      name: 'Canned reply |||| Canned replies',
+      fields: {
+        title: 'Title',
+        body: 'Text',
+        department: 'Department',
+        departmentId: 'Department',
+      },
+    },
     'routing-rules': {
       name: 'Routing rule |||| Routing rules',
       fields: {

@@ -38,6 +38,36 @@ export const zh: AppMessages = {
         autoDispatch: '按派单规则自动派单',
       },
     },
+    'knowledge-articles': {
+      name: '知识库',
+      fields: {
+        q: '搜索',
+        title: '标题',
+        body: '答复口径',
+        category: '分类',
+        categoryId: '分类',
+        area: '适用区域',
+        areaId: '适用区域',
+        ownerDepartment: '维护单位',
+        ownerDepartmentId: '维护单位',
+        valid: '状态',
+        validNow: '仅现行有效',
+        validFrom: '生效时间',
+        validTo: '失效时间',
+        reviewAt: '复核日期',
+        usageCount: '直接答复次数',
+        updatedAt: '更新时间',
+      },
+    },
+    'canned-replies': {
+      name: '常用答复',
+      fields: {
+        title: '标题',
+        body: '答复内容',
+        department: '所属单位',
+        departmentId: '所属单位',
+      },
+    },
     'routing-rules': {
       name: '派单规则',
       fields: {

@@ -12,6 +12,8 @@ export function AppMenu() {
       <CanAccess resource="sla-report" action="list">
         <Menu.Item to="/sla-report" primaryText="hotline.menu.sla_report" leftIcon={<AssessmentIcon />} />
       </CanAccess>
+      <Menu.ResourceItem name="knowledge-articles" />
+      <Menu.ResourceItem name="canned-replies" />
       <Menu.ResourceItem name="routing-rules" />
       <Menu.ResourceItem name="sla-policies" />
       <CanAccess resource="calendar" action="list">

@@ -11,7 +11,7 @@ import { ExtensionRequestForm } from './forms/ExtensionRequestForm';
 import { FeedbackForm } from './forms/FeedbackForm';
 import { ReasonForm } from './forms/ReasonForm';
 import { ReassignForm } from './forms/ReassignForm';
-import { MAX_LENGTH } from './validation';
+import { ResolveForm } from './forms/ResolveForm';
 
 interface FormContext<K extends TicketAction> {
   ticket: Ticket;
@@ -95,11 +95,8 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
     <ExtensionDecisionForm ticket={c.ticket} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />
   ),
   resolve: (c) => (
-    <ReasonForm
-      label={c.translate('hotline.forms.reply')}
-      submitLabel={c.translate('hotline.actions.resolve')}
-      requiredKey="hotline.forms.reply_required"
-      max={MAX_LENGTH.reply}
+    <ResolveForm
+      ticketId={c.ticket.id}
       pending={c.pending}
       onSubmit={(reply) => c.submit({ reply })}
       onCancel={c.cancel}
