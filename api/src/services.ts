@@ -23,6 +23,8 @@ export * from './modules/exports/export-chunks.js';
 export * from './modules/exports/export-writer.js';
 export * from './modules/exports/exports.service.js';
 export * from './modules/exports/sources/tickets.source.js';
+export * from './modules/notes/add-note.js';
+export * from './modules/notes/notes.service.js';
 export * from './modules/sla/sla-apply-effects.js';
 export * from './modules/sla/sla-effects.service.js';
 export * from './modules/sla/sla-timers.js';

@@ -164,6 +164,7 @@ export const en = {
       FAILED: 'Failed',
       EXPIRED: 'Expired',
     },
+    NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
       DISPATCHED: 'Dispatched',
@@ -183,6 +184,7 @@ export const en = {
       REMINDER_SENT: 'Reminder sent',
       ESCALATED: 'Escalated',
       MERGED: 'Merged as duplicate',
+      NOTE_ADDED: 'Note',
     },
   } satisfies EnumLabels,
   hotline: enScreens,
