@@ -9,7 +9,12 @@ export const enScreens = {
     returned: 'Returned',
     escalated: 'Escalated',
   },
-  tickets: { title: 'Ticket %{number}', priority_by_rules: 'Decided by routing (default Ordinary)' },
+  tickets: {
+    title: 'Ticket %{number}',
+    priority_by_rules: 'Decided by routing (default Ordinary)',
+    registered_with_code:
+      'Ticket %{number} registered. Read the lookup code to the caller now, it is not shown again: %{code} (status page: /status)',
+  },
   span: { d: '%{count} d', h: '%{count} h', m: '%{count} min' },
   sla: {
     title: 'Deadlines (SLA)',

@@ -30,6 +30,8 @@ export const en = {
         caller: 'Caller',
         callerName: 'Caller name',
         callerPhone: 'Caller phone',
+        callerEmail: 'Caller e-mail (for notifications)',
+        callerLanguage: 'Caller language',
         department: 'Department',
         departmentId: 'Department',
         assignee: 'Assignee',
@@ -126,6 +128,8 @@ export const en = {
       REPORT: 'Report',
       SUGGESTION: 'Suggestion',
     },
+    CallerLanguage: { ZH_CN: 'Chinese', EN: 'English' },
+    FeedbackChannel: { CALLBACK: 'Callback', SELF_SERVICE: 'Caller’s link' },
     Channel: { PHONE: 'Phone', WEB: 'Web', APP: 'App', CITY_PLATFORM: 'City platform', API: 'API' },
     CloseReason: {
       RESOLVED: 'Resolved',

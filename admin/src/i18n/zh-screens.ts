@@ -11,7 +11,12 @@ export const zhScreens: AppMessages['hotline'] = {
     returned: '已退单',
     escalated: '已升级',
   },
-  tickets: { title: '工单 %{number}', priority_by_rules: '由派单规则决定（默认一般）' },
+  tickets: {
+    title: '工单 %{number}',
+    priority_by_rules: '由派单规则决定（默认一般）',
+    registered_with_code:
+      '工单 %{number} 已登记。请立即向来电人读出查询码（仅显示这一次）：%{code}（查询页面：/status）',
+  },
   span: { d: '%{count}天', h: '%{count}小时', m: '%{count}分钟' },
   sla: {
     title: '办理时限',

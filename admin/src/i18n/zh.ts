@@ -22,6 +22,8 @@ export const zh: AppMessages = {
         caller: '来电人',
         callerName: '来电人姓名',
         callerPhone: '来电号码',
+        callerEmail: '来电人邮箱（用于通知）',
+        callerLanguage: '来电人语言',
         department: '承办单位',
         departmentId: '承办单位',
         assignee: '承办人',
@@ -118,6 +120,8 @@ export const zh: AppMessages = {
       REPORT: '举报',
       SUGGESTION: '建议',
     },
+    CallerLanguage: { ZH_CN: '中文', EN: '英文' },
+    FeedbackChannel: { CALLBACK: '回访', SELF_SERVICE: '来电人自助评价' },
     Channel: { PHONE: '电话', WEB: '网站', APP: 'App', CITY_PLATFORM: '市级平台', API: '接口' },
     CloseReason: {
       RESOLVED: '已解决',

@@ -32,6 +32,7 @@ import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
 import { HttpMetrics } from './http-metrics.js';
 import { type RequestLocals, requestLog } from './request-log.js';
 import { baseSecurityHeaders, consoleSecurityHeaders } from './security-headers.js';
+import { statusRoutes } from './status-routes.js';
 
 export interface HttpDeps {
   db: Db;
@@ -158,9 +159,22 @@ export async function createHttpServer(
           loginThrottle,
           clientAddress,
           webhookSettings,
+          serverKey: webhookSettings.secretKey,
           http: locals,
         };
       },
+    }),
+  );
+
+  app.use(
+    '/status',
+    statusRoutes({
+      db: deps.db,
+      redis: deps.redis,
+      clock: deps.clock,
+      serverKey: webhookSettings.secretKey,
+      prefix,
+      limits: limits ? (deps.config?.RATE_LIMIT_STATUS ?? { perSecond: 1, burst: 20 }) : null,
     }),
   );
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   areas,
+  type CallerLanguage,
   type Channel,
   categories,
   type DemandType,
@@ -17,6 +18,7 @@ import { checkText } from '../../domain/text-limits.js';
 import { CREATE_ROLES } from '../../domain/ticket-machine.js';
 import { AppError, badInput } from '../../errors/app-error.js';
 import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
+import { checkCallerEmail, issueCitizenAccess } from '../citizen/citizen-access.js';
 import { decideRoute } from '../routing/route-ticket.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';
 import { appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
@@ -36,10 +38,17 @@ export interface CreateTicketInput {
   externalRef?: string | null;
   idempotencyKey?: string | null;
   autoDispatch?: boolean | null;
+  /** For notifications by e-mail; optional. */
+  callerEmail?: string | null;
+  /** The language of the caller's status page and notifications; default zh-CN. */
+  callerLanguage?: CallerLanguage | null;
 }
 
+/** The registered ticket; `lookupCode` only when this call registered it (never on an idempotent replay). */
+export type CreatedTicket = TicketRow & { lookupCode?: string | null };
+
 /** Registers a demand; dispatches it at once when `autoDispatch` and a routing rule matches. */
-export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<TicketRow> {
+export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<CreatedTicket> {
   requireRole(ctx.viewer, CREATE_ROLES);
   const creatorId = ctx.viewer.id;
   if (!creatorId) throw new AppError('FORBIDDEN', 'Only users and API clients register tickets');
@@ -52,6 +61,7 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     externalRef: checkText('externalRef', input.externalRef, { optional: true }),
   };
   const idempotencyKey = checkText('idempotencyKey', input.idempotencyKey, { optional: true });
+  const callerEmail = checkCallerEmail(input.callerEmail);
   const channel: Channel = input.channel ?? (ctx.viewer.kind === 'client' ? 'API' : 'PHONE');
   const idempotencyHash = idempotencyKey
     ? hashPayload({ ...input, idempotencyKey: undefined, channel })
@@ -119,7 +129,13 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
       });
     }
     await appendEventsOfMany(tx, changes, ctx.viewer, now);
-    return created;
+    const lookupCode = ctx.serverKey
+      ? await issueCitizenAccess(tx, ctx.serverKey, created, {
+          email: callerEmail,
+          language: input.callerLanguage ?? 'zh-CN',
+        })
+      : null;
+    return { ...created, lookupCode };
   });
 }
 
