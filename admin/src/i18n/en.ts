@@ -128,6 +128,8 @@ export const en = {
       REPORT: 'Report',
       SUGGESTION: 'Suggestion',
     },
+    NotificationEvent: { INTAKE: 'Intake', RESOLVED: 'Resolved', CLOSED: 'Closed' },
+    NotificationChannel: { SMS: 'SMS', EMAIL: 'E-mail' },
     CallerLanguage: { ZH_CN: 'Chinese', EN: 'English' },
     FeedbackChannel: { CALLBACK: 'Callback', SELF_SERVICE: 'Caller’s link' },
     Channel: { PHONE: 'Phone', WEB: 'Web', APP: 'App', CITY_PLATFORM: 'City platform', API: 'API' },

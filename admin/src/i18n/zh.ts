@@ -120,6 +120,8 @@ export const zh: AppMessages = {
       REPORT: '举报',
       SUGGESTION: '建议',
     },
+    NotificationEvent: { INTAKE: '受理', RESOLVED: '办结', CLOSED: '结案' },
+    NotificationChannel: { SMS: '短信', EMAIL: '邮件' },
     CallerLanguage: { ZH_CN: '中文', EN: '英文' },
     FeedbackChannel: { CALLBACK: '回访', SELF_SERVICE: '来电人自助评价' },
     Channel: { PHONE: '电话', WEB: '网站', APP: 'App', CITY_PLATFORM: '市级平台', API: '接口' },
