@@ -60,6 +60,11 @@ const schema = z.object({
   SMTP_FROM: z.string().default('12345 Hotline <hotline@localhost>'),
   /** First notification retry delay in milliseconds; doubles per attempt, capped at 1 hour, for 24 hours. */
   NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /**
+   * The Open311 jurisdiction_id this deployment answers to (e.g. `city.gov`); a request naming another
+   * answers 404. Unset: jurisdiction_id is accepted and ignored (one jurisdiction per endpoint).
+   */
+  OPEN311_JURISDICTION_ID: z.string().trim().min(1).max(100).optional(),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts webhook secrets at rest; required in production (generated and kept under DATA_DIR otherwise). */

@@ -14,6 +14,7 @@ export const enScreens = {
     priority_by_rules: 'Decided by routing (default Ordinary)',
     registered_with_code:
       'Ticket %{number} registered. Read the lookup code to the caller now, it is not shown again: %{code} (status page: /status)',
+    page_range_bounded: '%{from}-%{to} of %{bound}+',
   },
   span: { d: '%{count} d', h: '%{count} h', m: '%{count} min' },
   sla: {

@@ -16,6 +16,7 @@ export const zhScreens: AppMessages['hotline'] = {
     priority_by_rules: '由派单规则决定（默认一般）',
     registered_with_code:
       '工单 %{number} 已登记。请立即向来电人读出查询码（仅显示这一次）：%{code}（查询页面：/status）',
+    page_range_bounded: '%{from}-%{to}，超过 %{bound} 条',
   },
   span: { d: '%{count}天', h: '%{count}小时', m: '%{count}分钟' },
   sla: {

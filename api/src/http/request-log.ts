@@ -41,7 +41,9 @@ export function requestLog(log: Logger, metrics: HttpMetrics): RequestHandler {
           ? '/admin'
           : path.startsWith('/status')
             ? '/status'
-            : 'other';
+            : path.startsWith('/open311/')
+              ? '/open311'
+              : 'other';
       const operation = route === '/graphql' ? metrics.operationLabel(locals.operation) : '';
       metrics.requestDuration.observe(
         { method: req.method, route, operation, status: String(res.statusCode) },
