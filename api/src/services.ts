@@ -23,6 +23,8 @@ export * from './modules/citizen/citizen-secrets.js';
 export * from './modules/citizen/notification-templates.service.js';
 export * from './modules/citizen/plan-notifications.js';
 export * from './modules/citizen/self-service-feedback.js';
+export * from './modules/notes/add-note.js';
+export * from './modules/notes/notes.service.js';
 export * from './modules/sla/sla-apply-effects.js';
 export * from './modules/sla/sla-effects.service.js';
 export * from './modules/sla/sla-timers.js';

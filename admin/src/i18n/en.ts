@@ -160,6 +160,7 @@ export const en = {
       OTHER: 'Other',
     },
     SlaClock: { CALENDAR: 'Calendar time', BUSINESS: 'Working time' },
+    NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
       DISPATCHED: 'Dispatched',
@@ -179,6 +180,7 @@ export const en = {
       REMINDER_SENT: 'Reminder sent',
       ESCALATED: 'Escalated',
       MERGED: 'Merged as duplicate',
+      NOTE_ADDED: 'Note',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

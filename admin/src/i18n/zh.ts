@@ -148,6 +148,7 @@ export const zh: AppMessages = {
       OTHER: '其他',
     },
     SlaClock: { CALENDAR: '自然时间', BUSINESS: '工作时间' },
+    NoteVisibility: { INTERNAL: '内部备注（仅工作人员）', PUBLIC: '公开进展（来电人及对接系统可见）' },
     TicketEventType: {
       CREATED: '受理',
       DISPATCHED: '派单',
@@ -167,6 +168,7 @@ export const zh: AppMessages = {
       REMINDER_SENT: '催办预警',
       ESCALATED: '升级督办',
       MERGED: '合并重复件',
+      NOTE_ADDED: '备注',
     },
   },
   hotline: zhScreens,

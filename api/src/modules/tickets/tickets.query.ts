@@ -25,7 +25,7 @@ import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
 import { phoneSearchForms } from './phone-search.js';
-import { personalDataReadable, visibleTickets } from './ticket-access.js';
+import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 
 export interface TicketFilter {
@@ -252,7 +252,7 @@ export async function listTicketEvents(
   const rows = await ctx.db
     .select()
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), gt(ticketEvents.id, afterId)))
+    .where(and(eq(ticketEvents.ticketId, ticketId), gt(ticketEvents.id, afterId), visibleEvents(ctx.viewer)))
     .orderBy(asc(ticketEvents.id))
     .limit(first + 1);
   return {
@@ -296,6 +296,7 @@ export async function listEventFeed(
       and(
         sql`${ticketEvents.txid} < pg_snapshot_xmin(pg_current_snapshot())`,
         key ? sql`(${ticketEvents.txid}, ${ticketEvents.id}) > (${key[0]}::xid8, ${key[1]})` : undefined,
+        visibleEvents(ctx.viewer),
         visible
           ? sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketEvents.ticketId} and ${visible})`
           : undefined,
