@@ -66,3 +66,12 @@ export async function postStatus(app: TestHotline, path: string, body: unknown, 
 export function randomAddress(): string {
   return `203.0.113.${randomBytes(1)[0]}`;
 }
+
+/** A note on a ticket by the admin. */
+export function addNote(app: TestHotline, ticketId: string, body: string, visibility: 'PUBLIC' | 'INTERNAL') {
+  return app.ok(
+    'mutation($id: ID!, $body: String!, $visibility: NoteVisibility!) { addNote(ticketId: $id, body: $body, visibility: $visibility) { id } }',
+    { id: ticketId, body, visibility },
+    app.adminToken,
+  );
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '../support/factories.js';
 import { codes, logLines, useHotline } from '../support/hotline.js';
 import { pollUntil } from '../support/processes.js';
-import { postStatus, registerCall, resolveAs } from './citizen-support.js';
+import { addNote, postStatus, registerCall, resolveAs } from './citizen-support.js';
 import { type SmsRequest, startSmsStub, startSmtpServer } from './stub-servers.js';
 
 const PHONE = '13812345678';
@@ -127,6 +127,33 @@ describe('intake', () => {
       db.execute(sql`select 1 from outbox where ticket_id = ${silent.id} and relayed_at is not null`);
     expect(await pollUntil(async () => (await relayed()).length > 0, 5_000, 50)).toBe(true);
     expect(await deliveriesOf(silent.id)).toEqual([]);
+  });
+});
+
+describe('notes', () => {
+  it('tells the caller of a PUBLIC note, never of an INTERNAL one', async () => {
+    const ticket = await registerCall(app, { callerEmail: EMAIL });
+    await smsFor(ticket.number);
+    await addNote(app, ticket.id, '内部：请勿告知来电人', 'INTERNAL');
+    await addNote(app, ticket.id, '维修人员已到现场查看。', 'PUBLIC');
+    const [, note] = await smsFor(ticket.number, 2);
+    expect(note!.body.text).toBe(
+      `【12345】您的工单 ${ticket.number} 有新的办理进展：维修人员已到现场查看。 查询详情：${PUBLIC_URL}/status#n=${ticket.number}&lang=zh-CN`,
+    );
+    const [, mail] = await mailsFor(ticket.number, 2);
+    expect(mail!.text).toContain('维修人员已到现场查看。');
+    await pollUntil(async () => (await deliveriesOf(ticket.id)).every((row) => row.delivered_at), 5_000, 50);
+    expect((await deliveriesOf(ticket.id)).map((row) => row.event)).toEqual([
+      'INTAKE',
+      'INTAKE',
+      'PUBLIC_NOTE',
+      'PUBLIC_NOTE',
+    ]);
+    const everything = [
+      ...sms.requests.map((request) => request.body.text),
+      ...smtp.mails.map((m) => m.text),
+    ];
+    expect(everything.join('\n')).not.toContain('请勿告知');
   });
 });
 
@@ -301,7 +328,7 @@ describe('templates', () => {
       {},
       manager.token,
     );
-    expect(listed.notificationTemplates).toHaveLength(6);
+    expect(listed.notificationTemplates).toHaveLength(8);
     expect(listed.notificationTemplates.filter((template) => !template.isDefault)).toEqual([
       { event: 'INTAKE', language: 'EN', isDefault: false },
     ]);

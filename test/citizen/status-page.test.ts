@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';
-import { postStatus, randomAddress, registerCall, resolveAs } from './citizen-support.js';
+import { addNote, postStatus, randomAddress, registerCall, resolveAs } from './citizen-support.js';
 
 const app = useHotline({ env: { TRUST_PROXY: '1', RATE_LIMIT_STATUS: '1/20' } });
 const CODE = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
@@ -68,6 +68,8 @@ describe('status page', () => {
       reply: null,
     });
 
+    await addNote(app, ticket.id, '内部：施工队周三到场', 'INTERNAL');
+    await addNote(app, ticket.id, '维修人员已到现场查看。', 'PUBLIC');
     await resolveAs(app, ticket.id, department.id, handler.token, '路灯已于今日修复，感谢您的反映。');
     // Typed by a caller: lower case, no dash, O for 0 and L for 1 are all the same code.
     const typed = ticket.lookupCode.toLowerCase().replace('-', ' ').replace(/0/g, 'o').replace(/1/g, 'l');
@@ -80,6 +82,7 @@ describe('status page', () => {
       reply: '路灯已于今日修复，感谢您的反映。',
     });
     expect(resolved.body.ticket.resolvedAt).toEqual(expect.any(String));
+    expect(resolved.body.ticket.notes).toEqual([{ at: expect.any(String), body: '维修人员已到现场查看。' }]);
     expect(Object.keys(resolved.body.ticket).sort()).toEqual(
       [
         'closeReason',
@@ -87,6 +90,7 @@ describe('status page', () => {
         'createdAt',
         'department',
         'dueAt',
+        'notes',
         'number',
         'reply',
         'resolvedAt',
@@ -99,7 +103,8 @@ describe('status page', () => {
       '13812345678',
       'zhang.san@example.com',
       '幸福小区', // the description
-      '内部', // the dispatch note and the hold reason
+      '内部', // the dispatch note, the hold reason and the INTERNAL note
+      '施工队',
       handler.id,
       handler.email,
       ticket.id,

@@ -128,7 +128,12 @@ export const en = {
       REPORT: 'Report',
       SUGGESTION: 'Suggestion',
     },
-    NotificationEvent: { INTAKE: 'Intake', RESOLVED: 'Resolved', CLOSED: 'Closed' },
+    NotificationEvent: {
+      INTAKE: 'Intake',
+      PUBLIC_NOTE: 'Public note',
+      RESOLVED: 'Resolved',
+      CLOSED: 'Closed',
+    },
     NotificationChannel: { SMS: 'SMS', EMAIL: 'E-mail' },
     CallerLanguage: { ZH_CN: 'Chinese', EN: 'English' },
     FeedbackChannel: { CALLBACK: 'Callback', SELF_SERVICE: 'Caller’s link' },

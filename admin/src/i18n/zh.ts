@@ -120,7 +120,7 @@ export const zh: AppMessages = {
       REPORT: '举报',
       SUGGESTION: '建议',
     },
-    NotificationEvent: { INTAKE: '受理', RESOLVED: '办结', CLOSED: '结案' },
+    NotificationEvent: { INTAKE: '受理', PUBLIC_NOTE: '公开进展', RESOLVED: '办结', CLOSED: '结案' },
     NotificationChannel: { SMS: '短信', EMAIL: '邮件' },
     CallerLanguage: { ZH_CN: '中文', EN: '英文' },
     FeedbackChannel: { CALLBACK: '回访', SELF_SERVICE: '来电人自助评价' },

@@ -1,7 +1,7 @@
 import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** When the caller is told something. */
-export const notificationEvents = ['INTAKE', 'RESOLVED', 'CLOSED'] as const;
+export const notificationEvents = ['INTAKE', 'PUBLIC_NOTE', 'RESOLVED', 'CLOSED'] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
 /**

@@ -15,10 +15,11 @@ import {
   type NotificationEvent,
   notificationAttempts,
   notificationDeliveries,
+  ticketEvents,
   tickets,
 } from '@hotline/schema';
 import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RunningWorker, WorkerDeps } from '../index.js';
 import { type NotificationSender, redactRecipient } from '../notifications/channel.js';
 import { httpSmsSender } from '../notifications/sms-http.js';
@@ -106,6 +107,7 @@ export async function startNotificationDelivery(
       statusUrl: `${base}/status#n=${row.number}${delivery.event === 'INTAKE' && secret ? `&c=${secret}` : ''}&lang=${language}`,
     };
     if (delivery.event === 'INTAKE' && secret) values.code = secret;
+    if (delivery.event === 'PUBLIC_NOTE') values.note = await publicNoteOf(delivery.eventId);
     if (delivery.event === 'RESOLVED' && secret)
       values.feedbackUrl = `${base}/status/feedback#t=${secret}&lang=${language}`;
 
@@ -174,6 +176,21 @@ export async function startNotificationDelivery(
     if (attemptsLeft <= 0)
       throw new UnrecoverableError(`gave up after ${job.attemptsMade + 1} attempts: ${error}`);
     throw new Error(error ?? 'failed');
+  }
+
+  /** The text of the PUBLIC note an event added (never an INTERNAL one, whatever the id). */
+  async function publicNoteOf(eventId: number): Promise<string> {
+    const [note] = await deps.db
+      .select({ body: ticketEvents.note })
+      .from(ticketEvents)
+      .where(
+        and(
+          eq(ticketEvents.id, eventId),
+          eq(ticketEvents.type, 'NOTE_ADDED'),
+          eq(ticketEvents.visibility, 'PUBLIC'),
+        ),
+      );
+    return note?.body ?? '';
   }
 
   const worker = new Worker<NotificationJob>(NOTIFICATION_QUEUE, retryWhileDatabaseDown(deliver), {

@@ -14,6 +14,7 @@ const TEXT = {
     due: '办理时限',
     closed: '办结时间',
     reply: '答复',
+    notes: '办理进展',
     feedbackTitle: '满意度评价',
     question: '您对办理结果是否满意？',
     SATISFIED: '满意',
@@ -47,6 +48,7 @@ const TEXT = {
     due: 'Due by',
     closed: 'Closed',
     reply: 'Reply',
+    notes: 'Updates',
     feedbackTitle: 'How did we do?',
     question: 'Are you satisfied with the outcome?',
     SATISFIED: 'Satisfied',
@@ -126,6 +128,17 @@ function showTicket(ticket) {
   $('r-due').hidden = $('r-due-label').hidden = !ticket.dueAt;
   $('r-closed').textContent = when(ticket.closedAt);
   $('r-closed').hidden = $('r-closed-label').hidden = !ticket.closedAt;
+  const notes = $('r-notes');
+  notes.replaceChildren(
+    ...ticket.notes.map((note) => {
+      const item = document.createElement('li');
+      const time = document.createElement('time');
+      time.textContent = when(note.at);
+      item.append(time, document.createTextNode(note.body));
+      return item;
+    }),
+  );
+  $('r-notes-box').hidden = ticket.notes.length === 0;
   $('r-reply').textContent = ticket.reply ?? '';
   $('r-reply-box').hidden = !ticket.reply;
   $('result').hidden = false;

@@ -1,6 +1,7 @@
 import { type CloseReason, citizenAccess, departments, type TicketStatus, tickets } from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
 import { eq } from 'drizzle-orm';
+import { listPublicNotes } from '../notes/notes.service.js';
 import { citizenKey, secretMatches } from './citizen-secrets.js';
 
 /** What a caller is told of the progress: four stages, not the internal states (held, returned...). */
@@ -17,8 +18,8 @@ const STAGE: Record<TicketStatus, PublicStage> = {
 };
 
 /**
- * The status page's view of a ticket: progress, department, deadline and the reply, nothing else (no
- * caller data, no internal notes, no assignee). Public notes are not shown: tickets have no notes yet.
+ * The status page's view of a ticket: progress, department, deadline, PUBLIC notes and the reply,
+ * nothing else (no caller data, no INTERNAL notes, no reasons, no assignee).
  */
 export interface PublicTicketStatus {
   number: string;
@@ -31,6 +32,8 @@ export interface PublicTicketStatus {
   closeReason: CloseReason | null;
   /** The department's answer, once resolved. */
   reply: string | null;
+  /** Notes staff wrote for the caller (PUBLIC), oldest first; never an INTERNAL one. */
+  notes: { at: string; body: string }[];
 }
 
 /** Compared against when no ticket has the number, so a wrong number costs what a wrong code does. */
@@ -48,6 +51,7 @@ export async function lookupTicketStatus(
 ): Promise<PublicTicketStatus | null> {
   const [row] = await db
     .select({
+      id: tickets.id,
       number: tickets.number,
       status: tickets.status,
       department: departments.name,
@@ -77,5 +81,9 @@ export async function lookupTicketStatus(
     closedAt: row.closedAt?.toISOString() ?? null,
     closeReason: row.closeReason,
     reply: answered ? row.reply : null,
+    notes: (await listPublicNotes(db, row.id)).map((note) => ({
+      at: note.at.toISOString(),
+      body: note.body,
+    })),
   };
 }

@@ -13,7 +13,7 @@ export class NotificationTemplate {
   subject!: string;
   @Field(() => String, {
     description:
-      'SMS text and e-mail body. Placeholders: {number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply}.',
+      'SMS text and e-mail body. Placeholders: {number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply} {note}.',
   })
   body!: string;
   @Field(() => Boolean, { description: 'True while the built-in wording applies.' })

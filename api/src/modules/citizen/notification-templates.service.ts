@@ -26,6 +26,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'department',
   'dueAt',
   'reply',
+  'note',
 ] as const;
 export type TemplateValues = Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>>;
 
@@ -43,6 +44,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, Record<CallerLanguage,
     en: {
       subject: '12345: we registered your request {number}',
       body: '12345: we registered your request as ticket {number}, lookup code {code}. Follow it at {statusUrl}',
+    },
+  },
+  PUBLIC_NOTE: {
+    'zh-CN': {
+      subject: '【12345】工单 {number} 有新的办理进展',
+      body: '【12345】您的工单 {number} 有新的办理进展：{note} 查询详情：{statusUrl}',
+    },
+    en: {
+      subject: '12345: news on ticket {number}',
+      body: '12345: news on your ticket {number}: {note} Details: {statusUrl}',
     },
   },
   RESOLVED: {

@@ -17,6 +17,8 @@ import { issueFeedbackToken } from './self-service-feedback.js';
 /** The outbox (webhook) event types a caller hears about, and as what. */
 const NOTIFIED: Record<string, NotificationEvent> = {
   'ticket.created': 'INTAKE',
+  // Written for PUBLIC notes only (an INTERNAL note has no outbox row).
+  'ticket.note_added': 'PUBLIC_NOTE',
   'ticket.resolved': 'RESOLVED',
   'ticket.closed': 'CLOSED',
 };
