@@ -332,6 +332,12 @@ describe('templates', () => {
     expect(listed.notificationTemplates.filter((template) => !template.isDefault)).toEqual([
       { event: 'INTAKE', language: 'EN', isDefault: false },
     ]);
+    const audit = await app.ok<{ settingsAudit: any }>(
+      '{ settingsAudit(kind: NOTIFICATION_TEMPLATE) { nodes { entityId action } } }',
+      {},
+      manager.token,
+    );
+    expect(audit.settingsAudit.nodes).toEqual([{ entityId: 'INTAKE/en', action: 'CREATED' }]);
     const reset = await app.ok<{ resetNotificationTemplate: any }>(
       'mutation { resetNotificationTemplate(event: INTAKE, language: EN) { isDefault subject } }',
       {},

@@ -173,6 +173,7 @@ export const en = {
       USER: 'User',
       API_CLIENT: 'API client',
       WEBHOOK: 'Webhook',
+      NOTIFICATION_TEMPLATE: 'Notification template',
     },
     SettingsAction: {
       CREATED: 'Created',

@@ -156,6 +156,7 @@ export const zh: AppMessages = {
       USER: '用户',
       API_CLIENT: 'API 客户端',
       WEBHOOK: 'Webhook',
+      NOTIFICATION_TEMPLATE: '通知模板',
     },
     SettingsAction: {
       CREATED: '新建',

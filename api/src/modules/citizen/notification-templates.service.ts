@@ -11,6 +11,7 @@ import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { badInput } from '../../errors/app-error.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
 
 export interface TemplateText {
   subject: string;
@@ -30,7 +31,6 @@ export const TEMPLATE_PLACEHOLDERS = [
 ] as const;
 export type TemplateValues = Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>>;
 
-const SUBJECT_MAX = 200;
 /** Long enough for an e-mail; an SMS provider splits what it must. */
 const BODY_MAX = 2_000;
 
@@ -148,43 +148,53 @@ export async function saveNotificationTemplate(
   options: { reset?: boolean } = {},
 ): Promise<NotificationTemplateView> {
   requireRole(ctx.viewer, EDITORS);
-  const where = and(
-    eq(notificationTemplates.event, input.event),
-    eq(notificationTemplates.language, input.language),
-  );
-  if (options.reset) {
-    await ctx.db.delete(notificationTemplates).where(where);
-    ctx.log?.info(
-      { event: input.event, language: input.language, by: ctx.viewer.id },
-      'notification template reset',
-    );
-    return {
-      event: input.event,
-      language: input.language,
-      ...DEFAULT_TEMPLATES[input.event][input.language],
-      isDefault: true,
-      updatedAt: null,
-    };
-  }
+  const { event, language } = input;
+  const where = and(eq(notificationTemplates.event, event), eq(notificationTemplates.language, language));
+  const wording = options.reset ? null : checkWording(input);
+  const now = ctx.clock.now();
+  const updatedById = ctx.viewer.kind === 'user' ? ctx.viewer.id : null;
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ subject: notificationTemplates.subject, body: notificationTemplates.body })
+      .from(notificationTemplates)
+      .where(where)
+      .for('update');
+    if (!wording) {
+      if (before) {
+        await tx.delete(notificationTemplates).where(where);
+        await recordSettingsChange(tx, ctx, now, {
+          kind: 'NOTIFICATION_TEMPLATE',
+          entityId: `${event}/${language}`,
+          action: 'DELETED',
+          before,
+          after: null,
+        });
+      }
+      return { event, language, ...DEFAULT_TEMPLATES[event][language], isDefault: true, updatedAt: null };
+    }
+    await tx
+      .insert(notificationTemplates)
+      .values({ event, language, ...wording, updatedAt: now, updatedById })
+      .onConflictDoUpdate({
+        target: [notificationTemplates.event, notificationTemplates.language],
+        set: { ...wording, updatedAt: now, updatedById },
+      });
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'NOTIFICATION_TEMPLATE',
+      entityId: `${event}/${language}`,
+      action: before ? 'UPDATED' : 'CREATED',
+      before: before ?? null,
+      after: { ...wording },
+    });
+    return { event, language, ...wording, isDefault: false, updatedAt: now };
+  });
+}
+
+function checkWording(input: { subject?: string | null; body?: string | null }): TemplateText {
   const subject = checkText('title', input.subject ?? '', { label: 'subject' });
   const body = checkText('description', input.body ?? '', { label: 'body' });
-  if (subject.length > SUBJECT_MAX)
-    throw badInput(`subject is longer than ${SUBJECT_MAX} characters`, 'subject');
   if (body.length > BODY_MAX) throw badInput(`body is longer than ${BODY_MAX} characters`, 'body');
   checkPlaceholders('subject', subject);
   checkPlaceholders('body', body);
-  const now = ctx.clock.now();
-  const updatedById = ctx.viewer.kind === 'user' ? ctx.viewer.id : null;
-  await ctx.db
-    .insert(notificationTemplates)
-    .values({ event: input.event, language: input.language, subject, body, updatedAt: now, updatedById })
-    .onConflictDoUpdate({
-      target: [notificationTemplates.event, notificationTemplates.language],
-      set: { subject, body, updatedAt: now, updatedById },
-    });
-  ctx.log?.info(
-    { event: input.event, language: input.language, by: ctx.viewer.id },
-    'notification template saved',
-  );
-  return { event: input.event, language: input.language, subject, body, isDefault: false, updatedAt: now };
+  return { subject, body };
 }
