@@ -1,7 +1,9 @@
 import type { Clock, Config } from '@hotline/api/services';
+import { EXPORT_QUEUE } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { startExports } from './jobs/export.js';
 import { NOTIFICATION_QUEUE, startNotificationDelivery } from './jobs/notification-delivery.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
@@ -39,10 +41,17 @@ const starters: WorkerStarter[] = [
   (deps) => startNotificationDelivery(deps),
   startSlaEffects,
   startSlaTick,
+  startExports,
 ];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
-export const WORKER_QUEUES = [SLA_EFFECT_QUEUE, SLA_TICK_QUEUE, WEBHOOK_QUEUE, NOTIFICATION_QUEUE];
+export const WORKER_QUEUES = [
+  SLA_EFFECT_QUEUE,
+  SLA_TICK_QUEUE,
+  WEBHOOK_QUEUE,
+  NOTIFICATION_QUEUE,
+  EXPORT_QUEUE,
+];
 
 export async function startWorkers(
   deps: WorkerDeps,
