@@ -89,7 +89,12 @@ function applyLanguage() {
 
 function when(iso) {
   if (!iso) return t('none');
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    // The hotline's time, whatever the phone's zone (deadlines are the city's working days).
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
 }
 
 function say(text, done = false) {
