@@ -38,7 +38,7 @@ test("a caller follows the ticket on the phone-sized status page, in Chinese and
   );
   await page.reload();
   await page.locator('#r-stage').filter({ hasText: '已受理' }).waitFor();
-  const shown = await page.locator('#result').innerText();
+  const shown = (await page.locator('#result').textContent()) ?? '';
   expect(shown).toContain(createTicket.number);
   expect(shown).toContain('已联系社区物业核实情况。');
   expect(shown).not.toContain('内部备注');

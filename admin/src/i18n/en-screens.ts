@@ -1,6 +1,19 @@
 /** Messages of the console's own screens, in English. */
 export const enScreens = {
-  menu: { calendar: 'Business calendar', sla_report: 'SLA report' },
+  notification_templates: {
+    title: 'Notification templates',
+    subject: 'E-mail subject',
+    body: 'Text (SMS and e-mail body)',
+    default: 'Default',
+    reset: 'Back to default',
+    saved: 'Template saved',
+    help: 'What callers receive by SMS and e-mail. Placeholders: {number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply} {note}.',
+  },
+  menu: {
+    calendar: 'Business calendar',
+    sla_report: 'SLA report',
+    notification_templates: 'Notification templates',
+  },
   common: { no_options: 'No options' },
   quick_views: {
     all: 'All',
