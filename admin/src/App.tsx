@@ -17,6 +17,7 @@ import webhooks from './webhooks';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
 const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
+const ReturnReviewPage = lazy(() => import('./return-review/ReturnReviewPage'));
 
 export function App() {
   return (
@@ -54,6 +55,14 @@ export function App() {
           element={
             <CanAccess resource="sla-report" action="list" accessDenied={<AccessDenied />}>
               <SlaReportPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/return-review"
+          element={
+            <CanAccess resource="return-review" action="list" accessDenied={<AccessDenied />}>
+              <ReturnReviewPage />
             </CanAccess>
           }
         />

@@ -6,6 +6,7 @@ export * from './tables/categories.js';
 export * from './tables/departments.js';
 export * from './tables/extension-requests.js';
 export * from './tables/outbox.js';
+export * from './tables/return-requests.js';
 export * from './tables/routing-rules.js';
 export * from './tables/saved-views.js';
 export * from './tables/scope-rules.js';

@@ -1,6 +1,6 @@
 /** Messages of the console's own screens, in English. */
 export const enScreens = {
-  menu: { calendar: 'Business calendar', sla_report: 'SLA report' },
+  menu: { calendar: 'Business calendar', sla_report: 'SLA report', return_review: 'Return review' },
   common: { no_options: 'No options' },
   quick_views: {
     all: 'All',
@@ -38,6 +38,24 @@ export const enScreens = {
     by_rule: 'Dispatched by the routing rule "%{rule}"',
     time_used: '%{percent}% of the resolution time used',
   },
+  return_review: {
+    title: 'Return review',
+    heading: 'Return requests waiting: %{count}',
+    help: 'Approve: the ticket goes back to the hotline centre to be dispatched again. Reject: the department keeps it, its deadlines unchanged; give the reason it will read.',
+    empty: 'No return request is waiting.',
+    ticket: 'Ticket',
+    department: 'Department',
+    reason: 'Their reason',
+    requested_at: 'Asked at',
+    approve: 'Approve return',
+    reject: 'Reject…',
+    reject_reason: 'Why the department must keep it',
+    confirm_reject: 'Reject',
+    approved: 'Ticket %{number} returned to the hotline centre',
+    rejected: 'Return of ticket %{number} rejected',
+    overdue: 'Overdue',
+    dashboard: 'Return requests to review',
+  },
   notes: {
     title: 'Add a note',
     body: 'Note',
@@ -54,7 +72,7 @@ export const enScreens = {
     dispatch: 'Dispatch',
     accept: 'Accept',
     assign: 'Assign',
-    return: 'Return',
+    return: 'Request return',
     reassign: 'Reassign',
     hold: 'Hold',
     resume: 'Resume',

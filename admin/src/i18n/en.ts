@@ -196,6 +196,8 @@ export const en = {
       ESCALATED: 'Escalated',
       MERGED: 'Merged as duplicate',
       NOTE_ADDED: 'Note',
+      RETURN_REQUESTED: 'Return requested',
+      RETURN_REJECTED: 'Return rejected',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

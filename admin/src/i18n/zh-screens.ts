@@ -2,7 +2,7 @@ import type { AppMessages } from './en';
 
 /** 各页面的中文文案。 */
 export const zhScreens: AppMessages['hotline'] = {
-  menu: { calendar: '工作日历', sla_report: '时限考核' },
+  menu: { calendar: '工作日历', sla_report: '时限考核', return_review: '退单审核' },
   common: { no_options: '无可选项' },
   quick_views: {
     all: '全部',
@@ -40,6 +40,24 @@ export const zhScreens: AppMessages['hotline'] = {
     by_rule: '按派单规则“%{rule}”派单',
     time_used: '已用去 %{percent}% 办理时限',
   },
+  return_review: {
+    title: '派单异议审核',
+    heading: '待审核退单申请：%{count} 件',
+    help: '同意：工单退回 12345 热线中心重新派单。驳回：工单仍由该单位办理，时限不变，请写明驳回理由（承办单位可见）。',
+    empty: '暂无待审核的退单申请。',
+    ticket: '工单',
+    department: '申请单位',
+    reason: '退单理由',
+    requested_at: '申请时间',
+    approve: '同意退单',
+    reject: '驳回…',
+    reject_reason: '驳回理由',
+    confirm_reject: '确认驳回',
+    approved: '工单 %{number} 已退回热线中心',
+    rejected: '工单 %{number} 的退单申请已驳回',
+    overdue: '已超期',
+    dashboard: '待审核退单',
+  },
   notes: {
     title: '添加备注',
     body: '备注内容',
@@ -56,7 +74,7 @@ export const zhScreens: AppMessages['hotline'] = {
     dispatch: '派单',
     accept: '签收',
     assign: '指定承办人',
-    return: '退单',
+    return: '申请退单',
     reassign: '改派',
     hold: '挂起',
     resume: '恢复办理',

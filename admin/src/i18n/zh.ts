@@ -184,6 +184,8 @@ export const zh: AppMessages = {
       ESCALATED: '升级督办',
       MERGED: '合并重复件',
       NOTE_ADDED: '备注',
+      RETURN_REQUESTED: '申请退单',
+      RETURN_REJECTED: '退单申请驳回',
     },
   },
   hotline: zhScreens,
