@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { apiLogin, handlerEmail, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
 const manager = useConsole('casework-failed');
+const reviewer = useConsole('casework-return-failed');
 let token: string;
 
 beforeAll(async () => {
@@ -77,8 +78,8 @@ test('a handler disputes a dispatch; a manager sees it counted on the dashboard 
     token,
   );
 
-  const { page, shot } = manager();
-  await manager().signIn(MANAGER_EMAIL);
+  const { page, shot } = reviewer();
+  await reviewer().signIn(MANAGER_EMAIL);
   await expect
     .poll(() => page.getByTestId('pending-returns').textContent())
     .toContain(String(returnReviewQueue.totalCount));
@@ -98,5 +99,5 @@ test('a handler disputes a dispatch; a manager sees it counted on the dashboard 
     token,
   );
   expect(after).toEqual({ status: 'IN_PROGRESS', pendingReturn: null });
-  expect(manager().problems).toEqual([]);
+  expect(reviewer().problems).toEqual([]);
 });
