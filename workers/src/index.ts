@@ -2,6 +2,7 @@ import type { Clock, Config } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { startDailyRollup } from './jobs/daily-rollup.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
 import { SLA_TICK_QUEUE, startSlaTick } from './jobs/sla-tick.js';
@@ -30,7 +31,13 @@ export interface RunningWorker {
 
 /** Each job family starts its queues, schedulers and workers here. */
 type WorkerStarter = (deps: WorkerDeps) => Promise<RunningWorker>;
-const starters: WorkerStarter[] = [startOutboxRelay, startWebhookDelivery, startSlaEffects, startSlaTick];
+const starters: WorkerStarter[] = [
+  startOutboxRelay,
+  startWebhookDelivery,
+  startSlaEffects,
+  startSlaTick,
+  startDailyRollup,
+];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
 export const WORKER_QUEUES = [SLA_EFFECT_QUEUE, SLA_TICK_QUEUE, WEBHOOK_QUEUE];
