@@ -12,7 +12,8 @@ describe('the roll-up worker', () => {
     const to = new Date(Date.now() + 86_400_000).toISOString();
     const query = `query($from: DateTime!, $to: DateTime!) { stats(from: $from, to: $to) { received asOf } }`;
     const read = async () =>
-      (await app.ok<{ stats: { received: number; asOf: string } }>(query, { from, to }, app.adminToken)).stats;
+      (await app.ok<{ stats: { received: number; asOf: string } }>(query, { from, to }, app.adminToken))
+        .stats;
     await makeTicket(app);
     await makeTicket(app);
     await pollUntil(async () => (await read()).received === 2, 10_000, 100);
