@@ -46,6 +46,11 @@ const schema = z.object({
   RATE_LIMIT_STAFF: rateLimit.prefault('100/1000'),
   /** Requests without valid credentials per client address (TRUST_PROXY decides the address), as above. */
   RATE_LIMIT_ANONYMOUS: rateLimit.prefault('10/100'),
+  /**
+   * The Open311 jurisdiction_id this deployment answers to (e.g. `city.gov`); a request naming another
+   * answers 404. Unset: jurisdiction_id is accepted and ignored (one jurisdiction per endpoint).
+   */
+  OPEN311_JURISDICTION_ID: z.string().trim().min(1).max(100).optional(),
   /** Signs session tokens; required in production (generated and kept under DATA_DIR otherwise). */
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts webhook secrets at rest; required in production (generated and kept under DATA_DIR otherwise). */

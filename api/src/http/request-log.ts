@@ -35,7 +35,13 @@ export function requestLog(log: Logger, metrics: HttpMetrics): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // req.path is relative to the mount point by now; the original URL is not.
       const path = req.originalUrl.split('?')[0] ?? '';
-      const route = ROUTES.has(path) ? path : path.startsWith('/admin') ? '/admin' : 'other';
+      const route = ROUTES.has(path)
+        ? path
+        : path.startsWith('/admin')
+          ? '/admin'
+          : path.startsWith('/open311/')
+            ? '/open311'
+            : 'other';
       const operation = route === '/graphql' ? metrics.operationLabel(locals.operation) : '';
       metrics.requestDuration.observe(
         { method: req.method, route, operation, status: String(res.statusCode) },

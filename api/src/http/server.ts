@@ -27,6 +27,7 @@ import {
 import { onePasswordFieldRule } from '../graphql/limits-password.js';
 import { ApiRateLimiter, mutationRatePlugin } from '../graphql/limits-rate.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { open311Router } from '../modules/open311/open311.router.js';
 import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
 import { HttpMetrics } from './http-metrics.js';
@@ -161,6 +162,18 @@ export async function createHttpServer(
           http: locals,
         };
       },
+    }),
+  );
+
+  app.use(
+    '/open311',
+    open311Router({
+      db: deps.db,
+      clock: deps.clock,
+      signer: deps.signer,
+      rateLimiter: limits ? rateLimiter : null,
+      jurisdictionId: deps.config?.OPEN311_JURISDICTION_ID,
+      log: deps.log,
     }),
   );
 

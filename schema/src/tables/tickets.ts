@@ -3,8 +3,10 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   index,
   integer,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -42,6 +44,11 @@ export const tickets = pgTable(
     categoryId: uuid().references(() => categories.id),
     areaId: uuid().references(() => areas.id),
     address: text(),
+    /** WGS-84 coordinates of the demand, both or neither (Open311 lat/long); 6 decimals, about 10 cm. */
+    latitude: numeric({ precision: 9, scale: 6, mode: 'number' }),
+    longitude: numeric({ precision: 9, scale: 6, mode: 'number' }),
+    /** A link to a photo or other media the reporter gave (Open311 media_url); never downloaded. */
+    mediaUrl: text(),
     callerName: text(),
     callerPhone: text(),
     departmentId: uuid().references(() => departments.id),
@@ -129,6 +136,10 @@ export const tickets = pgTable(
     index('tickets_category_idx').on(t.categoryId),
     index('tickets_area_created_idx').on(t.areaId, t.createdAt),
     index('tickets_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    check(
+      'tickets_location_check',
+      sql`(${t.latitude} is null) = (${t.longitude} is null) and ${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180`,
+    ),
     uniqueIndex('tickets_idempotency_idx')
       .on(t.createdById, t.idempotencyKey)
       .where(sql`idempotency_key is not null`),

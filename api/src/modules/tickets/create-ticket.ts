@@ -13,6 +13,7 @@ import type { Tx } from '@hotline/schema/client';
 import { and, eq, sql } from 'drizzle-orm';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
+import { checkLocation, checkMediaUrl, type GeoPoint } from '../../domain/location.js';
 import { checkText } from '../../domain/text-limits.js';
 import { CREATE_ROLES } from '../../domain/ticket-machine.js';
 import { AppError, badInput } from '../../errors/app-error.js';
@@ -31,6 +32,10 @@ export interface CreateTicketInput {
   categoryCode?: string | null;
   areaCode?: string | null;
   address?: string | null;
+  /** Where the demand is, in WGS-84 degrees. */
+  location?: GeoPoint | null;
+  /** A link to a photo or other media (stored, never downloaded). */
+  mediaUrl?: string | null;
   callerName?: string | null;
   callerPhone?: string | null;
   externalRef?: string | null;
@@ -50,11 +55,13 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     callerName: checkText('callerName', input.callerName, { optional: true }),
     callerPhone: checkText('callerPhone', input.callerPhone, { optional: true }),
     externalRef: checkText('externalRef', input.externalRef, { optional: true }),
+    mediaUrl: checkMediaUrl(input.mediaUrl),
   };
+  const location = checkLocation(input.location);
   const idempotencyKey = checkText('idempotencyKey', input.idempotencyKey, { optional: true });
   const channel: Channel = input.channel ?? (ctx.viewer.kind === 'client' ? 'API' : 'PHONE');
   const idempotencyHash = idempotencyKey
-    ? hashPayload({ ...input, idempotencyKey: undefined, channel })
+    ? hashPayload({ ...input, idempotencyKey: undefined, channel, location: location ?? undefined })
     : null;
 
   return ctx.db.transaction(async (tx) => {
@@ -79,6 +86,8 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
       .values({
         ...fields,
         ...sla,
+        latitude: location?.lat ?? null,
+        longitude: location?.lng ?? null,
         number: sql`(select to_char(${now.toISOString()}::timestamptz at time zone coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai'), 'YYYYMMDD')) || lpad(nextval('ticket_number_seq')::text, 8, '0')`,
         status: dispatchTo ? 'DISPATCHED' : 'NEW',
         version: dispatchTo ? 2 : 1,

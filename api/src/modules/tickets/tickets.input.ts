@@ -1,5 +1,5 @@
 import type * as enums from '@hotline/schema';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import {
   Channel,
   DemandType,
@@ -73,6 +73,14 @@ export abstract class TicketDemandFields {
   areaCode?: string | null;
 }
 
+@InputType({ description: 'A point in WGS-84 degrees (the GPS datum).' })
+export class LocationInput {
+  @Field(() => Float, { description: 'Latitude, -90..90.' })
+  lat!: number;
+  @Field(() => Float, { description: 'Longitude, -180..180.' })
+  lng!: number;
+}
+
 @InputType()
 export class CreateTicketInput extends TicketDemandFields {
   @Field(() => TicketPriority, {
@@ -82,6 +90,17 @@ export class CreateTicketInput extends TicketDemandFields {
   priority?: enums.TicketPriority | null;
   @Field(() => String, { nullable: true })
   address?: string | null;
+  @Field(() => LocationInput, {
+    nullable: true,
+    description: 'Where the demand is; kept to 6 decimal places (about 10 cm).',
+  })
+  location?: LocationInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An http(s) link to a photo or other media; stored, never downloaded. At most 2,000 characters.',
+  })
+  mediaUrl?: string | null;
   @Field(() => String, { nullable: true })
   callerName?: string | null;
   @Field(() => String, { nullable: true })

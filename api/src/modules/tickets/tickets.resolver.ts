@@ -14,6 +14,7 @@ import * as queries from './tickets.query.js';
 import {
   Caller,
   Feedback,
+  Location,
   Ticket,
   TicketConnection,
   TicketEvent,
@@ -98,6 +99,12 @@ export class TicketResolver {
       name: ticket.callerName,
       phone: phone && !mayReadPersonalData(ctx.viewer, ticket) ? maskPhone(phone) : phone,
     };
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'Where the demand is, when given.' })
+  location(@Root() ticket: Row): Location | null {
+    if (ticket.latitude === null || ticket.longitude === null) return null;
+    return { lat: ticket.latitude, lng: ticket.longitude };
   }
 
   @FieldResolver(() => TicketSla)

@@ -1,5 +1,5 @@
 import type * as enums from '@hotline/schema';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import {
   Channel,
@@ -22,6 +22,14 @@ export class Caller {
     description: 'Masked (e.g. 138****5678) unless the viewer may see personal data of this ticket.',
   })
   phone!: string | null;
+}
+
+@ObjectType({ description: 'A point in WGS-84 degrees (the GPS datum).' })
+export class Location {
+  @Field(() => Float)
+  lat!: number;
+  @Field(() => Float)
+  lng!: number;
 }
 
 @ObjectType()
@@ -68,6 +76,11 @@ export class Ticket extends Node {
   description!: string;
   @Field(() => String, { nullable: true })
   address!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A link to a photo or other media the reporter gave; never downloaded by the hotline.',
+  })
+  mediaUrl!: string | null;
   @Field(() => String, { nullable: true, description: "The submitting system's own reference." })
   externalRef!: string | null;
   @Field(() => Int, { description: 'Increases by one on every change; pass it back as expectedVersion.' })
