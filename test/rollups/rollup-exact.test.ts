@@ -25,7 +25,8 @@ beforeAll(async () => {
   departmentIds = Object.values(await makeDepartments(app, ['ROLL_A', 'ROLL_B', 'ROLL_C']));
   const categories = await sql<{ id: string }[]>`select id from categories order by code limit 6`;
   categoryIds = [null, ...categories.map((row) => row.id)];
-  [{ id: creatorId }] = (await sql<{ id: string }[]>`select id from users limit 1`) as [{ id: string }];
+  const [creator] = await sql<{ id: string }[]>`select id from users limit 1`;
+  creatorId = creator!.id;
 });
 afterAll(async () => {
   await sql?.end({ timeout: 5 });
