@@ -217,6 +217,12 @@ describe('POST requests', () => {
       ['idempotency_key', 'crm-77'],
     ];
     const mine = await open311(app, 'requests.json', { form: [['api_key', keyWater], ...keyed] });
+    // The Idempotency-Key header names the same key.
+    const header = await open311(app, 'requests.json', {
+      form: [['api_key', keyWater], ...keyed.filter(([name]) => name !== 'idempotency_key')],
+      headers: { 'idempotency-key': 'crm-77' },
+    });
+    expect(header.body).toEqual(mine.body);
     const again = await open311(app, 'requests.json', { form: [['api_key', keyWater], ...keyed] });
     const theirs = await open311(app, 'requests.json', { form: [['api_key', keyOther], ...keyed] });
     expect(again.body).toEqual(mine.body);
@@ -447,6 +453,10 @@ describe('GET requests', () => {
     const closed = await open311(app, 'requests.json', { query: { api_key: keyRoads, status: 'closed' } });
     expect(closed.body.length).toBeGreaterThan(0);
     expect(closed.body.every((request: { status: string }) => request.status === 'closed')).toBe(true);
+    const open = await open311(app, `requests.json?status=open&api_key=${keyRoads}`);
+    expect(open.body.length + closed.body.length).toBe(mineIds.length);
+    const both = await open311(app, `requests.json?status=open&status=closed&api_key=${keyRoads}`);
+    expect(both.body.length).toBe(mineIds.length);
     const market = await open311(app, 'requests.json', {
       query: { api_key: keyRoads, service_code: 'MARKET_PRICES' },
     });
@@ -536,7 +546,7 @@ describe('service discovery', () => {
   it('names the GeoReport v2 endpoint and its formats, in JSON and XML', async () => {
     const response = await fetch(`${app.url}/open311/discovery.json`);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const json = await response.json();
+    const json = (await response.json()) as { changeset: string; endpoints: unknown[] };
     expect(json.endpoints).toEqual([
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',

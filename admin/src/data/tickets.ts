@@ -61,10 +61,13 @@ export function toTicketPage(pagination: GetListParams['pagination']) {
   return { first, offset: (page - 1) * first };
 }
 
+/** The API counts matching tickets exactly up to this many (`totalCountIsExact`). */
+export const TICKET_COUNT_BOUND = 10_000;
+
 const ListQuery = graphql(
   `query Tickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {
     tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
-      totalCount nodes { ...TicketSummaryFields }
+      totalCount totalCountIsExact nodes { ...TicketSummaryFields }
     }
   }`,
   [TicketSummaryFields],
@@ -113,7 +116,9 @@ export const tickets: ResourceHandlers = {
       orderBy: toTicketOrder(sort),
     } as VariablesOf<typeof ListQuery>;
     const { tickets: connection } = await gql(ListQuery, variables, signal);
-    return { data: connection.nodes, total: connection.totalCount };
+    // Past the bound the count is the planner's estimate: the list says "10,000+" (TicketPagination).
+    const total = connection.totalCountIsExact ? connection.totalCount : TICKET_COUNT_BOUND + 1;
+    return { data: connection.nodes, total };
   },
   getOne: async ({ id, signal }) => {
     const { ticket } = await gql(OneQuery, { id: String(id) }, signal);

@@ -9,7 +9,11 @@ export const enScreens = {
     returned: 'Returned',
     escalated: 'Escalated',
   },
-  tickets: { title: 'Ticket %{number}', priority_by_rules: 'Decided by routing (default Ordinary)' },
+  tickets: {
+    page_range_bounded: '%{from}-%{to} of %{bound}+',
+    title: 'Ticket %{number}',
+    priority_by_rules: 'Decided by routing (default Ordinary)',
+  },
   span: { d: '%{count} d', h: '%{count} h', m: '%{count} min' },
   sla: {
     title: 'Deadlines (SLA)',

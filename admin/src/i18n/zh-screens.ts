@@ -11,7 +11,11 @@ export const zhScreens: AppMessages['hotline'] = {
     returned: '已退单',
     escalated: '已升级',
   },
-  tickets: { title: '工单 %{number}', priority_by_rules: '由派单规则决定（默认一般）' },
+  tickets: {
+    page_range_bounded: '%{from}-%{to}，超过 %{bound} 条',
+    title: '工单 %{number}',
+    priority_by_rules: '由派单规则决定（默认一般）',
+  },
   span: { d: '%{count}天', h: '%{count}小时', m: '%{count}分钟' },
   sla: {
     title: '办理时限',

@@ -13,6 +13,7 @@ import { BulkReassignButton } from './actions/BulkReassignButton';
 import { QuickViews } from './QuickViews';
 import { SlaCountdownField } from './SlaCountdown';
 import { PriorityField, StatusField } from './TicketChips';
+import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
 
 function ListActions() {
@@ -33,6 +34,7 @@ export function TicketList() {
       actions={<ListActions />}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
+      pagination={<TicketPagination />}
       // react-admin seeds each row's getOne cache from the list; a distinct meta keeps these summary rows
       // (no events, caller or reply) from standing in for the detail page's record.
       queryOptions={{ meta: { view: 'summary' } }}

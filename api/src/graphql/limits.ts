@@ -40,7 +40,7 @@ export class QueryTooComplex extends Error {
 
 /**
  * What the database does beyond the rows it returns, in cost units (docs/integration.md, "The cost
- * model"): `totalCount` counts every matching row; `offset` walks the rows it skips; a `search` is a
+ * model"): `totalCount` (or `totalCountIsExact`) counts up to 10,001 matching rows; `offset` walks the rows it skips; a `search` is a
  * trigram scan that grows with the pattern; `stats` and `slaReport` aggregate every day of their range;
  * `possibleDuplicates` is a similarity search per ticket.
  */
@@ -112,7 +112,10 @@ const costEstimator: ComplexityEstimator = ({ field, node, args, childComplexity
   if (!('first' in args) && !field.args.some((arg) => arg.name === 'first')) return own + childComplexity;
   const given = typeof args.first === 'number' ? args.first : (DEFAULT_PAGE[field.name] ?? DEFAULT_FIRST);
   const first = Math.min(Math.max(given, 1), MAX_FIRST);
-  const counted = selects(node.selectionSet, 'totalCount', (context?.fragments as Fragments) ?? new Map());
+  const fragments = (context?.fragments as Fragments) ?? new Map();
+  const counted =
+    selects(node.selectionSet, 'totalCount', fragments) ||
+    selects(node.selectionSet, 'totalCountIsExact', fragments);
   return own + childComplexity * first + (counted ? WORK_COST.totalCount : 0);
 };
 

@@ -44,6 +44,8 @@ interface Call {
   params: Record<string, unknown>;
   /** The last path segment without its format suffix (a service code, request id or token). */
   id: string;
+  /** The Idempotency-Key header, when sent. */
+  idempotencyKey: string | null;
 }
 
 type Handler = (call: Call) => Promise<Open311Body>;
@@ -132,7 +134,8 @@ function geoReportRouter(deps: Open311Deps): Router {
         viewer,
         loaders: createLoaders(deps.db, viewer),
       };
-      send(res, format, 200, await handler({ format, ctx, params, id }));
+      const idempotencyKey = text(req.headers['idempotency-key']);
+      send(res, format, 200, await handler({ format, ctx, params, id, idempotencyKey }));
     } catch (error) {
       sendError(res, format, error, deps.log);
     }
@@ -185,18 +188,18 @@ const serviceDefinition: Handler = async ({ ctx, id }) => ({
   items: { ...(await getOpen311ServiceDefinition(ctx.db, id)) },
 });
 
-const requestCreate: Handler = async ({ ctx, params }) => {
-  const receipt = await submitOpen311Request(ctx, params, text(params.idempotency_key));
+const requestCreate: Handler = async ({ ctx, params, idempotencyKey }) => {
+  const receipt = await submitOpen311Request(ctx, params, idempotencyKey ?? text(params.idempotency_key));
   return { root: 'service_requests', item: 'request', items: [{ ...receipt }] };
 };
 
 const requestsList: Handler = async ({ ctx, params }) => {
   const query: Open311Query = {
-    service_request_id: text(params.service_request_id),
-    service_code: text(params.service_code),
+    service_request_id: commaJoined(params.service_request_id),
+    service_code: commaJoined(params.service_code),
     start_date: text(params.start_date),
     end_date: text(params.end_date),
-    status: text(params.status),
+    status: commaJoined(params.status),
   };
   const requests = await listOpen311Requests(ctx, query);
   return { root: 'service_requests', item: 'request', items: requests.map((request) => ({ ...request })) };
@@ -227,6 +230,12 @@ function text(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') throw new AppError('BAD_USER_INPUT', 'A parameter was given more than once');
   return value;
+}
+
+/** A list parameter: comma-delimited, and it may be declared more than once (`status=open&status=closed`). */
+function commaJoined(value: unknown): string | null {
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
+  return text(value);
 }
 
 function checkJurisdiction(given: unknown, served: string | undefined): void {

@@ -56,6 +56,18 @@ export interface ListTicketsArgs {
 
 const MAX_OFFSET = 100_000;
 
+/**
+ * `totalCount` is exact up to this many matching tickets; beyond it the count would cost as much as the
+ * rows it walks, so the answer is the planner's estimate (at least one more than the bound) and
+ * `totalCountIsExact` is false.
+ */
+export const EXACT_COUNT_BOUND = 10_000;
+
+export interface TicketCount {
+  value: number;
+  exact: boolean;
+}
+
 const ORDER_COLUMNS: Record<TicketOrderField, PgColumn> = {
   CREATED_AT: tickets.createdAt,
   UPDATED_AT: tickets.updatedAt,
@@ -161,7 +173,7 @@ function afterCursor(column: PgColumn, descending: boolean, [value, id]: SortKey
 export async function listTickets(
   ctx: ServiceContext,
   args: ListTicketsArgs,
-): Promise<Page<TicketRow> & { count: () => Promise<number> }> {
+): Promise<Page<TicketRow> & { count: () => Promise<TicketCount> }> {
   requireSignedIn(ctx.viewer);
   const first = pageSize(args.first);
   const offset = args.offset ?? 0;
@@ -187,14 +199,25 @@ export async function listTickets(
     hasNextPage: rows.length > first,
     hasPreviousPage: Boolean(args.after) || offset > 0,
     cursorOf: (row) => encodeCursor([sortValue(row, field), row.id] satisfies SortKey),
-    count: async () => {
-      const [result] = await ctx.db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(tickets)
-        .where(countWhere);
-      return result?.count ?? 0;
-    },
+    count: () => countTickets(ctx, countWhere ?? sql`true`),
   };
+}
+
+/**
+ * Counts at most EXACT_COUNT_BOUND + 1 matching rows (the same cost at 10 k as at 1 M matches); past the
+ * bound, asks the planner for its estimate of the whole set instead of walking it.
+ */
+async function countTickets(ctx: ServiceContext, where: SQL): Promise<TicketCount> {
+  const [bounded] = await ctx.db.execute<{ count: number }>(
+    sql`select count(*)::int as count from (select 1 from ${tickets} where ${where} limit ${EXACT_COUNT_BOUND + 1}) as matching`,
+  );
+  const count = Number(bounded?.count ?? 0);
+  if (count <= EXACT_COUNT_BOUND) return { value: count, exact: true };
+  const [plan] = await ctx.db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    sql`explain (format json) select 1 from ${tickets} where ${where}`,
+  );
+  const estimate = Math.round(plan?.['QUERY PLAN']?.[0]?.Plan['Plan Rows'] ?? 0);
+  return { value: Math.max(EXACT_COUNT_BOUND + 1, estimate), exact: false };
 }
 
 export async function getTicket(ctx: ServiceContext, id: string): Promise<TicketRow | null> {

@@ -10,6 +10,7 @@ import { allowedActionsFor } from './allowed-actions.js';
 import { maskPhone, mayReadPersonalData } from './ticket-access.js';
 import { ticketSla } from './ticket-sla.js';
 import { TicketFilter, TicketOrder } from './tickets.input.js';
+import type { TicketCount } from './tickets.query.js';
 import * as queries from './tickets.query.js';
 import {
   Caller,
@@ -24,9 +25,19 @@ import {
 
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {
-  @FieldResolver(() => Int)
-  totalCount(@Root() connection: TicketConnection) {
-    return connection.count();
+  @FieldResolver(() => Int, {
+    description:
+      "Matching tickets: exact up to 10,000; beyond that the planner's estimate (always more than 10,000), and `totalCountIsExact` is false.",
+  })
+  async totalCount(@Root() connection: TicketConnection) {
+    return (await connection.count()).value;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'False when `totalCount` is an estimate (more than 10,000 tickets match).',
+  })
+  async totalCountIsExact(@Root() connection: TicketConnection) {
+    return (await connection.count()).exact;
   }
 }
 
@@ -54,7 +65,8 @@ export class TicketResolver {
     @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
   ) {
     const page = await queries.listTickets(ctx, { first, after, offset, filter, orderBy });
-    return { ...toConnection(page), count: page.count };
+    let count: Promise<TicketCount> | undefined;
+    return { ...toConnection(page), count: () => (count ??= page.count()) };
   }
 
   @Query(() => TicketEventConnection, {

@@ -12,6 +12,7 @@ import {
 } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import type { TicketCount } from './tickets.query.js';
 
 @ObjectType()
 export class Caller {
@@ -119,8 +120,8 @@ export class TicketEvent extends Node {
 
 @ObjectType()
 export class TicketConnection extends Connection(Ticket) {
-  /** Runs the count only when the client asks for totalCount. */
-  count!: () => Promise<number>;
+  /** Runs the count only when the client asks for totalCount or totalCountIsExact (once for both). */
+  count!: () => Promise<TicketCount>;
 }
 
 @ObjectType()
