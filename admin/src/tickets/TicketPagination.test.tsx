@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
-import { ListBase } from 'react-admin';
+import { type DataProvider, ListBase } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { renderInAdmin } from '../test/render';
 import { TicketPagination } from './TicketPagination';
 
-function listOf(total: number) {
+function listOf(total: number): Partial<DataProvider> {
   const data = Array.from({ length: 25 }, (_, index) => ({ id: `t${index}` }));
-  return { getList: async () => ({ data, total }) };
+  return { getList: (async () => ({ data, total })) as DataProvider['getList'] };
 }
 
 describe('ticket list pagination', () => {
