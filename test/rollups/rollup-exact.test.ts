@@ -1,91 +1,27 @@
 import { ManualClock, rollUpAllDirtyDays } from '@hotline/api/services';
 import fc from 'fast-check';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDepartments } from '../routing/routing-support.js';
+import { describe, expect, it } from 'vitest';
 import { useHotline } from '../support/hotline.js';
+import {
+  BASE,
+  DAYS,
+  type GeneratedTicket,
+  MINUTE,
+  SATISFACTIONS,
+  ticketArbitrary,
+  useGeneratedTickets,
+} from './generated-tickets.js';
 
 // Tuesday 10 March 2026 12:00 in Asia/Shanghai: after every generated ticket.
 const clock = new ManualClock(new Date('2026-03-10T04:00:00Z'));
 const app = useHotline({ clock });
-let sql: postgres.Sql;
-let departmentIds: string[];
-let categoryIds: (string | null)[];
-let creatorId: string;
-
-const BASE = Date.parse('2026-03-02T00:00:00+08:00');
-const MINUTE = 60_000;
-const DAYS = 5;
-const STATUSES = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED', 'RESOLVED', 'CLOSED'] as const;
-const CLOSE_REASONS = ['RESOLVED', 'ANSWERED_DIRECTLY', 'OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN'] as const;
-const SATISFACTIONS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
-
-beforeAll(async () => {
-  sql = postgres(app.databaseUrl, { max: 2, onnotice: () => {} });
-  departmentIds = Object.values(await makeDepartments(app, ['ROLL_A', 'ROLL_B', 'ROLL_C']));
-  const categories = await sql<{ id: string }[]>`select id from categories order by code limit 6`;
-  categoryIds = [null, ...categories.map((row) => row.id)];
-  const [creator] = await sql<{ id: string }[]>`select id from users limit 1`;
-  creatorId = creator!.id;
-});
-afterAll(async () => {
-  await sql?.end({ timeout: 5 });
-});
-
-/** One generated ticket: any combination of the columns the figures read, and its returns and reopens. */
-const ticketArbitrary = () =>
-  fc.record({
-    createdMinute: fc.integer({ min: 0, max: DAYS * 24 * 60 - 1 }),
-    status: fc.constantFrom(...STATUSES),
-    closeReason: fc.constantFrom(...CLOSE_REASONS),
-    dispatched: fc.boolean(),
-    acceptedOnTime: fc.constantFrom(null, true, false),
-    resolvedAfter: fc.option(fc.integer({ min: 1, max: 6000 })),
-    dueAfter: fc.option(fc.integer({ min: 1, max: 6000 })),
-    satisfaction: fc.option(fc.constantFrom(...SATISFACTIONS)),
-    category: fc.nat(),
-    departments: fc.subarray([0, 1, 2]),
-    current: fc.nat(),
-    returnsBy: fc.array(fc.nat(), { maxLength: 3 }),
-    reopened: fc.boolean(),
-  });
-type GeneratedTicket = ReturnType<ReturnType<typeof ticketArbitrary>['generate']>['value'];
-
-async function insertTickets(tickets: GeneratedTicket[], runTag: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [index, ticket] of tickets.entries()) {
-    const createdAt = new Date(BASE + ticket.createdMinute * MINUTE);
-    const at = (minutes: number | null) =>
-      minutes == null ? null : new Date(createdAt.getTime() + minutes * MINUTE);
-    const sent = ticket.departments.map((i) => departmentIds[i]!);
-    const current = sent.length ? sent[ticket.current % sent.length]! : null;
-    const [row] = await sql<
-      { id: string }[]
-    >`insert into tickets (number, status, priority, demand_type, channel,
-        title, description, category_id, department_id, created_at, updated_at, created_by_id,
-        first_dispatched_at, accepted_on_time, resolved_at, due_at, satisfaction, close_reason)
-      values (${`R${runTag}-${index}`}, ${ticket.status}, 'ORDINARY', 'COMPLAINT', 'PHONE', 't', 'd',
-        ${categoryIds[ticket.category % categoryIds.length]!}, ${current}, ${createdAt}, ${createdAt}, ${creatorId},
-        ${ticket.dispatched || sent.length ? createdAt : null}, ${ticket.acceptedOnTime},
-        ${at(ticket.resolvedAfter)}, ${at(ticket.dueAfter)}, ${ticket.satisfaction},
-        ${ticket.status === 'CLOSED' ? ticket.closeReason : null})
-      returning id`;
-    const id = row!.id;
-    ids.push(id);
-    for (const department of sent)
-      await sql`insert into ticket_departments (ticket_id, department_id, first_at) values (${id}, ${department}, ${createdAt})`;
-    for (const by of ticket.returnsBy) {
-      const department = sent.length ? sent[by % sent.length]! : null;
-      await sql`insert into ticket_events (ticket_id, type, at, department_id) values (${id}, 'RETURNED', ${createdAt}, ${department})`;
-    }
-    if (ticket.reopened)
-      await sql`insert into ticket_events (ticket_id, type, at) values (${id}, 'REOPENED', ${createdAt})`;
-  }
-  return ids;
-}
+const generated = useGeneratedTickets(app);
+const insertTickets = (tickets: GeneratedTicket[], tag: string) => generated.insert(tickets, tag);
+const clearTickets = () => generated.clear();
 
 /** The contract's definitions over the tickets themselves: the figures as stats computed them before the roll-up. */
 async function rawStats(from: Date, to: Date, departmentId: string | null) {
+  const { sql } = generated;
   const inScope = departmentId
     ? sql`t.created_at >= ${from} and t.created_at < ${to} and exists (select 1 from ticket_departments td where td.ticket_id = t.id and td.department_id = ${departmentId})`
     : sql`t.created_at >= ${from} and t.created_at < ${to}`;
@@ -166,12 +102,6 @@ const rangeArbitrary = fc.record({
   department: fc.integer({ min: -1, max: 2 }),
 });
 
-async function clearTickets() {
-  await sql`truncate ticket_events, ticket_departments, outbox, tickets cascade`;
-  await sql`delete from daily_rollups`;
-  await sql`delete from rollup_dirty_days`;
-}
-
 describe('the daily roll-up', () => {
   it('answers stats exactly as the definitions over the tickets, on random tickets and ranges, after late changes', async () => {
     let run = 0;
@@ -189,14 +119,14 @@ describe('the daily roll-up', () => {
           await rollUpAllDirtyDays(app.hotline.database.db, clock);
           // Late changes to tickets of days already rolled up: their days are rolled up again.
           for (const change of lateFeedback) {
-            await sql`update tickets set satisfaction = ${change.satisfaction}, version = version + 1
+            await generated.sql`update tickets set satisfaction = ${change.satisfaction}, version = version + 1
               where id = ${ids[change.ticket % ids.length]!}`;
           }
           await rollUpAllDirtyDays(app.hotline.database.db, clock);
           for (const range of ranges) {
             const from = new Date(BASE + range.fromMinute * MINUTE);
             const to = new Date(from.getTime() + range.lengthMinutes * MINUTE);
-            const department = range.department < 0 ? null : departmentIds[range.department]!;
+            const department = range.department < 0 ? null : generated.departmentIds[range.department]!;
             const served = await servedStats(from, to, department);
             const { asOf, ...figures } = served;
             expect(asOf).toBe(clock.now().toISOString());
@@ -235,7 +165,7 @@ describe('the daily roll-up', () => {
     const to = new Date(BASE + DAYS * 24 * 60 * MINUTE);
     expect(await servedStats(from, to, null)).toMatchObject({ resolved: 1, asOf: clock.now().toISOString() });
 
-    await sql`update tickets set status = 'CLOSED', close_reason = 'WITHDRAWN', version = version + 1 where id = ${id!}`;
+    await generated.sql`update tickets set status = 'CLOSED', close_reason = 'WITHDRAWN', version = version + 1 where id = ${id!}`;
     const stale = await servedStats(from, to, null);
     expect(stale.resolved).toBe(1);
     expect(Date.parse(String(stale.asOf))).toBeLessThanOrEqual(Date.now());
@@ -268,11 +198,13 @@ describe('the daily roll-up', () => {
       'timer',
     );
     await rollUpAllDirtyDays(app.hotline.database.db, clock);
-    await sql`update tickets set next_timer_at = ${clock.now()}, escalation_level = escalation_level + 1`;
-    expect((await sql`select day from rollup_dirty_days`).length).toBe(0);
-    await sql`update tickets set status = 'RESOLVED', resolved_at = ${clock.now()}, version = version + 1`;
+    await generated.sql`update tickets set next_timer_at = ${clock.now()}, escalation_level = escalation_level + 1`;
+    expect((await generated.sql`select day from rollup_dirty_days`).length).toBe(0);
+    await generated.sql`update tickets set status = 'RESOLVED', resolved_at = ${clock.now()}, version = version + 1`;
     expect(
-      (await sql`select to_char(day, 'YYYY-MM-DD') as day from rollup_dirty_days`).map((row) => row.day),
+      (await generated.sql`select to_char(day, 'YYYY-MM-DD') as day from rollup_dirty_days`).map(
+        (row) => row.day,
+      ),
     ).toEqual(['2026-03-02']);
   });
 });

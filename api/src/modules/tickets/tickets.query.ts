@@ -24,11 +24,12 @@ import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
+import { type FigureFilter, figureConditions } from './figure-filters.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 
-export interface TicketFilter {
+export interface TicketFilter extends FigureFilter {
   status?: TicketStatus[] | null;
   priority?: TicketPriority[] | null;
   departmentId?: string | null;
@@ -120,6 +121,8 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));
+  checkDistinct('satisfaction', filter.satisfaction);
+  conditions.push(...figureConditions(filter));
   return conditions;
 }
 
