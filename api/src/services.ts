@@ -19,6 +19,8 @@ export * from './domain/text-limits.js';
 export * from './logger.js';
 export * from './metrics/metrics-listener.js';
 export * from './metrics/process-metrics.js';
+export * from './modules/notes/add-note.js';
+export * from './modules/notes/notes.service.js';
 export * from './modules/rollups/roll-up-days.js';
 export * from './modules/sla/sla-apply-effects.js';
 export * from './modules/sla/sla-effects.service.js';

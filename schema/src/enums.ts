@@ -42,7 +42,10 @@ export const ticketEventTypes = [
   'ESCALATED',
   'MERGED',
   'EXTENSION_CANCELLED',
+  'NOTE_ADDED',
 ] as const;
+/** INTERNAL: staff only; PUBLIC: also the caller's side and integrations. */
+export const noteVisibilities = ['INTERNAL', 'PUBLIC'] as const;
 export const extensionStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
 
 export type Role = (typeof roles)[number];
@@ -55,6 +58,7 @@ export type Satisfaction = (typeof satisfactions)[number];
 export type DepartmentKind = (typeof departmentKinds)[number];
 export type SlaClock = (typeof slaClocks)[number];
 export type TicketEventType = (typeof ticketEventTypes)[number];
+export type NoteVisibility = (typeof noteVisibilities)[number];
 export type ExtensionStatus = (typeof extensionStatuses)[number];
 
 export const roleEnum = pgEnum('role', roles);
@@ -67,4 +71,5 @@ export const satisfactionEnum = pgEnum('satisfaction', satisfactions);
 export const departmentKindEnum = pgEnum('department_kind', departmentKinds);
 export const slaClockEnum = pgEnum('sla_clock', slaClocks);
 export const ticketEventTypeEnum = pgEnum('ticket_event_type', ticketEventTypes);
+export const noteVisibilityEnum = pgEnum('note_visibility', noteVisibilities);
 export const extensionStatusEnum = pgEnum('extension_status', extensionStatuses);

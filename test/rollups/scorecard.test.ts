@@ -213,9 +213,9 @@ describe('department ranking', () => {
     expect(of(b)).toMatchObject({ rank: 1, current: { score: 75 } });
     expect(of(a)).toMatchObject({ rank: 2, current: { score: 62.5, reopenRate: 0.5 } });
 
-    const audit = await generated.sql<{ before: unknown; after: { satisfactionRate: number } }[]>`
-      select before, after from scorecard_weight_changes order by id`;
-    expect(audit).toHaveLength(2);
+    const audit = await generated.sql<{ action: string; before: unknown; after: unknown }[]>`
+      select action, before, after from settings_audit where kind = 'SCORECARD_WEIGHTS' order by id`;
+    expect(audit.map((row) => row.action)).toEqual(['CREATED', 'UPDATED']);
     expect(audit[1]!.before).toMatchObject({ responseRate: 3, satisfactionRate: 1 });
     expect(audit[1]!.after).toMatchObject({ responseRate: 1, satisfactionRate: 3 });
 
@@ -223,7 +223,9 @@ describe('department ranking', () => {
     expect(codes(await set(weights(101, 1)))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await set(weights(1, 1), agent))).toEqual(['FORBIDDEN']);
     expect(codes(await set(weights(1, 1), handlerA))).toEqual(['FORBIDDEN']);
-    expect(await generated.sql`select id from scorecard_weight_changes`).toHaveLength(2);
+    expect(await generated.sql`select id from settings_audit where kind = 'SCORECARD_WEIGHTS'`).toHaveLength(
+      2,
+    );
   });
 
   it('a department page: its scorecard by day; a HANDLER sees only its own, never the ranking', async () => {

@@ -27,6 +27,7 @@ const ACTIONS = [
   'RECORD_FEEDBACK',
   'CLOSE',
   'MERGE',
+  'ADD_NOTE',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +54,7 @@ async function call(action: Action, ticket: { id: string; status: string }, view
     RECORD_FEEDBACK: async () => 'recordFeedback(id: $id, satisfaction: SATISFIED)',
     CLOSE: async () => `closeTicket(id: $id, reason: ${CLOSE_REASON[ticket.status] ?? 'WITHDRAWN'})`,
     MERGE: async () => `mergeTicket(id: $id, intoId: "${(await makeTicket(app)).id}")`,
+    ADD_NOTE: async () => 'addNote(ticketId: $id, body: "已电话联系来电人", visibility: INTERNAL)',
   };
   return app.gql(`mutation($id: ID!) { ${await fields[action]()} { id } }`, { id: ticket.id }, token[viewer]);
 }
@@ -192,14 +194,16 @@ describe('Ticket.allowedActions', () => {
       'HOLD',
       'REQUEST_EXTENSION',
       'RESOLVE',
+      'ADD_NOTE',
     ]);
     const twice = await ticketIn('RETURNED twice');
-    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE']);
+    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE', 'ADD_NOTE']);
     expect((await read(twice, 'MANAGER'))!.allowedActions).toEqual([
       'DISPATCH',
       'REASSIGN',
       'CLOSE',
       'MERGE',
+      'ADD_NOTE',
     ]);
   });
 

@@ -14,7 +14,8 @@ export type TicketAction =
   | 'resolve'
   | 'recordFeedback'
   | 'close'
-  | 'merge';
+  | 'merge'
+  | 'addNote';
 
 interface ActionRule {
   from: readonly TicketStatus[];
@@ -48,6 +49,11 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
   close: { from: [...OPEN_STATUSES, 'RESOLVED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
   /** Closes a duplicate as DUPLICATE, linked to the ticket it repeats. */
   merge: { from: OPEN_STATUSES, roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  /** A note at any time, even on a closed ticket; changes nothing but the version. */
+  addNote: {
+    from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
+    roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN'],
+  },
 };
 
 /** Which close reasons a status allows. */

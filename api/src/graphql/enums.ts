@@ -3,6 +3,7 @@ import {
   closeReasons,
   demandTypes,
   departmentKinds,
+  noteVisibilities,
   roles,
   satisfactions,
   slaClocks,
@@ -45,7 +46,9 @@ export const TicketAction = enumOf([
   'RECORD_FEEDBACK',
   'CLOSE',
   'MERGE',
+  'ADD_NOTE',
 ] as const);
+export const NoteVisibility = enumOf(noteVisibilities);
 
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(DemandType, { name: 'DemandType' });
@@ -57,6 +60,10 @@ registerEnumType(Role, { name: 'Role' });
 registerEnumType(DepartmentKind, { name: 'DepartmentKind' });
 registerEnumType(SlaClock, { name: 'SlaClock' });
 registerEnumType(TicketEventType, { name: 'TicketEventType' });
+registerEnumType(NoteVisibility, {
+  name: 'NoteVisibility',
+  description: "INTERNAL: staff only. PUBLIC: also the caller's side and integrations (feed, webhooks).",
+});
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
 registerEnumType(TicketAction, {

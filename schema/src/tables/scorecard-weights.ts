@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** One row (id 1): how much each rate weighs in a department's score; set by a MANAGER. */
 export const scorecardWeights = pgTable('scorecard_weights', {
@@ -7,16 +7,3 @@ export const scorecardWeights = pgTable('scorecard_weights', {
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   updatedById: uuid(),
 });
-
-/** Audit of the weights: who set them, when, before and after. */
-export const scorecardWeightChanges = pgTable(
-  'scorecard_weight_changes',
-  {
-    id: bigserial({ mode: 'number' }).primaryKey(),
-    actorId: uuid(),
-    at: timestamp({ withTimezone: true }).notNull(),
-    before: jsonb().$type<Record<string, number>>(),
-    after: jsonb().$type<Record<string, number>>().notNull(),
-  },
-  (t) => [index().on(t.at)],
-);

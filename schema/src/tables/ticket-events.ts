@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ticketEventTypeEnum, ticketStatusEnum } from '../enums.js';
+import { noteVisibilityEnum, ticketEventTypeEnum, ticketStatusEnum } from '../enums.js';
 import { departments } from './departments.js';
 import { tickets } from './tickets.js';
 
@@ -37,6 +37,8 @@ export const ticketEvents = pgTable(
     /** The department the event concerns (dispatched to, returned by, notified...). */
     departmentId: uuid().references(() => departments.id),
     note: text(),
+    /** NOTE_ADDED only: INTERNAL notes are hidden from integrations and never leave as webhooks. */
+    visibility: noteVisibilityEnum(),
     level: integer(),
     fraction: real(),
     slaCycle: integer(),

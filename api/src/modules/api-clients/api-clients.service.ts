@@ -7,6 +7,8 @@ import { checkText } from '../../domain/text-limits.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import { requireDepartment } from '../departments/require-department.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
+import { apiClientSnapshot } from '../settings-audit/settings-snapshots.js';
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 
@@ -44,19 +46,30 @@ export async function createApiClient(
   }
   if (departmentId) await requireDepartment(ctx.db, departmentId);
   const key = generateApiKey();
-  const [client] = await ctx.db
-    .insert(apiClients)
-    .values({
-      name,
-      role: input.role,
-      departmentId,
-      keyHash: hashApiKey(key),
-      rateLimitPerSecond: checkRate('rateLimitPerSecond', input.rateLimitPerSecond),
-      rateLimitBurst: checkRate('rateLimitBurst', input.rateLimitBurst),
-      createdAt: ctx.clock.now(),
-    })
-    .returning();
-  if (!client) throw new Error('api client insert returned nothing');
+  const client = await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .insert(apiClients)
+      .values({
+        name,
+        role: input.role,
+        departmentId,
+        keyHash: hashApiKey(key),
+        rateLimitPerSecond: checkRate('rateLimitPerSecond', input.rateLimitPerSecond),
+        rateLimitBurst: checkRate('rateLimitBurst', input.rateLimitBurst),
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('api client insert returned nothing');
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'API_CLIENT',
+      entityId: row.id,
+      action: 'CREATED',
+      before: null,
+      after: apiClientSnapshot(row),
+    });
+    return row;
+  });
   return { client, key };
 }
 
@@ -64,13 +77,26 @@ export async function createApiClient(
 export async function revokeApiClient(ctx: ServiceContext, id: string): Promise<ApiClientRow> {
   requireRole(ctx.viewer, ['ADMIN']);
   if (!isUuid(id)) throw notFound('API client');
-  const [client] = await ctx.db
-    .update(apiClients)
-    .set({ active: false, revokedAt: ctx.clock.now() })
-    .where(eq(apiClients.id, id))
-    .returning();
-  if (!client) throw notFound('API client');
-  return client;
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [old] = await tx.select().from(apiClients).where(eq(apiClients.id, id)).for('update');
+    if (!old) throw notFound('API client');
+    // Revoking twice keeps the first revocation's time and records nothing new.
+    if (!old.active) return old;
+    const [client] = await tx
+      .update(apiClients)
+      .set({ active: false, revokedAt: now })
+      .where(eq(apiClients.id, id))
+      .returning();
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'API_CLIENT',
+      entityId: id,
+      action: 'REVOKED',
+      before: apiClientSnapshot(old),
+      after: apiClientSnapshot(client!),
+    });
+    return client!;
+  });
 }
 
 export async function listApiClients(ctx: ServiceContext): Promise<ApiClientRow[]> {

@@ -2,6 +2,7 @@ import { apiClients, routingRules, ticketEvents, webhooks } from '@hotline/schem
 import { eq } from 'drizzle-orm';
 import { isUuid } from '../../domain/uuid.js';
 import type { LoaderContext } from '../../graphql/loaders.js';
+import { mayReadInternalNotes } from '../tickets/ticket-access.js';
 import { getTicket } from '../tickets/tickets.query.js';
 
 /** A row tagged with its GraphQL type, so that the `Node` interface can tell the types apart. */
@@ -48,5 +49,6 @@ export async function getNode(ctx: LoaderContext, id: string): Promise<TaggedNod
 async function getTicketEventNode(ctx: LoaderContext, id: number): Promise<TaggedNode | null> {
   const [event] = await ctx.db.select().from(ticketEvents).where(eq(ticketEvents.id, id));
   if (!event || !(await getTicket(ctx, event.ticketId))) return null;
+  if (event.visibility === 'INTERNAL' && !mayReadInternalNotes(ctx.viewer)) return null;
   return { ...event, __typename: 'TicketEvent' };
 }

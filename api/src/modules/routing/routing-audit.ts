@@ -1,13 +1,13 @@
-import { routingRuleChanges } from '@hotline/schema';
 import type { Tx } from '@hotline/schema/client';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { encodeCursor, isCursorSerial, type Page, pageSize, readCursor } from '../../cursor.js';
+import type { Page } from '../../cursor.js';
 import { isUuid } from '../../domain/uuid.js';
+import { listSettingsChanges, type SettingsAuditRow } from '../settings-audit/settings-audit.service.js';
+import { recordSettingsChanges } from '../settings-audit/settings-audit.writer.js';
 import type { RoutingRuleRow } from './route-ticket.js';
 
-export type RoutingRuleChangeRow = typeof routingRuleChanges.$inferSelect;
+/** A routing change as `routingRuleChanges` shows it: a settings_audit row of kind ROUTING_RULE. */
+export type RoutingRuleChangeRow = SettingsAuditRow & { ruleId: string };
 export type RuleChangeAction = 'CREATED' | 'UPDATED' | 'DELETED' | 'REORDERED';
 
 /** What an audit row keeps of a rule: everything a manager configures. */
@@ -42,24 +42,15 @@ export async function auditRuleChanges(
     const now = afterById.get(ruleId) ?? null;
     if (ruleId !== target.id && JSON.stringify(old) === JSON.stringify(now)) return [];
     const action = ruleId === target.id ? target.action : 'REORDERED';
-    return [
-      {
-        ruleId,
-        action,
-        actorId: ctx.viewer.kind === 'user' ? ctx.viewer.id : null,
-        at,
-        before: old,
-        after: now,
-      },
-    ];
+    return [{ kind: 'ROUTING_RULE' as const, entityId: ruleId, action, before: old, after: now }];
   });
   // The acted-on rule first, then the others in their new order.
   rows.sort(
     (a, b) =>
-      Number(b.ruleId === target.id) - Number(a.ruleId === target.id) ||
+      Number(b.entityId === target.id) - Number(a.entityId === target.id) ||
       (a.after?.position ?? 0) - (b.after?.position ?? 0),
   );
-  if (rows.length > 0) await tx.insert(routingRuleChanges).values(rows);
+  await recordSettingsChanges(tx, ctx, at, rows);
 }
 
 /** The audit trail, newest first. MANAGER and ADMIN only. */
@@ -67,24 +58,8 @@ export async function listRuleChanges(
   ctx: ServiceContext,
   args: { first?: number | null; after?: string | null; ruleId?: string | null },
 ): Promise<Page<RoutingRuleChangeRow>> {
-  requireRole(ctx.viewer, ['ADMIN', 'MANAGER']);
-  const first = pageSize(args.first);
-  const conditions = [];
-  if (args.after) {
-    conditions.push(lt(routingRuleChanges.id, readCursor(args.after, isCursorSerial)));
-  }
-  if (args.ruleId)
-    conditions.push(isUuid(args.ruleId) ? eq(routingRuleChanges.ruleId, args.ruleId) : sql`false`);
-  const rows = await ctx.db
-    .select()
-    .from(routingRuleChanges)
-    .where(and(...conditions))
-    .orderBy(desc(routingRuleChanges.id))
-    .limit(first + 1);
-  return {
-    rows: rows.slice(0, first),
-    cursorOf: (row) => encodeCursor(row.id),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: Boolean(args.after),
-  };
+  // A rule id that is no uuid matches nothing (as before the audit moved to settings_audit).
+  const entityId = args.ruleId ? (isUuid(args.ruleId) ? args.ruleId : 'none') : null;
+  const page = await listSettingsChanges(ctx, { kind: 'ROUTING_RULE', entityId, ...args });
+  return { ...page, rows: page.rows.map((row) => ({ ...row, ruleId: row.entityId })) };
 }

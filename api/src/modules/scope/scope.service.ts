@@ -8,6 +8,8 @@ import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
 import type { LoaderContext } from '../../graphql/loaders.js';
 import { checkCodes } from '../routing/routing.service.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
+import { scopeRuleSnapshot } from '../settings-audit/settings-snapshots.js';
 import { type ScopeMatch, type ScopeRuleRow, screenScope } from './scope-matcher.js';
 
 export interface ScopeRuleInput {
@@ -55,11 +57,21 @@ export function listScopeRules(ctx: ServiceContext): Promise<ScopeRuleRow[]> {
 export async function createScopeRule(ctx: ServiceContext, input: ScopeRuleInput): Promise<ScopeRuleRow> {
   requireRole(ctx.viewer, EDITOR_ROLES);
   const values = await checkScopeRule(ctx.db, input);
-  const [row] = await ctx.db
-    .insert(scopeRules)
-    .values({ ...values, createdAt: ctx.clock.now() })
-    .returning();
-  return row!;
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .insert(scopeRules)
+      .values({ ...values, createdAt: now })
+      .returning();
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'SCOPE_RULE',
+      entityId: row!.id,
+      action: 'CREATED',
+      before: null,
+      after: scopeRuleSnapshot(row!),
+    });
+    return row!;
+  });
 }
 
 export async function updateScopeRule(
@@ -70,20 +82,36 @@ export async function updateScopeRule(
   requireRole(ctx.viewer, EDITOR_ROLES);
   if (!isUuid(id)) throw notFound('Scope rule');
   const values = await checkScopeRule(ctx.db, input);
-  const [row] = await ctx.db.update(scopeRules).set(values).where(eq(scopeRules.id, id)).returning();
-  if (!row) throw notFound('Scope rule');
-  return row;
+  return ctx.db.transaction(async (tx) => {
+    const [old] = await tx.select().from(scopeRules).where(eq(scopeRules.id, id)).for('update');
+    if (!old) throw notFound('Scope rule');
+    const [row] = await tx.update(scopeRules).set(values).where(eq(scopeRules.id, id)).returning();
+    await recordSettingsChange(tx, ctx, ctx.clock.now(), {
+      kind: 'SCOPE_RULE',
+      entityId: id,
+      action: 'UPDATED',
+      before: scopeRuleSnapshot(old),
+      after: scopeRuleSnapshot(row!),
+    });
+    return row!;
+  });
 }
 
 export async function deleteScopeRule(ctx: ServiceContext, id: string): Promise<string> {
   requireRole(ctx.viewer, EDITOR_ROLES);
   if (!isUuid(id)) throw notFound('Scope rule');
-  const deleted = await ctx.db
-    .delete(scopeRules)
-    .where(eq(scopeRules.id, id))
-    .returning({ id: scopeRules.id });
-  if (deleted.length === 0) throw notFound('Scope rule');
-  return id;
+  return ctx.db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(scopeRules).where(eq(scopeRules.id, id)).returning();
+    if (!deleted) throw notFound('Scope rule');
+    await recordSettingsChange(tx, ctx, ctx.clock.now(), {
+      kind: 'SCOPE_RULE',
+      entityId: id,
+      action: 'DELETED',
+      before: scopeRuleSnapshot(deleted),
+      after: null,
+    });
+    return id;
+  });
 }
 
 async function checkScopeRule(tx: Tx, input: ScopeRuleInput) {

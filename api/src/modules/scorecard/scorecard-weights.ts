@@ -1,8 +1,9 @@
-import { scorecardWeightChanges, scorecardWeights } from '@hotline/schema';
+import { scorecardWeights } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { badInput } from '../../errors/app-error.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
 
 /** The rates a department's score weighs; reopen and return rates count inverted (fewer is better). */
 export const WEIGHTED_RATES = [
@@ -53,7 +54,7 @@ function checkWeights(input: Weights): Weights {
   return weights;
 }
 
-/** MANAGER or ADMIN: replaces the weights, audited (before and after) in the same transaction. */
+/** MANAGER or ADMIN: replaces the weights, recorded in the settings audit in the same transaction. */
 export async function setScorecardWeights(ctx: ServiceContext, input: Weights): Promise<WeightsView> {
   requireRole(ctx.viewer, ['ADMIN', 'MANAGER']);
   const weights = checkWeights(input);
@@ -68,9 +69,13 @@ export async function setScorecardWeights(ctx: ServiceContext, input: Weights): 
         target: scorecardWeights.id,
         set: { weights, updatedAt: now, updatedById: actorId },
       });
-    await tx
-      .insert(scorecardWeightChanges)
-      .values({ actorId, at: now, before: before?.weights ?? null, after: weights });
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'SCORECARD_WEIGHTS',
+      entityId: '1',
+      action: before ? 'UPDATED' : 'CREATED',
+      before: before?.weights ?? null,
+      after: weights,
+    });
   });
   return { ...weights, updatedAt: now, updatedById: actorId };
 }

@@ -10,6 +10,8 @@ import {
   validateCalendar,
 } from '../../domain/sla-clock.js';
 import { AppError } from '../../errors/app-error.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
+import { calendarSnapshot, slaPolicySnapshot } from '../settings-audit/settings-snapshots.js';
 import { type BusinessCalendarRow, calendarSpec, type SlaPolicyRow } from './sla-settings.js';
 import { checkSlaPolicy, type SlaPolicyDraft } from './sla-validation.js';
 
@@ -77,6 +79,7 @@ export async function setBusinessCalendar(
   spec.hours.sort((a, b) => a.start.localeCompare(b.start));
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    const [old] = await tx.select().from(businessCalendar).where(eq(businessCalendar.id, 1)).for('update');
     const [row] = await tx
       .insert(businessCalendar)
       .values({ id: 1, ...spec, updatedAt: now })
@@ -91,7 +94,15 @@ export async function setBusinessCalendar(
       now,
       business.map((policy) => policy.id),
     );
-    return row as BusinessCalendarRow;
+    const saved = row as BusinessCalendarRow;
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'CALENDAR',
+      entityId: String(saved.id),
+      action: old ? 'UPDATED' : 'CREATED',
+      before: old ? calendarSnapshot(old) : null,
+      after: calendarSnapshot(saved),
+    });
+    return saved;
   });
 }
 
@@ -104,6 +115,11 @@ export async function upsertSlaPolicy(ctx: ServiceContext, input: SlaPolicyDraft
     const policy = await checkSlaPolicy(tx, input, calendar);
     const escalation: EscalationStepRow[] = policy.escalation;
     const values = { ...policy, escalation, updatedAt: now };
+    const [old] = await tx
+      .select()
+      .from(slaPolicies)
+      .where(eq(slaPolicies.priority, values.priority))
+      .for('update');
     const [row] = await tx
       .insert(slaPolicies)
       .values(values)
@@ -111,6 +127,13 @@ export async function upsertSlaPolicy(ctx: ServiceContext, input: SlaPolicyDraft
       .returning();
     const saved = row as SlaPolicyRow;
     await wakeRunningTickets(tx, now, [saved.id]);
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'SLA_POLICY',
+      entityId: saved.id,
+      action: old ? 'UPDATED' : 'CREATED',
+      before: old ? slaPolicySnapshot(old) : null,
+      after: slaPolicySnapshot(saved),
+    });
     return saved;
   });
 }

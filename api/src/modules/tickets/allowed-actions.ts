@@ -19,6 +19,7 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   recordFeedback: 'RECORD_FEEDBACK',
   close: 'CLOSE',
   merge: 'MERGE',
+  addNote: 'ADD_NOTE',
 };
 
 /**

@@ -48,6 +48,7 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   recordFeedback: 'record feedback on',
   close: 'close',
   merge: 'merge',
+  addNote: 'add a note to',
 };
 
 /**

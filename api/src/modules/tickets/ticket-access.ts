@@ -1,4 +1,4 @@
-import { ticketDepartments, tickets } from '@hotline/schema';
+import { ticketDepartments, ticketEvents, tickets } from '@hotline/schema';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 
@@ -50,4 +50,15 @@ export function personalDataReadable(viewer: Viewer): SQL | undefined {
 export function maskPhone(phone: string): string {
   if (phone.length >= 7) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
   return `${'*'.repeat(Math.max(phone.length - 2, 0))}${phone.slice(-2)}`;
+}
+
+/** Whether the viewer reads INTERNAL notes: staff users only, never an API client of any role. */
+export function mayReadInternalNotes(viewer: Viewer): boolean {
+  return viewer.kind === 'user' || viewer.kind === 'system';
+}
+
+/** The SQL condition on ticket_events hiding INTERNAL notes from viewers who may not read them. */
+export function visibleEvents(viewer: Viewer): SQL | undefined {
+  if (mayReadInternalNotes(viewer)) return undefined;
+  return sql`${ticketEvents.visibility} is distinct from 'INTERNAL'`;
 }

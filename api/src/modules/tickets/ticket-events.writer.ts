@@ -1,4 +1,4 @@
-import type { TicketEventType, TicketRow, TicketStatus } from '@hotline/schema';
+import type { NoteVisibility, TicketEventType, TicketRow, TicketStatus } from '@hotline/schema';
 import type { Tx } from '@hotline/schema/client';
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.js';
@@ -11,6 +11,8 @@ export interface EventDraft {
   note?: string | null;
   level?: number | null;
   fraction?: number | null;
+  /** NOTE_ADDED: who may read the note; an INTERNAL note writes no outbox row (no webhook). */
+  visibility?: NoteVisibility | null;
   /** Makes a worker effect happen once (unique per ticket). */
   effectKey?: string | null;
 }
@@ -34,6 +36,7 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   CLOSED: 'ticket.closed',
   REMINDER_SENT: 'ticket.reminder',
   ESCALATED: 'ticket.escalated',
+  NOTE_ADDED: 'ticket.note_added',
 };
 
 /** The ticket as a webhook body carries it: no personal data. */
@@ -80,10 +83,12 @@ export async function appendEventsOfMany(
   let position = 0;
   const rows = changes.flatMap(({ ticket, events }) =>
     events.map((draft) => {
-      const webhook = WEBHOOK_TYPES[draft.type] ?? null;
+      const internal = draft.type === 'NOTE_ADDED' && draft.visibility !== 'PUBLIC';
+      const webhook = internal ? null : (WEBHOOK_TYPES[draft.type] ?? null);
       const payload: Record<string, unknown> | null = webhook ? { ticket: webhookTicket(ticket) } : null;
       if (payload && draft.type === 'ESCALATED') payload.level = draft.level ?? null;
       if (payload && draft.type === 'REMINDER_SENT') payload.fraction = draft.fraction ?? null;
+      if (payload && draft.type === 'NOTE_ADDED') payload.note = { visibility: 'PUBLIC', body: draft.note };
       return {
         ticket_id: ticket.id,
         type: draft.type,
@@ -93,6 +98,7 @@ export async function appendEventsOfMany(
         to_status: draft.toStatus ?? null,
         department_id: draft.departmentId === undefined ? ticket.departmentId : draft.departmentId,
         note: draft.note ?? null,
+        visibility: draft.visibility ?? null,
         level: draft.level ?? null,
         fraction: draft.fraction ?? null,
         sla_cycle: ticket.slaCycle,
@@ -113,13 +119,13 @@ export async function appendEventsOfMany(
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(
         ticket_id uuid, type ticket_event_type, actor_id uuid, actor_client_id uuid,
         from_status ticket_status, to_status ticket_status, department_id uuid, note text,
-        level integer, fraction real, sla_cycle integer, effect_key text, webhook text, payload jsonb,
+        visibility note_visibility, level integer, fraction real, sla_cycle integer, effect_key text, webhook text, payload jsonb,
         position integer)
     ), inserted as (
       insert into ticket_events (ticket_id, type, at, actor_id, actor_client_id, from_status, to_status,
-        department_id, note, level, fraction, sla_cycle, effect_key)
+        department_id, note, visibility, level, fraction, sla_cycle, effect_key)
       select ticket_id, type, ${time}::timestamptz, actor_id, actor_client_id, from_status, to_status,
-        department_id, note, level, fraction, sla_cycle, effect_key
+        department_id, note, visibility, level, fraction, sla_cycle, effect_key
       from draft order by position
       returning id
     ), numbered as (

@@ -26,7 +26,7 @@ import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
 import { type FigureFilter, figureConditions } from './figure-filters.js';
 import { phoneSearchForms } from './phone-search.js';
-import { personalDataReadable, visibleTickets } from './ticket-access.js';
+import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 
 export interface TicketFilter extends FigureFilter {
@@ -255,7 +255,7 @@ export async function listTicketEvents(
   const rows = await ctx.db
     .select()
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), gt(ticketEvents.id, afterId)))
+    .where(and(eq(ticketEvents.ticketId, ticketId), gt(ticketEvents.id, afterId), visibleEvents(ctx.viewer)))
     .orderBy(asc(ticketEvents.id))
     .limit(first + 1);
   return {
@@ -299,6 +299,7 @@ export async function listEventFeed(
       and(
         sql`${ticketEvents.txid} < pg_snapshot_xmin(pg_current_snapshot())`,
         key ? sql`(${ticketEvents.txid}, ${ticketEvents.id}) > (${key[0]}::xid8, ${key[1]})` : undefined,
+        visibleEvents(ctx.viewer),
         visible
           ? sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketEvents.ticketId} and ${visible})`
           : undefined,

@@ -7,6 +7,9 @@ import { requireRole, requireSignedIn } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput, forbidden, notFound } from '../../errors/app-error.js';
+import type { SettingsAction } from '../settings-audit/settings-audit.writer.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
+import { userSnapshot } from '../settings-audit/settings-snapshots.js';
 import { checkPassword, checkRoleDepartment, type UserRow } from './users.service.js';
 
 /**
@@ -30,7 +33,7 @@ type Patch = Partial<Pick<UserRow, 'active' | 'role' | 'departmentId' | 'passwor
 /** ADMIN: the user can no longer sign in, and its sessions end. */
 export function deactivateUser(ctx: ServiceContext, id: string): Promise<UserRow> {
   requireRole(ctx.viewer, ['ADMIN']);
-  return changeUser(ctx, id, 'deactivated', async (user, tx) => {
+  return changeUser(ctx, id, 'DEACTIVATED', async (user, tx) => {
     if (!user.active) return null;
     if (user.role === 'ADMIN') await keepAnAdmin(tx, user.id);
     return { active: false };
@@ -40,7 +43,7 @@ export function deactivateUser(ctx: ServiceContext, id: string): Promise<UserRow
 /** ADMIN: a new role and/or department. */
 export function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput): Promise<UserRow> {
   requireRole(ctx.viewer, ['ADMIN']);
-  return changeUser(ctx, id, 'role or department changed', async (user, tx) => {
+  return changeUser(ctx, id, 'UPDATED', async (user, tx) => {
     const role = input.role ?? user.role;
     const departmentId = input.departmentId === undefined ? user.departmentId : input.departmentId;
     if (role === user.role && departmentId === user.departmentId) return null;
@@ -54,7 +57,7 @@ export function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInp
 export async function resetPassword(ctx: ServiceContext, id: string, password: string): Promise<UserRow> {
   requireRole(ctx.viewer, ['ADMIN']);
   const passwordHash = await hashPassword(checkPassword('password', password));
-  return changeUser(ctx, id, 'password reset', async () => ({ passwordHash }));
+  return changeUser(ctx, id, 'PASSWORD_RESET', async () => ({ passwordHash }));
 }
 
 /** Any signed-in user: its own password, given the current one. Ends its other sessions too. */
@@ -72,18 +75,19 @@ export async function changePassword(
     throw badInput('The current password is wrong', CURRENT_PASSWORD_FIELD);
   }
   const passwordHash = await hashPassword(next);
-  return changeUser(ctx, userId, 'password changed', async () => ({ passwordHash }));
+  return changeUser(ctx, userId, 'PASSWORD_CHANGED', async () => ({ passwordHash }));
 }
 
 /**
  * Locks the user, applies `decide`'s patch with a raised session version in one transaction, then
- * forgets the cached session state and logs who changed whom (ids only). A null patch changes
- * nothing and keeps the sessions.
+ * forgets the cached session state and logs who changed whom (ids only). The settings audit records
+ * the change in the same transaction (a password change as its action only: never a hash). A null
+ * patch changes nothing, records nothing and keeps the sessions.
  */
 async function changeUser(
   ctx: ServiceContext,
   id: string,
-  change: string,
+  change: SettingsAction,
   decide: (user: UserRow, tx: Tx) => Promise<Patch | null>,
 ): Promise<UserRow> {
   const { row, changed } = await ctx.db.transaction(async (tx) => {
@@ -96,7 +100,14 @@ async function changeUser(
       .set({ ...patch, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, id))
       .returning();
-    return { row: updated ?? user, changed: true };
+    await recordSettingsChange(tx, ctx, ctx.clock.now(), {
+      kind: 'USER',
+      entityId: id,
+      action: change,
+      before: userSnapshot(user),
+      after: userSnapshot(updated!),
+    });
+    return { row: updated!, changed: true };
   });
   if (changed) {
     forgetSessionState(id);

@@ -8,6 +8,8 @@ import { checkText } from '../../domain/text-limits.js';
 import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
 import { requireDepartment } from '../departments/require-department.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
+import { userSnapshot } from '../settings-audit/settings-snapshots.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -65,13 +67,22 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const departmentId = input.departmentId ?? null;
   await checkRoleDepartment(ctx, input.role, departmentId);
   const passwordHash = await hashPassword(password);
-  const [row] = await ctx.db
-    .insert(users)
-    .values({ email, name, role: input.role, departmentId, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  if (!row) throw new AppError('CONFLICT', `A user with email ${email} exists`);
-  return row;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ email, name, role: input.role, departmentId, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    if (!row) throw new AppError('CONFLICT', `A user with email ${email} exists`);
+    await recordSettingsChange(tx, ctx, ctx.clock.now(), {
+      kind: 'USER',
+      entityId: row.id,
+      action: 'CREATED',
+      before: null,
+      after: userSnapshot(row),
+    });
+    return row;
+  });
 }
 
 /** A new password: trimmed, 8 to 200 characters. */

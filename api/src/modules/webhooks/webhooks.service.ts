@@ -5,6 +5,8 @@ import type { ServiceContext } from '../../context.js';
 import { encodeCursor, isCursorTime, type Page, pageSize, readCursor } from '../../cursor.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput, notFound } from '../../errors/app-error.js';
+import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
+import { webhookSnapshot } from '../settings-audit/settings-snapshots.js';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.js';
 import { encryptSecret, generateWebhookSecret } from './webhook-secrets.js';
 import { checkWebhookUrl } from './webhook-url.js';
@@ -52,28 +54,47 @@ export async function createWebhook(
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(webhooks);
   if ((count?.n ?? 0) >= MAX_WEBHOOKS) throw badInput(`At most ${MAX_WEBHOOKS} webhooks`);
   const secret = generateWebhookSecret();
-  const [webhook] = await ctx.db
-    .insert(webhooks)
-    .values({
-      url,
-      events,
-      secretEncrypted: encryptSecret(settings.secretKey, secret),
-      createdById: ctx.viewer.kind === 'user' ? ctx.viewer.id : null,
-      createdAt: ctx.clock.now(),
-    })
-    .returning();
-  if (!webhook) throw new Error('webhook insert returned nothing');
+  const webhook = await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .insert(webhooks)
+      .values({
+        url,
+        events,
+        secretEncrypted: encryptSecret(settings.secretKey, secret),
+        createdById: ctx.viewer.kind === 'user' ? ctx.viewer.id : null,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('webhook insert returned nothing');
+    await recordSettingsChange(tx, ctx, now, {
+      kind: 'WEBHOOK',
+      entityId: row.id,
+      action: 'CREATED',
+      before: null,
+      after: webhookSnapshot(row),
+    });
+    return row;
+  });
   return { webhook, secret };
 }
 
 /** Deletes a webhook with its delivery log; pending deliveries are dropped. */
 export async function deleteWebhook(ctx: ServiceContext, id: string): Promise<string> {
   requireRole(ctx.viewer, ['ADMIN']);
-  const deleted = isUuid(id)
-    ? await ctx.db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id })
-    : [];
-  if (deleted.length === 0) throw notFound('Webhook');
-  return id;
+  if (!isUuid(id)) throw notFound('Webhook');
+  return ctx.db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(webhooks).where(eq(webhooks.id, id)).returning();
+    if (!deleted) throw notFound('Webhook');
+    await recordSettingsChange(tx, ctx, ctx.clock.now(), {
+      kind: 'WEBHOOK',
+      entityId: id,
+      action: 'DELETED',
+      before: webhookSnapshot(deleted),
+      after: null,
+    });
+    return id;
+  });
 }
 
 export async function listWebhooks(ctx: ServiceContext): Promise<WebhookRow[]> {

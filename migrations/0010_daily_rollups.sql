@@ -29,14 +29,6 @@ CREATE TABLE "rollup_state" (
 	"rolled_at" timestamp with time zone
 );
 --> statement-breakpoint
-CREATE TABLE "scorecard_weight_changes" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"actor_id" uuid,
-	"at" timestamp with time zone NOT NULL,
-	"before" jsonb,
-	"after" jsonb NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "scorecard_weights" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"weights" jsonb NOT NULL,
@@ -46,7 +38,6 @@ CREATE TABLE "scorecard_weights" (
 --> statement-breakpoint
 CREATE INDEX "daily_rollups_department_day_idx" ON "daily_rollups" USING btree ("department_id","day");--> statement-breakpoint
 CREATE INDEX "rollup_dirty_days_day_idx" ON "rollup_dirty_days" USING btree ("day");--> statement-breakpoint
-CREATE INDEX "scorecard_weight_changes_at_index" ON "scorecard_weight_changes" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "ticket_events_reopened_idx" ON "ticket_events" USING btree ("ticket_id") WHERE type = 'REOPENED';--> statement-breakpoint
 CREATE INDEX "tickets_running_due_created_idx" ON "tickets" USING btree ("due_at","created_at","department_id") WHERE status in ('DISPATCHED', 'IN_PROGRESS');--> statement-breakpoint
 -- hand-written below
