@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Department } from '../departments/departments.type.js';
 import { User } from '../users/users.type.js';
-import { getScorecardWeights, setScorecardWeights } from './scorecard-weights.js';
 import { departmentScorecard, rankDepartments } from './scorecard.service.js';
 import {
   DepartmentRanking,
@@ -12,7 +12,7 @@ import {
   ScorecardWeights,
   ScorecardWeightsInput,
 } from './scorecard.type.js';
-import { requireRole } from '../../auth/viewer.js';
+import { getScorecardWeights, setScorecardWeights } from './scorecard-weights.js';
 
 @Resolver(() => DepartmentRanking)
 export class ScorecardResolver {
