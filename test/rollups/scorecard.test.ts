@@ -123,7 +123,7 @@ describe('department ranking', () => {
       ),
       { numRuns: 8 },
     );
-  });
+  }, 180_000);
 
   it('ranks by the weighted score a MANAGER sets, audited; month over month against the previous period', async () => {
     await generated.clear();
