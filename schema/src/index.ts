@@ -6,6 +6,7 @@ export * from './tables/categories.js';
 export * from './tables/daily-rollups.js';
 export * from './tables/departments.js';
 export * from './tables/extension-requests.js';
+export * from './tables/knowledge-articles.js';
 export * from './tables/outbox.js';
 export * from './tables/rollup-dirty-days.js';
 export * from './tables/rollup-state.js';

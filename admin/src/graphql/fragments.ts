@@ -14,7 +14,7 @@ export const TicketSummaryFields = graphql(
 
 export const TicketEventFields = graphql(
   `fragment TicketEventFields on TicketEvent {
-    id type at note level fromStatus toStatus
+    id type at note level fromStatus toStatus visibility
     actor { id name role } department { ...DepartmentRef }
   }`,
   [DepartmentRef],

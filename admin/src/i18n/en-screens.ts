@@ -38,6 +38,16 @@ export const enScreens = {
     by_rule: 'Dispatched by the routing rule "%{rule}"',
     time_used: '%{percent}% of the resolution time used',
   },
+  notes: {
+    title: 'Add a note',
+    body: 'Note',
+    internal_help: 'Internal: seen by staff only.',
+    public_help: 'Public: the caller and integrations see it. Write it for the caller.',
+    submit: 'Add note',
+    added: 'Note added',
+    internal: 'Internal',
+    public: 'Public',
+  },
   actions: {
     title: 'Actions',
     done: 'Ticket %{number} updated',

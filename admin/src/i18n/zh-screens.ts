@@ -40,6 +40,16 @@ export const zhScreens: AppMessages['hotline'] = {
     by_rule: '按派单规则“%{rule}”派单',
     time_used: '已用去 %{percent}% 办理时限',
   },
+  notes: {
+    title: '添加备注',
+    body: '备注内容',
+    internal_help: '内部备注：仅工作人员可见。',
+    public_help: '公开进展：来电人及对接系统可见，请面向来电人书写。',
+    submit: '添加备注',
+    added: '备注已添加',
+    internal: '内部',
+    public: '公开',
+  },
   actions: {
     title: '操作',
     done: '工单 %{number} 已更新',

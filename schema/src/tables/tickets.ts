@@ -24,6 +24,7 @@ import {
 import { areas } from './areas.js';
 import { categories } from './categories.js';
 import { departments } from './departments.js';
+import { knowledgeArticles } from './knowledge-articles.js';
 import { slaPolicies } from './sla-policies.js';
 import { users } from './users.js';
 
@@ -99,6 +100,8 @@ export const tickets = pgTable(
     returnCount: integer().notNull().default(0),
     needsManager: boolean().notNull().default(false),
     duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
+    /** Answered on the spot from this knowledge article (created and closed as ANSWERED_DIRECTLY). */
+    answeredFromArticleId: uuid().references(() => knowledgeArticles.id),
 
     /**
      * Concatenated searchable text, trigram-indexed (substring search works for CJK). Never the caller's

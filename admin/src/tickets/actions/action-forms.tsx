@@ -49,6 +49,17 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
       onCancel={c.cancel}
     />
   ),
+  // The ticket page has its own note box (NoteBox, with the visibility); this is its plain fallback.
+  addNote: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.notes.body')}
+      submitLabel={c.translate('hotline.notes.submit')}
+      requiredKey="hotline.forms.reason_required"
+      pending={c.pending}
+      onSubmit={(body) => c.submit({ body, visibility: 'INTERNAL' })}
+      onCancel={c.cancel}
+    />
+  ),
   reassign: (c) => (
     <ReassignForm
       departments={c.departments}

@@ -153,4 +153,10 @@ export class CreateTicketInput extends TicketDemandFields {
     description: 'Route and dispatch at once when a rule matches. Default true.',
   })
   autoDispatch?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The caller was answered on the spot from this knowledge article (in force now): the ticket is created CLOSED as ANSWERED_DIRECTLY, not dispatched, and the usage count of the article rises. AGENT, MANAGER, ADMIN.',
+  })
+  answeredFromArticleId?: string | null;
 }
