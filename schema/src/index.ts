@@ -5,6 +5,7 @@ export * from './tables/business-calendar.js';
 export * from './tables/categories.js';
 export * from './tables/daily-rollups.js';
 export * from './tables/departments.js';
+export * from './tables/export-jobs.js';
 export * from './tables/extension-requests.js';
 export * from './tables/knowledge-articles.js';
 export * from './tables/outbox.js';

@@ -1,8 +1,10 @@
 import type { Clock, Config } from '@hotline/api/services';
+import { EXPORT_QUEUE } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { startDailyRollup } from './jobs/daily-rollup.js';
+import { startExports } from './jobs/export.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
 import { SLA_TICK_QUEUE, startSlaTick } from './jobs/sla-tick.js';
@@ -37,10 +39,11 @@ const starters: WorkerStarter[] = [
   startSlaEffects,
   startSlaTick,
   startDailyRollup,
+  startExports,
 ];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
-export const WORKER_QUEUES = [SLA_EFFECT_QUEUE, SLA_TICK_QUEUE, WEBHOOK_QUEUE];
+export const WORKER_QUEUES = [SLA_EFFECT_QUEUE, SLA_TICK_QUEUE, WEBHOOK_QUEUE, EXPORT_QUEUE];
 
 export async function startWorkers(
   deps: WorkerDeps,

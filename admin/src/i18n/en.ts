@@ -154,6 +154,16 @@ export const en = {
       OTHER: 'Other',
     },
     SlaClock: { CALENDAR: 'Calendar time', BUSINESS: 'Working time' },
+    ExportFormat: { CSV: 'CSV', XLSX: 'Excel' },
+    ExportLanguage: { EN: 'English', ZH: 'Chinese' },
+    ExportSource: { TICKETS: 'Ticket list', STATS: 'Statistics', SLA_REPORT: 'SLA report' },
+    ExportStatus: {
+      QUEUED: 'Queued',
+      RUNNING: 'Running',
+      DONE: 'Ready',
+      FAILED: 'Failed',
+      EXPIRED: 'Expired',
+    },
     SettingsKind: {
       SLA_POLICY: 'SLA policy',
       CALENDAR: 'Business calendar',

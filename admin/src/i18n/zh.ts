@@ -142,6 +142,16 @@ export const zh: AppMessages = {
       OTHER: '其他',
     },
     SlaClock: { CALENDAR: '自然时间', BUSINESS: '工作时间' },
+    ExportFormat: { CSV: 'CSV', XLSX: 'Excel' },
+    ExportLanguage: { EN: '英文', ZH: '中文' },
+    ExportSource: { TICKETS: '工单列表', STATS: '统计', SLA_REPORT: 'SLA 报表' },
+    ExportStatus: {
+      QUEUED: '排队中',
+      RUNNING: '生成中',
+      DONE: '可下载',
+      FAILED: '失败',
+      EXPIRED: '已过期',
+    },
     SettingsKind: {
       SLA_POLICY: '时限策略',
       CALENDAR: '工作日历',

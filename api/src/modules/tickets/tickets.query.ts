@@ -173,6 +173,25 @@ function afterCursor(column: PgColumn, descending: boolean, [value, id]: SortKey
   )!;
 }
 
+/**
+ * The condition and order of a ticket list as `tickets` reads it (visibility, filters, ordering), for
+ * readers that walk the whole list at once (exports).
+ */
+export function ticketListQuery(
+  viewer: Viewer,
+  args: Pick<ListTicketsArgs, 'filter' | 'orderBy'>,
+  now: Date,
+): { where: SQL; orderBy: SQL } {
+  requireSignedIn(viewer);
+  const column = ORDER_COLUMNS[args.orderBy?.field ?? 'CREATED_AT'];
+  const direction = (args.orderBy?.direction ?? 'DESC') === 'DESC' ? desc : asc;
+  const where = and(visibleTickets(viewer), ...filterConditions(args.filter ?? {}, viewer, now));
+  return {
+    where: where ?? sql`true`,
+    orderBy: sql`${direction(column)} nulls last, ${direction(tickets.id)}`,
+  };
+}
+
 export async function listTickets(
   ctx: ServiceContext,
   args: ListTicketsArgs,
