@@ -46,6 +46,20 @@ const schema = z.object({
   RATE_LIMIT_STAFF: rateLimit.prefault('100/1000'),
   /** Requests without valid credentials per client address (TRUST_PROXY decides the address), as above. */
   RATE_LIMIT_ANONYMOUS: rateLimit.prefault('10/100'),
+  /** Lookups and satisfaction answers on the public status page per client address, as above. */
+  RATE_LIMIT_STATUS: rateLimit.prefault('1/20'),
+  /** The address callers reach this server at, for the links in notifications (status page, satisfaction). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** SMS provider endpoint (HTTP adapter, docs/integration.md); unset: no SMS. */
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  /** Bearer token sent to the SMS provider. */
+  SMS_PROVIDER_TOKEN: z.string().optional(),
+  /** smtp:// or smtps:// URL (user and password in it) for e-mail to callers; unset: no e-mail. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From: of e-mail to callers. */
+  SMTP_FROM: z.string().default('12345 Hotline <hotline@localhost>'),
+  /** First notification retry delay in milliseconds; doubles per attempt, capped at 1 hour, for 24 hours. */
+  NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   /**
    * The Open311 jurisdiction_id this deployment answers to (e.g. `city.gov`); a request naming another
    * answers 404. Unset: jurisdiction_id is accepted and ignored (one jurisdiction per endpoint).

@@ -30,6 +30,8 @@ export const en = {
         caller: 'Caller',
         callerName: 'Caller name',
         callerPhone: 'Caller phone',
+        callerEmail: 'Caller e-mail (for notifications)',
+        callerLanguage: 'Caller language',
         department: 'Department',
         departmentId: 'Department',
         assignee: 'Assignee',
@@ -126,6 +128,15 @@ export const en = {
       REPORT: 'Report',
       SUGGESTION: 'Suggestion',
     },
+    NotificationEvent: {
+      INTAKE: 'Intake',
+      PUBLIC_NOTE: 'Public note',
+      RESOLVED: 'Resolved',
+      CLOSED: 'Closed',
+    },
+    NotificationChannel: { SMS: 'SMS', EMAIL: 'E-mail' },
+    CallerLanguage: { ZH_CN: 'Chinese', EN: 'English' },
+    FeedbackChannel: { CALLBACK: 'Callback', SELF_SERVICE: 'Caller’s link' },
     Channel: { PHONE: 'Phone', WEB: 'Web', APP: 'App', CITY_PLATFORM: 'City platform', API: 'API' },
     CloseReason: {
       RESOLVED: 'Resolved',
@@ -172,6 +183,7 @@ export const en = {
       USER: 'User',
       API_CLIENT: 'API client',
       WEBHOOK: 'Webhook',
+      NOTIFICATION_TEMPLATE: 'Notification template',
       SCORECARD_WEIGHTS: 'Scorecard weights',
     },
     SettingsAction: {

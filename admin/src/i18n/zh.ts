@@ -22,6 +22,8 @@ export const zh: AppMessages = {
         caller: '来电人',
         callerName: '来电人姓名',
         callerPhone: '来电号码',
+        callerEmail: '来电人邮箱（用于通知）',
+        callerLanguage: '来电人语言',
         department: '承办单位',
         departmentId: '承办单位',
         assignee: '承办人',
@@ -118,6 +120,10 @@ export const zh: AppMessages = {
       REPORT: '举报',
       SUGGESTION: '建议',
     },
+    NotificationEvent: { INTAKE: '受理', PUBLIC_NOTE: '公开进展', RESOLVED: '办结', CLOSED: '结案' },
+    NotificationChannel: { SMS: '短信', EMAIL: '邮件' },
+    CallerLanguage: { ZH_CN: '中文', EN: '英文' },
+    FeedbackChannel: { CALLBACK: '回访', SELF_SERVICE: '来电人自助评价' },
     Channel: { PHONE: '电话', WEB: '网站', APP: 'App', CITY_PLATFORM: '市级平台', API: '接口' },
     CloseReason: {
       RESOLVED: '已解决',
@@ -160,6 +166,7 @@ export const zh: AppMessages = {
       USER: '用户',
       API_CLIENT: 'API 客户端',
       WEBHOOK: 'Webhook',
+      NOTIFICATION_TEMPLATE: '通知模板',
       SCORECARD_WEIGHTS: '考核权重',
     },
     SettingsAction: {

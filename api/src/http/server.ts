@@ -34,6 +34,7 @@ import { exportDownloadHandler, openExportQueue } from './export-download.js';
 import { HttpMetrics } from './http-metrics.js';
 import { type RequestLocals, requestLog } from './request-log.js';
 import { baseSecurityHeaders, consoleSecurityHeaders } from './security-headers.js';
+import { statusRoutes } from './status-routes.js';
 
 export interface HttpDeps {
   db: Db;
@@ -163,10 +164,23 @@ export async function createHttpServer(
           loginThrottle,
           clientAddress,
           webhookSettings,
+          serverKey: webhookSettings.secretKey,
           http: locals,
           enqueueExport: exportQueue.enqueue,
         };
       },
+    }),
+  );
+
+  app.use(
+    '/status',
+    statusRoutes({
+      db: deps.db,
+      redis: deps.redis,
+      clock: deps.clock,
+      serverKey: webhookSettings.secretKey,
+      prefix,
+      limits: limits ? (deps.config?.RATE_LIMIT_STATUS ?? { perSecond: 1, burst: 20 }) : null,
     }),
   );
 

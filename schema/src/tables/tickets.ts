@@ -94,6 +94,8 @@ export const tickets = pgTable(
     satisfaction: satisfactionEnum(),
     feedbackComment: text(),
     feedbackAt: at(),
+    /** How the feedback came: CALLBACK (an agent called back) or SELF_SERVICE (the caller's one-time link). */
+    feedbackChannel: text().$type<'CALLBACK' | 'SELF_SERVICE'>(),
     closeReason: closeReasonEnum(),
     closedAt: at(),
     /** Returns in the current routing episode; two returns flag the ticket for a manager. */

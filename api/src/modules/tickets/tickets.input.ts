@@ -1,4 +1,5 @@
 import type * as enums from '@hotline/schema';
+import type { CallerLanguage as CallerLanguageValue } from '@hotline/schema';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import {
   Channel,
@@ -10,6 +11,7 @@ import {
   TicketStatus,
 } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { CallerLanguage } from '../citizen/citizen.enums.js';
 import type { TicketOrderField as TicketOrderFieldValue } from './tickets.query.js';
 
 @InputType()
@@ -141,6 +143,13 @@ export class CreateTicketInput extends TicketDemandFields {
   callerName?: string | null;
   @Field(() => String, { nullable: true })
   callerPhone?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The caller's e-mail, for notifications (never returned, never logged).",
+  })
+  callerEmail?: string | null;
+  @Field(() => CallerLanguage, { nullable: true, description: 'Default ZH_CN.' })
+  callerLanguage?: CallerLanguageValue | null;
   @Field(() => String, { nullable: true })
   externalRef?: string | null;
   @Field(() => String, {
