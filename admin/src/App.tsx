@@ -17,6 +17,7 @@ import webhooks from './webhooks';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
 const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
+const NotificationTemplatesPage = lazy(() => import('./notifications/NotificationTemplatesPage'));
 const ReturnReviewPage = lazy(() => import('./return-review/ReturnReviewPage'));
 
 export function App() {
@@ -47,6 +48,14 @@ export function App() {
           element={
             <CanAccess resource="calendar" action="list" accessDenied={<AccessDenied />}>
               <CalendarPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/notification-templates"
+          element={
+            <CanAccess resource="notification-templates" action="list" accessDenied={<AccessDenied />}>
+              <NotificationTemplatesPage />
             </CanAccess>
           }
         />

@@ -20,6 +20,7 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },
+  'notification-templates': { '*': CONFIGURERS },
   departments: { list: STAFF, show: STAFF, '*': CONFIGURERS },
   categories: { '*': STAFF },
   areas: { '*': STAFF },

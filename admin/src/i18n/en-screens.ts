@@ -1,6 +1,20 @@
 /** Messages of the console's own screens, in English. */
 export const enScreens = {
-  menu: { calendar: 'Business calendar', sla_report: 'SLA report', return_review: 'Return review' },
+  notification_templates: {
+    title: 'Notification templates',
+    subject: 'E-mail subject',
+    body: 'Text (SMS and e-mail body)',
+    default: 'Default',
+    reset: 'Back to default',
+    saved: 'Template saved',
+    help: 'What callers receive by SMS and e-mail. Placeholders: {number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply} {note}.',
+  },
+  menu: {
+    calendar: 'Business calendar',
+    sla_report: 'SLA report',
+    notification_templates: 'Notification templates',
+    return_review: 'Return review',
+  },
   common: { no_options: 'No options' },
   quick_views: {
     all: 'All',
@@ -10,9 +24,11 @@ export const enScreens = {
     escalated: 'Escalated',
   },
   tickets: {
-    page_range_bounded: '%{from}-%{to} of %{bound}+',
     title: 'Ticket %{number}',
     priority_by_rules: 'Decided by routing (default Ordinary)',
+    registered_with_code:
+      'Ticket %{number} registered. Read the lookup code to the caller now, it is not shown again: %{code} (status page: /status)',
+    page_range_bounded: '%{from}-%{to} of %{bound}+',
   },
   span: { d: '%{count} d', h: '%{count} h', m: '%{count} min' },
   sla: {

@@ -2,7 +2,21 @@ import type { AppMessages } from './en';
 
 /** 各页面的中文文案。 */
 export const zhScreens: AppMessages['hotline'] = {
-  menu: { calendar: '工作日历', sla_report: '时限考核', return_review: '退单审核' },
+  notification_templates: {
+    title: '通知模板',
+    subject: '邮件标题',
+    body: '内容（短信及邮件正文）',
+    default: '默认',
+    reset: '恢复默认',
+    saved: '模板已保存',
+    help: '来电人收到的短信和邮件内容。可用占位符：{number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply} {note}。',
+  },
+  menu: {
+    calendar: '工作日历',
+    sla_report: '时限考核',
+    notification_templates: '通知模板',
+    return_review: '退单审核',
+  },
   common: { no_options: '无可选项' },
   quick_views: {
     all: '全部',
@@ -12,9 +26,11 @@ export const zhScreens: AppMessages['hotline'] = {
     escalated: '已升级',
   },
   tickets: {
-    page_range_bounded: '%{from}-%{to}，超过 %{bound} 条',
     title: '工单 %{number}',
     priority_by_rules: '由派单规则决定（默认一般）',
+    registered_with_code:
+      '工单 %{number} 已登记。请立即向来电人读出查询码（仅显示这一次）：%{code}（查询页面：/status）',
+    page_range_bounded: '%{from}-%{to}，超过 %{bound} 条',
   },
   span: { d: '%{count}天', h: '%{count}小时', m: '%{count}分钟' },
   sla: {

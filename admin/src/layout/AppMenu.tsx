@@ -1,5 +1,6 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import EventIcon from '@mui/icons-material/Event';
+import SmsIcon from '@mui/icons-material/Sms';
 import UndoIcon from '@mui/icons-material/Undo';
 import { CanAccess, Menu } from 'react-admin';
 
@@ -20,6 +21,13 @@ export function AppMenu() {
       <Menu.ResourceItem name="sla-policies" />
       <CanAccess resource="calendar" action="list">
         <Menu.Item to="/calendar" primaryText="hotline.menu.calendar" leftIcon={<EventIcon />} />
+      </CanAccess>
+      <CanAccess resource="notification-templates" action="list">
+        <Menu.Item
+          to="/notification-templates"
+          primaryText="hotline.menu.notification_templates"
+          leftIcon={<SmsIcon />}
+        />
       </CanAccess>
       <Menu.ResourceItem name="departments" />
       <Menu.ResourceItem name="users" />

@@ -3,6 +3,7 @@ import {
   categories,
   departments,
   extensionRequests,
+  knowledgeArticles,
   returnRequests,
   slaPolicies,
   tickets,
@@ -89,6 +90,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     area: byId(db, areas),
     user: byId(db, users),
     slaPolicy: byId(db, slaPolicies),
+    knowledgeArticle: byId(db, knowledgeArticles),
     /** Unscoped: only for tickets whose visibility the caller already checked (events of a visible feed). */
     ticket: byId(db, tickets),
     pendingExtension: pendingExtension(db),

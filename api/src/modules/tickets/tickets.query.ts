@@ -24,11 +24,12 @@ import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
+import { type FigureFilter, figureConditions } from './figure-filters.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 
-export interface TicketFilter {
+export interface TicketFilter extends FigureFilter {
   status?: TicketStatus[] | null;
   priority?: TicketPriority[] | null;
   departmentId?: string | null;
@@ -120,6 +121,8 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));
+  checkDistinct('satisfaction', filter.satisfaction);
+  conditions.push(...figureConditions(filter));
   return conditions;
 }
 
@@ -168,6 +171,25 @@ function afterCursor(column: PgColumn, descending: boolean, [value, id]: SortKey
     and(sql`${column} = ${typed(value)}`, beyond(tickets.id, id)),
     sql`${column} is null`,
   )!;
+}
+
+/**
+ * The condition and order of a ticket list as `tickets` reads it (visibility, filters, ordering), for
+ * readers that walk the whole list at once (exports).
+ */
+export function ticketListQuery(
+  viewer: Viewer,
+  args: Pick<ListTicketsArgs, 'filter' | 'orderBy'>,
+  now: Date,
+): { where: SQL; orderBy: SQL } {
+  requireSignedIn(viewer);
+  const column = ORDER_COLUMNS[args.orderBy?.field ?? 'CREATED_AT'];
+  const direction = (args.orderBy?.direction ?? 'DESC') === 'DESC' ? desc : asc;
+  const where = and(visibleTickets(viewer), ...filterConditions(args.filter ?? {}, viewer, now));
+  return {
+    where: where ?? sql`true`,
+    orderBy: sql`${direction(column)} nulls last, ${direction(tickets.id)}`,
+  };
 }
 
 export async function listTickets(
