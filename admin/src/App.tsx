@@ -18,6 +18,7 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
 const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
 const NotificationTemplatesPage = lazy(() => import('./notifications/NotificationTemplatesPage'));
+const ReturnReviewPage = lazy(() => import('./return-review/ReturnReviewPage'));
 
 export function App() {
   return (
@@ -63,6 +64,14 @@ export function App() {
           element={
             <CanAccess resource="sla-report" action="list" accessDenied={<AccessDenied />}>
               <SlaReportPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/return-review"
+          element={
+            <CanAccess resource="return-review" action="list" accessDenied={<AccessDenied />}>
+              <ReturnReviewPage />
             </CanAccess>
           }
         />

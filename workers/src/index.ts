@@ -3,6 +3,7 @@ import { EXPORT_QUEUE } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { startDailyRollup } from './jobs/daily-rollup.js';
 import { startExports } from './jobs/export.js';
 import { NOTIFICATION_QUEUE, startNotificationDelivery } from './jobs/notification-delivery.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
@@ -41,6 +42,7 @@ const starters: WorkerStarter[] = [
   (deps) => startNotificationDelivery(deps),
   startSlaEffects,
   startSlaTick,
+  startDailyRollup,
   startExports,
 ];
 

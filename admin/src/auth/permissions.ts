@@ -16,6 +16,7 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
   dashboard: { '*': ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'] },
   /** A HANDLER sees its own department's figures. */
   'sla-report': { '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  'return-review': { '*': ['ADMIN', 'MANAGER'] },
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },

@@ -184,6 +184,7 @@ export const en = {
       API_CLIENT: 'API client',
       WEBHOOK: 'Webhook',
       NOTIFICATION_TEMPLATE: 'Notification template',
+      SCORECARD_WEIGHTS: 'Scorecard weights',
     },
     SettingsAction: {
       CREATED: 'Created',
@@ -218,6 +219,8 @@ export const en = {
       ESCALATED: 'Escalated',
       MERGED: 'Merged as duplicate',
       NOTE_ADDED: 'Note',
+      RETURN_REQUESTED: 'Return requested',
+      RETURN_REJECTED: 'Return rejected',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

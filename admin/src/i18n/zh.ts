@@ -167,6 +167,7 @@ export const zh: AppMessages = {
       API_CLIENT: 'API 客户端',
       WEBHOOK: 'Webhook',
       NOTIFICATION_TEMPLATE: '通知模板',
+      SCORECARD_WEIGHTS: '考核权重',
     },
     SettingsAction: {
       CREATED: '新建',
@@ -201,6 +202,8 @@ export const zh: AppMessages = {
       ESCALATED: '升级督办',
       MERGED: '合并重复件',
       NOTE_ADDED: '备注',
+      RETURN_REQUESTED: '申请退单',
+      RETURN_REJECTED: '退单申请驳回',
     },
   },
   hotline: zhScreens,

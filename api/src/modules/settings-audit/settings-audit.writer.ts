@@ -11,6 +11,7 @@ export const SETTINGS_KINDS = [
   'API_CLIENT',
   'WEBHOOK',
   'NOTIFICATION_TEMPLATE',
+  'SCORECARD_WEIGHTS',
 ] as const;
 export type SettingsKind = (typeof SETTINGS_KINDS)[number];
 

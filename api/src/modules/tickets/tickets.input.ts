@@ -5,6 +5,7 @@ import {
   Channel,
   DemandType,
   OrderDirection,
+  Satisfaction,
   TicketOrderField,
   TicketPriority,
   TicketStatus,
@@ -48,6 +49,41 @@ export class TicketFilter {
   escalated?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Returned twice and waiting for a manager (or not).' })
   needsManager?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Sent to this department at least once (the tickets of its stats and scorecard).',
+  })
+  dispatchedToDepartmentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Returned by this department at least once.' })
+  returnedByDepartmentId?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Dispatched to a department at least once (or never).',
+  })
+  dispatched?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Dispatched and accepted by the accept deadline of its SLA cycle (or not).',
+  })
+  acceptedOnTime?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Resolved: status RESOLVED, or CLOSED as RESOLVED or ANSWERED_DIRECTLY (or not).',
+  })
+  resolved?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Resolved with a resolution deadline: true, by the deadline; false, after it (tickets without either are in neither).',
+  })
+  resolvedOnTime?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Reopened at least once by DISSATISFIED feedback (or never).',
+  })
+  reopened?: boolean | null;
+  @Field(() => [Satisfaction], { nullable: true, description: 'Feedback recorded, any of these.' })
+  satisfaction?: enums.Satisfaction[] | null;
 }
 
 @InputType()
