@@ -19,6 +19,8 @@ import webhooks from './webhooks';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
 const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
+const NotificationTemplatesPage = lazy(() => import('./notifications/NotificationTemplatesPage'));
+const ReturnReviewPage = lazy(() => import('./return-review/ReturnReviewPage'));
 
 export function App() {
   return (
@@ -54,10 +56,26 @@ export function App() {
           }
         />
         <Route
+          path="/notification-templates"
+          element={
+            <CanAccess resource="notification-templates" action="list" accessDenied={<AccessDenied />}>
+              <NotificationTemplatesPage />
+            </CanAccess>
+          }
+        />
+        <Route
           path="/sla-report"
           element={
             <CanAccess resource="sla-report" action="list" accessDenied={<AccessDenied />}>
               <SlaReportPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/return-review"
+          element={
+            <CanAccess resource="return-review" action="list" accessDenied={<AccessDenied />}>
+              <ReturnReviewPage />
             </CanAccess>
           }
         />

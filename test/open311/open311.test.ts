@@ -37,6 +37,8 @@ function pothole(key: string, fixmystreetId = '1001'): [string, string][] {
     ['attribute[title]', 'Pothole on Renmin Road'],
     ['attribute[report_url]', 'https://fms.example.com/report/1001'],
     ['attribute[fixmystreet_id]', fixmystreetId],
+    // FixMyStreet sends attributes it has no value for empty: they add nothing to the description.
+    ['attribute[usrn]', ''],
   ];
 }
 

@@ -20,9 +20,11 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
   'knowledge-articles': { list: STAFF, show: STAFF, '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
   /** Replies the centre (managers) and each department (handlers) keep; agents use them. */
   'canned-replies': { list: ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'], '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  'return-review': { '*': ['ADMIN', 'MANAGER'] },
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },
+  'notification-templates': { '*': CONFIGURERS },
   departments: { list: STAFF, show: STAFF, '*': CONFIGURERS },
   categories: { '*': STAFF },
   areas: { '*': STAFF },

@@ -28,8 +28,9 @@ const ACTION_DOCUMENTS = {
     fragments,
   ),
   return: graphql(
-    `mutation ReturnTicket($id: ID!, $reason: String!, $expectedVersion: Int) {
-      result: returnTicket(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    // A request a manager reviews (派单异议), not returnTicket's immediate return.
+    `mutation RequestReturn($id: ID!, $reason: String!, $expectedVersion: Int) {
+      result: requestReturn(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...TicketDetailFields }
     }`,
     fragments,
   ),
@@ -113,7 +114,7 @@ export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
   dispatch: 'DISPATCH',
   accept: 'ACCEPT',
   assign: 'ASSIGN',
-  return: 'RETURN',
+  return: 'REQUEST_RETURN',
   reassign: 'REASSIGN',
   hold: 'HOLD',
   resume: 'RESUME',

@@ -21,6 +21,9 @@ export const TICKET_STATUSES = allOf<TicketStatus>()([
   'CLOSED',
 ]);
 
+export type CallerLanguage = EnumOf<'CallerLanguage'>;
+export const CALLER_LANGUAGES = allOf<CallerLanguage>()(['ZH_CN', 'EN']);
+
 export type TicketPriority = EnumOf<'TicketPriority'>;
 export const PRIORITIES = allOf<TicketPriority>()(['EMERGENCY', 'ORDINARY', 'COMPLEX']);
 

@@ -1,6 +1,20 @@
 /** Messages of the console's own screens, in English. */
 export const enScreens = {
-  menu: { calendar: 'Business calendar', sla_report: 'SLA report' },
+  notification_templates: {
+    title: 'Notification templates',
+    subject: 'E-mail subject',
+    body: 'Text (SMS and e-mail body)',
+    default: 'Default',
+    reset: 'Back to default',
+    saved: 'Template saved',
+    help: 'What callers receive by SMS and e-mail. Placeholders: {number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply} {note}.',
+  },
+  menu: {
+    calendar: 'Business calendar',
+    sla_report: 'SLA report',
+    notification_templates: 'Notification templates',
+    return_review: 'Return review',
+  },
   common: { no_options: 'No options' },
   quick_views: {
     all: 'All',
@@ -10,9 +24,11 @@ export const enScreens = {
     escalated: 'Escalated',
   },
   tickets: {
-    page_range_bounded: '%{from}-%{to} of %{bound}+',
     title: 'Ticket %{number}',
     priority_by_rules: 'Decided by routing (default Ordinary)',
+    registered_with_code:
+      'Ticket %{number} registered. Read the lookup code to the caller now, it is not shown again: %{code} (status page: /status)',
+    page_range_bounded: '%{from}-%{to} of %{bound}+',
   },
   span: { d: '%{count} d', h: '%{count} h', m: '%{count} min' },
   sla: {
@@ -38,6 +54,24 @@ export const enScreens = {
     by_rule: 'Dispatched by the routing rule "%{rule}"',
     time_used: '%{percent}% of the resolution time used',
   },
+  return_review: {
+    title: 'Return review',
+    heading: 'Return requests waiting: %{count}',
+    help: 'Approve: the ticket goes back to the hotline centre to be dispatched again. Reject: the department keeps it, its deadlines unchanged; give the reason it will read.',
+    empty: 'No return request is waiting.',
+    ticket: 'Ticket',
+    department: 'Department',
+    reason: 'Their reason',
+    requested_at: 'Asked at',
+    approve: 'Approve return',
+    reject: 'Reject…',
+    reject_reason: 'Why the department must keep it',
+    confirm_reject: 'Reject',
+    approved: 'Ticket %{number} returned to the hotline centre',
+    rejected: 'Return of ticket %{number} rejected',
+    overdue: 'Overdue',
+    dashboard: 'Return requests to review',
+  },
   notes: {
     title: 'Add a note',
     body: 'Note',
@@ -54,7 +88,7 @@ export const enScreens = {
     dispatch: 'Dispatch',
     accept: 'Accept',
     assign: 'Assign',
-    return: 'Return',
+    return: 'Request return',
     reassign: 'Reassign',
     hold: 'Hold',
     resume: 'Resume',

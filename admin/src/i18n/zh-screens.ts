@@ -2,7 +2,21 @@ import type { AppMessages } from './en';
 
 /** 各页面的中文文案。 */
 export const zhScreens: AppMessages['hotline'] = {
-  menu: { calendar: '工作日历', sla_report: '时限考核' },
+  notification_templates: {
+    title: '通知模板',
+    subject: '邮件标题',
+    body: '内容（短信及邮件正文）',
+    default: '默认',
+    reset: '恢复默认',
+    saved: '模板已保存',
+    help: '来电人收到的短信和邮件内容。可用占位符：{number} {code} {statusUrl} {feedbackUrl} {department} {dueAt} {reply} {note}。',
+  },
+  menu: {
+    calendar: '工作日历',
+    sla_report: '时限考核',
+    notification_templates: '通知模板',
+    return_review: '退单审核',
+  },
   common: { no_options: '无可选项' },
   quick_views: {
     all: '全部',
@@ -12,9 +26,11 @@ export const zhScreens: AppMessages['hotline'] = {
     escalated: '已升级',
   },
   tickets: {
-    page_range_bounded: '%{from}-%{to}，超过 %{bound} 条',
     title: '工单 %{number}',
     priority_by_rules: '由派单规则决定（默认一般）',
+    registered_with_code:
+      '工单 %{number} 已登记。请立即向来电人读出查询码（仅显示这一次）：%{code}（查询页面：/status）',
+    page_range_bounded: '%{from}-%{to}，超过 %{bound} 条',
   },
   span: { d: '%{count}天', h: '%{count}小时', m: '%{count}分钟' },
   sla: {
@@ -40,6 +56,24 @@ export const zhScreens: AppMessages['hotline'] = {
     by_rule: '按派单规则“%{rule}”派单',
     time_used: '已用去 %{percent}% 办理时限',
   },
+  return_review: {
+    title: '派单异议审核',
+    heading: '待审核退单申请：%{count} 件',
+    help: '同意：工单退回 12345 热线中心重新派单。驳回：工单仍由该单位办理，时限不变，请写明驳回理由（承办单位可见）。',
+    empty: '暂无待审核的退单申请。',
+    ticket: '工单',
+    department: '申请单位',
+    reason: '退单理由',
+    requested_at: '申请时间',
+    approve: '同意退单',
+    reject: '驳回…',
+    reject_reason: '驳回理由',
+    confirm_reject: '确认驳回',
+    approved: '工单 %{number} 已退回热线中心',
+    rejected: '工单 %{number} 的退单申请已驳回',
+    overdue: '已超期',
+    dashboard: '待审核退单',
+  },
   notes: {
     title: '添加备注',
     body: '备注内容',
@@ -56,7 +90,7 @@ export const zhScreens: AppMessages['hotline'] = {
     dispatch: '派单',
     accept: '签收',
     assign: '指定承办人',
-    return: '退单',
+    return: '申请退单',
     reassign: '改派',
     hold: '挂起',
     resume: '恢复办理',

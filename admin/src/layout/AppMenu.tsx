@@ -1,5 +1,7 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import EventIcon from '@mui/icons-material/Event';
+import SmsIcon from '@mui/icons-material/Sms';
+import UndoIcon from '@mui/icons-material/Undo';
 import { CanAccess, Menu } from 'react-admin';
 
 export function AppMenu() {
@@ -9,6 +11,9 @@ export function AppMenu() {
         <Menu.DashboardItem />
       </CanAccess>
       <Menu.ResourceItem name="tickets" />
+      <CanAccess resource="return-review" action="list">
+        <Menu.Item to="/return-review" primaryText="hotline.menu.return_review" leftIcon={<UndoIcon />} />
+      </CanAccess>
       <CanAccess resource="sla-report" action="list">
         <Menu.Item to="/sla-report" primaryText="hotline.menu.sla_report" leftIcon={<AssessmentIcon />} />
       </CanAccess>
@@ -18,6 +23,13 @@ export function AppMenu() {
       <Menu.ResourceItem name="sla-policies" />
       <CanAccess resource="calendar" action="list">
         <Menu.Item to="/calendar" primaryText="hotline.menu.calendar" leftIcon={<EventIcon />} />
+      </CanAccess>
+      <CanAccess resource="notification-templates" action="list">
+        <Menu.Item
+          to="/notification-templates"
+          primaryText="hotline.menu.notification_templates"
+          leftIcon={<SmsIcon />}
+        />
       </CanAccess>
       <Menu.ResourceItem name="departments" />
       <Menu.ResourceItem name="users" />

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   areas,
+  type CallerLanguage,
   type Channel,
   categories,
   type DemandType,
@@ -20,6 +21,7 @@ import { CREATE_ROLES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
 import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
+import { checkCallerEmail, issueCitizenAccess } from '../citizen/citizen-access.js';
 import { decideRoute } from '../routing/route-ticket.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';
 import { appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
@@ -43,11 +45,18 @@ export interface CreateTicketInput {
   externalRef?: string | null;
   idempotencyKey?: string | null;
   autoDispatch?: boolean | null;
+  /** For notifications by e-mail; optional. */
+  callerEmail?: string | null;
+  /** The language of the caller's status page and notifications; default zh-CN. */
+  callerLanguage?: CallerLanguage | null;
   answeredFromArticleId?: string | null;
 }
 
+/** The registered ticket; `lookupCode` only when this call registered it (never on an idempotent replay). */
+export type CreatedTicket = TicketRow & { lookupCode?: string | null };
+
 /** Registers a demand; dispatches it at once when `autoDispatch` and a routing rule matches. */
-export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<TicketRow> {
+export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<CreatedTicket> {
   requireRole(ctx.viewer, CREATE_ROLES);
   const creatorId = ctx.viewer.id;
   if (!creatorId) throw new AppError('FORBIDDEN', 'Only users and API clients register tickets');
@@ -62,6 +71,7 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
   };
   const location = checkLocation(input.location);
   const idempotencyKey = checkText('idempotencyKey', input.idempotencyKey, { optional: true });
+  const callerEmail = checkCallerEmail(input.callerEmail);
   const articleId = input.answeredFromArticleId ?? null;
   if (articleId) {
     requireRole(ctx.viewer, ANSWER_ROLES);
@@ -164,7 +174,13 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
       });
     }
     await appendEventsOfMany(tx, changes, ctx.viewer, now);
-    return created;
+    const lookupCode = ctx.serverKey
+      ? await issueCitizenAccess(tx, ctx.serverKey, created, {
+          email: callerEmail,
+          language: input.callerLanguage ?? 'zh-CN',
+        })
+      : null;
+    return { ...created, lookupCode };
   });
 }
 
