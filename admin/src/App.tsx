@@ -3,9 +3,11 @@ import { AccessDenied, Admin, CanAccess, CustomRoutes, Resource } from 'react-ad
 import { Route } from 'react-router-dom';
 import apiClients from './api-clients';
 import { authProvider } from './auth-provider';
+import cannedReplies from './canned-replies';
 import { dataProvider } from './data-provider';
 import departments from './departments';
 import { i18nProvider } from './i18n';
+import knowledge from './knowledge';
 import { AppLayout } from './layout/AppLayout';
 import routing from './routing';
 import sla from './sla';
@@ -18,6 +20,8 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const CalendarPage = lazy(() => import('./sla/calendar/CalendarPage'));
 const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
+const NotificationTemplatesPage = lazy(() => import('./notifications/NotificationTemplatesPage'));
+const ReturnReviewPage = lazy(() => import('./return-review/ReturnReviewPage'));
 
 export function App() {
   return (
@@ -32,6 +36,8 @@ export function App() {
       disableTelemetry
     >
       <Resource name="tickets" {...tickets} />
+      <Resource name="knowledge-articles" {...knowledge} />
+      <Resource name="canned-replies" {...cannedReplies} />
       <Resource name="routing-rules" {...routing} />
       <Resource name="sla-policies" {...sla} />
       <Resource name="departments" {...departments} />
@@ -51,6 +57,14 @@ export function App() {
           }
         />
         <Route
+          path="/notification-templates"
+          element={
+            <CanAccess resource="notification-templates" action="list" accessDenied={<AccessDenied />}>
+              <NotificationTemplatesPage />
+            </CanAccess>
+          }
+        />
+        <Route
           path="/sla-report"
           element={
             <CanAccess resource="sla-report" action="list" accessDenied={<AccessDenied />}>
@@ -63,6 +77,14 @@ export function App() {
           element={
             <CanAccess resource="audit" action="list" accessDenied={<AccessDenied />}>
               <AuditLogPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/return-review"
+          element={
+            <CanAccess resource="return-review" action="list" accessDenied={<AccessDenied />}>
+              <ReturnReviewPage />
             </CanAccess>
           }
         />

@@ -9,6 +9,14 @@ import {
   slaPolicies,
   webhooks,
 } from './data/configuration';
+import {
+  cannedReplies,
+  fetchCannedReplies,
+  knowledgeArticles,
+  renderCannedReply,
+  retireKnowledgeArticle,
+  suggestArticles,
+} from './data/knowledge';
 import { apiClients, areas, categories, departments, revokeApiClient, users } from './data/organisation';
 import { countOverdueByDepartment, getEscalationsSince, getSlaReport, getStats } from './data/reporting';
 import type { ResourceHandlers } from './data/resource';
@@ -30,6 +38,8 @@ const resources = {
   'routing-rules': routingRules,
   'sla-policies': slaPolicies,
   webhooks,
+  'knowledge-articles': knowledgeArticles,
+  'canned-replies': cannedReplies,
 } satisfies Record<string, ResourceHandlers>;
 
 const customMethods = {
@@ -53,6 +63,10 @@ const customMethods = {
   updateView,
   renameView,
   deleteView,
+  suggestArticles,
+  retireKnowledgeArticle,
+  renderCannedReply,
+  fetchCannedReplies,
 };
 
 export type HotlineDataProvider = DataProvider & typeof customMethods;

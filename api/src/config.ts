@@ -46,6 +46,20 @@ const schema = z.object({
   RATE_LIMIT_STAFF: rateLimit.prefault('100/1000'),
   /** Requests without valid credentials per client address (TRUST_PROXY decides the address), as above. */
   RATE_LIMIT_ANONYMOUS: rateLimit.prefault('10/100'),
+  /** Lookups and satisfaction answers on the public status page per client address, as above. */
+  RATE_LIMIT_STATUS: rateLimit.prefault('1/20'),
+  /** The address callers reach this server at, for the links in notifications (status page, satisfaction). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** SMS provider endpoint (HTTP adapter, docs/integration.md); unset: no SMS. */
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  /** Bearer token sent to the SMS provider. */
+  SMS_PROVIDER_TOKEN: z.string().optional(),
+  /** smtp:// or smtps:// URL (user and password in it) for e-mail to callers; unset: no e-mail. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From: of e-mail to callers. */
+  SMTP_FROM: z.string().default('12345 Hotline <hotline@localhost>'),
+  /** First notification retry delay in milliseconds; doubles per attempt, capped at 1 hour, for 24 hours. */
+  NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   /**
    * The Open311 jurisdiction_id this deployment answers to (e.g. `city.gov`); a request naming another
    * answers 404. Unset: jurisdiction_id is accepted and ignored (one jurisdiction per endpoint).
@@ -69,6 +83,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the SLA tick runs, in milliseconds. */
   SLA_TICK_MS: z.coerce.number().int().min(100).default(2000),
+  /** How often workers roll up the days that changes marked (stats and the department ranking), in ms. */
+  ROLLUP_MS: z.coerce.number().int().min(100).default(3000),
   /** SLA effect jobs (reminders, escalations) one worker process runs at once; up to 100 share a transaction. */
   SLA_EFFECT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
   /** How long a handed-out SLA effect may stay unapplied (job lost, e.g. Redis flushed) before the tick hands it out again, in ms. */

@@ -12,4 +12,9 @@ export interface ServiceContext {
   viewer: Viewer;
   /** Where changes without an audit table of their own (users) are recorded; ids only, no personal data. */
   log?: Logger;
+  /**
+   * The server key (ENCRYPTION_KEY): intake issues the caller's lookup code under it. Without it (the
+   * demo seed, benchmarks) tickets are registered without a code.
+   */
+  serverKey?: Buffer;
 }

@@ -43,6 +43,8 @@ export const ticketEventTypes = [
   'MERGED',
   'EXTENSION_CANCELLED',
   'NOTE_ADDED',
+  'RETURN_REQUESTED',
+  'RETURN_REJECTED',
 ] as const;
 /** INTERNAL: staff only; PUBLIC: also the caller's side and integrations. */
 export const noteVisibilities = ['INTERNAL', 'PUBLIC'] as const;

@@ -11,7 +11,7 @@ const LABELS: Record<string, string> = {
   DISPATCH: '派单',
   ACCEPT: '签收',
   ASSIGN: '指定承办人',
-  RETURN: '退单',
+  RETURN: '申请退单', // the console's return files a request for a manager's review
   REASSIGN: '改派',
   HOLD: '挂起',
   RESUME: '恢复办理',

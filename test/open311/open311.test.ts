@@ -37,6 +37,8 @@ function pothole(key: string, fixmystreetId = '1001'): [string, string][] {
     ['attribute[title]', 'Pothole on Renmin Road'],
     ['attribute[report_url]', 'https://fms.example.com/report/1001'],
     ['attribute[fixmystreet_id]', fixmystreetId],
+    // FixMyStreet sends attributes it has no value for empty: they add nothing to the description.
+    ['attribute[usrn]', ''],
   ];
 }
 
@@ -396,6 +398,25 @@ describe('GET requests/{id}', () => {
 
     clock.advance(3_600_000);
     await app.ok('mutation($id: ID!) { acceptTicket(id: $id) { id } }', { id: ticket.id }, handler);
+    // While open, status_notes is the latest PUBLIC note; an INTERNAL one never shows.
+    const note = `mutation($id: ID!, $body: String!, $visibility: NoteVisibility!) {
+      addNote(ticketId: $id, body: $body, visibility: $visibility) { id } }`;
+    await app.ok(
+      note,
+      { id: ticket.id, body: 'Crew booked for this afternoon', visibility: 'PUBLIC' },
+      handler,
+    );
+    await app.ok(
+      note,
+      { id: ticket.id, body: 'Caller was rude on the phone', visibility: 'INTERNAL' },
+      handler,
+    );
+    const progress = await open311(app, `requests/${id}.json`, { query: { api_key: keyRoads } });
+    expect(progress.body[0]).toMatchObject({
+      status: 'open',
+      status_notes: 'Crew booked for this afternoon',
+    });
+    expect(progress.text).not.toContain('rude');
     clock.advance(3_600_000);
     await app.ok(
       'mutation($id: ID!) { resolveTicket(id: $id, reply: "Filled the pothole on 2 March") { id } }',
@@ -562,5 +583,28 @@ describe('service discovery', () => {
       '<formats>\n        <format>text/xml</format>\n        <format>application/json</format>',
     );
     expect(xml).toContain(`<url>${app.url}/open311/v2</url>`);
+  });
+});
+
+describe('form bodies', () => {
+  it('answer 413 past 200 fields and 400 for a field given twice, in the error format', async () => {
+    const many: [string, string][] = Array.from({ length: 201 }, (_, index) => [`attribute[a${index}]`, 'x']);
+    const tooMany = await open311(app, 'requests.json', { form: [['api_key', keyRoads], ...many] });
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body).toEqual([{ code: 413, description: 'More than 200 fields' }]);
+    const twice = await open311(app, 'requests.xml', {
+      form: [
+        ['api_key', keyRoads],
+        ['service_code', 'URBAN_ROADS'],
+        ['address_string', 'x'],
+        ['description', 'one'],
+        ['description', 'two'],
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors.error[0]).toEqual({
+      code: '400',
+      description: 'description must be given once, as text',
+    });
   });
 });

@@ -28,6 +28,8 @@ const ACTIONS = [
   'CLOSE',
   'MERGE',
   'ADD_NOTE',
+  'REQUEST_RETURN',
+  'DECIDE_RETURN',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +57,8 @@ async function call(action: Action, ticket: { id: string; status: string }, view
     CLOSE: async () => `closeTicket(id: $id, reason: ${CLOSE_REASON[ticket.status] ?? 'WITHDRAWN'})`,
     MERGE: async () => `mergeTicket(id: $id, intoId: "${(await makeTicket(app)).id}")`,
     ADD_NOTE: async () => 'addNote(ticketId: $id, body: "已电话联系来电人", visibility: INTERNAL)',
+    REQUEST_RETURN: async () => 'requestReturn(id: $id, reason: "不属本部门")',
+    DECIDE_RETURN: async () => 'decideReturn(id: $id, approve: true)',
   };
   return app.gql(`mutation($id: ID!) { ${await fields[action]()} { id } }`, { id: ticket.id }, token[viewer]);
 }
@@ -181,6 +185,8 @@ describe('Ticket.allowedActions', () => {
           await act(action, (await read(await ticketIn(state)))!, viewer);
       }
     },
+    // Every action for every viewer, each on a fresh ticket: a minute on a busy machine.
+    90_000,
   );
 
   it('follows the extension request and the manager flag, not only the status', async () => {
@@ -195,6 +201,7 @@ describe('Ticket.allowedActions', () => {
       'REQUEST_EXTENSION',
       'RESOLVE',
       'ADD_NOTE',
+      'REQUEST_RETURN',
     ]);
     const twice = await ticketIn('RETURNED twice');
     expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE', 'ADD_NOTE']);

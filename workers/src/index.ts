@@ -1,15 +1,21 @@
 import type { Clock, Config } from '@hotline/api/services';
+import { EXPORT_QUEUE } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { startDailyRollup } from './jobs/daily-rollup.js';
+import { startExports } from './jobs/export.js';
+import { NOTIFICATION_QUEUE, startNotificationDelivery } from './jobs/notification-delivery.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
 import { SLA_TICK_QUEUE, startSlaTick } from './jobs/sla-tick.js';
 import { startWebhookDelivery } from './jobs/webhook-delivery.js';
 
+export * from './jobs/notification-delivery.js';
 // Single job families, for tests that run one of them alone.
 export * from './jobs/outbox-relay.js';
 export * from './jobs/webhook-delivery.js';
+export * from './notifications/channel.js';
 
 /** What every worker needs. */
 export interface WorkerDeps {
@@ -30,10 +36,24 @@ export interface RunningWorker {
 
 /** Each job family starts its queues, schedulers and workers here. */
 type WorkerStarter = (deps: WorkerDeps) => Promise<RunningWorker>;
-const starters: WorkerStarter[] = [startOutboxRelay, startWebhookDelivery, startSlaEffects, startSlaTick];
+const starters: WorkerStarter[] = [
+  startOutboxRelay,
+  startWebhookDelivery,
+  (deps) => startNotificationDelivery(deps),
+  startSlaEffects,
+  startSlaTick,
+  startDailyRollup,
+  startExports,
+];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
-export const WORKER_QUEUES = [SLA_EFFECT_QUEUE, SLA_TICK_QUEUE, WEBHOOK_QUEUE];
+export const WORKER_QUEUES = [
+  SLA_EFFECT_QUEUE,
+  SLA_TICK_QUEUE,
+  WEBHOOK_QUEUE,
+  NOTIFICATION_QUEUE,
+  EXPORT_QUEUE,
+];
 
 export async function startWorkers(
   deps: WorkerDeps,

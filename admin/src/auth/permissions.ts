@@ -16,10 +16,16 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
   dashboard: { '*': ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'] },
   /** A HANDLER sees its own department's figures. */
   'sla-report': { '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  /** Everyone reads the knowledge base; managers and the owning department's handlers edit it. */
+  'knowledge-articles': { list: STAFF, show: STAFF, '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  /** Replies the centre (managers) and each department (handlers) keep; agents use them. */
+  'canned-replies': { list: ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'], '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  'return-review': { '*': ['ADMIN', 'MANAGER'] },
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },
   audit: { '*': CONFIGURERS },
+  'notification-templates': { '*': CONFIGURERS },
   departments: { list: STAFF, show: STAFF, '*': CONFIGURERS },
   categories: { '*': STAFF },
   areas: { '*': STAFF },

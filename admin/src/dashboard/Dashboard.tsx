@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
+import { PendingReturnsCard } from '../return-review/PendingReturnsCard';
 import { ChartCard } from './ChartCard';
 import { EscalationChart, HorizontalBars, VolumeChart } from './charts';
 import { PERIOD_DAYS, type PeriodId } from './period';
@@ -75,6 +76,7 @@ export default function Dashboard() {
         </Alert>
       )}
       <Stack spacing={2}>
+        <PendingReturnsCard />
         <RateCards current={current} previous={previousStats.data} />
         <Totals
           values={[

@@ -28,8 +28,9 @@ const ACTION_DOCUMENTS = {
     fragments,
   ),
   return: graphql(
-    `mutation ReturnTicket($id: ID!, $reason: String!, $expectedVersion: Int) {
-      result: returnTicket(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    // A request a manager reviews (派单异议), not returnTicket's immediate return.
+    `mutation RequestReturn($id: ID!, $reason: String!, $expectedVersion: Int) {
+      result: requestReturn(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...TicketDetailFields }
     }`,
     fragments,
   ),
@@ -89,6 +90,15 @@ const ACTION_DOCUMENTS = {
     }`,
     fragments,
   ),
+  addNote: graphql(
+    // Without the version: a note never conflicts with what others did meanwhile.
+    `mutation AddNote($id: ID!, $body: String!, $visibility: NoteVisibility!) {
+      result: addNote(ticketId: $id, body: $body, visibility: $visibility) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
 };
 
 /** An action the console has a form for. */
@@ -104,7 +114,7 @@ export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
   dispatch: 'DISPATCH',
   accept: 'ACCEPT',
   assign: 'ASSIGN',
-  return: 'RETURN',
+  return: 'REQUEST_RETURN',
   reassign: 'REASSIGN',
   hold: 'HOLD',
   resume: 'RESUME',
@@ -113,15 +123,19 @@ export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
   resolve: 'RESOLVE',
   feedback: 'RECORD_FEEDBACK',
   close: 'CLOSE',
+  addNote: 'ADD_NOTE',
 };
+
+/** Actions the ticket page offers in a box of their own rather than in the action bar. */
+const OWN_BOX: readonly TicketAction[] = ['addNote'];
 
 /**
  * The actions the server allows this viewer on the ticket now (Ticket.allowedActions) that the console
  * has a form for (it has none for MERGE).
  */
 export function offeredActions(ticket: Pick<Ticket, 'allowedActions'>): TicketAction[] {
-  return (Object.keys(TICKET_ACTIONS) as TicketAction[]).filter((action) =>
-    ticket.allowedActions.includes(TICKET_ACTIONS[action]),
+  return (Object.keys(TICKET_ACTIONS) as TicketAction[]).filter(
+    (action) => !OWN_BOX.includes(action) && ticket.allowedActions.includes(TICKET_ACTIONS[action]),
   );
 }
 

@@ -78,7 +78,7 @@ const OneQuery = graphql(`query Ticket($id: ID!) { ticket(id: $id) { ...TicketDe
 ]);
 
 const CreateMutation = graphql(
-  `mutation CreateTicket($input: CreateTicketInput!) { createTicket(input: $input) { ...TicketSummaryFields } }`,
+  `mutation CreateTicket($input: CreateTicketInput!) { createTicket(input: $input) { ...TicketSummaryFields lookupCode } }`,
   [TicketSummaryFields],
 );
 
@@ -103,9 +103,12 @@ const CREATE_FIELDS = [
   'address',
   'callerName',
   'callerPhone',
+  'callerEmail',
+  'callerLanguage',
   'externalRef',
   'idempotencyKey',
   'autoDispatch',
+  'answeredFromArticleId',
 ] as const;
 
 export const tickets: ResourceHandlers = {

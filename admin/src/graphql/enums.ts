@@ -21,6 +21,9 @@ export const TICKET_STATUSES = allOf<TicketStatus>()([
   'CLOSED',
 ]);
 
+export type CallerLanguage = EnumOf<'CallerLanguage'>;
+export const CALLER_LANGUAGES = allOf<CallerLanguage>()(['ZH_CN', 'EN']);
+
 export type TicketPriority = EnumOf<'TicketPriority'>;
 export const PRIORITIES = allOf<TicketPriority>()(['EMERGENCY', 'ORDINARY', 'COMPLEX']);
 
@@ -89,6 +92,8 @@ export const SETTINGS_KINDS = allOf<SettingsKind>()([
   'USER',
   'API_CLIENT',
   'WEBHOOK',
+  'NOTIFICATION_TEMPLATE',
+  'SCORECARD_WEIGHTS',
 ]);
 
 export type ViewVisibility = EnumOf<'ViewVisibility'>;

@@ -14,7 +14,7 @@ export const TicketSummaryFields = graphql(
 
 export const TicketEventFields = graphql(
   `fragment TicketEventFields on TicketEvent {
-    id type at note level fromStatus toStatus
+    id type at note level fromStatus toStatus visibility
     actor { id name role } department { ...DepartmentRef }
   }`,
   [DepartmentRef],
@@ -23,7 +23,7 @@ export const TicketEventFields = graphql(
 export const TicketDetailFields = graphql(
   `fragment TicketDetailFields on Ticket {
     ...TicketSummaryFields
-    description address externalRef reply closeReason
+    description address externalRef reply closeReason answeredFromArticle { id title }
     caller { name phone }
     feedback { satisfaction comment recordedAt }
     events(first: 100) { nodes { ...TicketEventFields } }

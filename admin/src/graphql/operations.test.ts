@@ -75,6 +75,7 @@ const actionVariables: Record<TicketAction, Record<string, unknown>> = {
   resolve: { reply: 'r' },
   feedback: { satisfaction: 'SATISFIED', comment: 'c' },
   close: { reason: 'DUPLICATE', note: 'n' },
+  addNote: { body: 'b', visibility: 'PUBLIC' },
 };
 const list = {
   pagination: { page: 2, perPage: 25 },

@@ -1,6 +1,8 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import EventIcon from '@mui/icons-material/Event';
 import HistoryIcon from '@mui/icons-material/History';
+import SmsIcon from '@mui/icons-material/Sms';
+import UndoIcon from '@mui/icons-material/Undo';
 import { CanAccess, Menu } from 'react-admin';
 
 export function AppMenu() {
@@ -10,13 +12,25 @@ export function AppMenu() {
         <Menu.DashboardItem />
       </CanAccess>
       <Menu.ResourceItem name="tickets" />
+      <CanAccess resource="return-review" action="list">
+        <Menu.Item to="/return-review" primaryText="hotline.menu.return_review" leftIcon={<UndoIcon />} />
+      </CanAccess>
       <CanAccess resource="sla-report" action="list">
         <Menu.Item to="/sla-report" primaryText="hotline.menu.sla_report" leftIcon={<AssessmentIcon />} />
       </CanAccess>
+      <Menu.ResourceItem name="knowledge-articles" />
+      <Menu.ResourceItem name="canned-replies" />
       <Menu.ResourceItem name="routing-rules" />
       <Menu.ResourceItem name="sla-policies" />
       <CanAccess resource="calendar" action="list">
         <Menu.Item to="/calendar" primaryText="hotline.menu.calendar" leftIcon={<EventIcon />} />
+      </CanAccess>
+      <CanAccess resource="notification-templates" action="list">
+        <Menu.Item
+          to="/notification-templates"
+          primaryText="hotline.menu.notification_templates"
+          leftIcon={<SmsIcon />}
+        />
       </CanAccess>
       <Menu.ResourceItem name="departments" />
       <Menu.ResourceItem name="users" />

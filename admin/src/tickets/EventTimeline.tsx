@@ -60,6 +60,14 @@ function EventLine({ event }: { event: TicketEvent }) {
           color={alert ? 'error' : 'default'}
           label={translate(`enums.TicketEventType.${event.type}`)}
         />
+        {event.visibility && (
+          <Chip
+            size="small"
+            variant="outlined"
+            color={event.visibility === 'PUBLIC' ? 'info' : 'default'}
+            label={translate(`hotline.notes.${event.visibility === 'PUBLIC' ? 'public' : 'internal'}`)}
+          />
+        )}
         {event.level != null && (
           <Chip
             size="small"

@@ -1,6 +1,6 @@
 import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { Link, useCreatePath, useTranslate } from 'react-admin';
 import { useDateFormat } from '../common/timezone';
 import type { Ticket } from '../graphql/types';
 import { PriorityChip, StatusChip } from './TicketChips';
@@ -20,6 +20,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 export function TicketDetails({ ticket }: { ticket: Ticket }) {
   const translate = useTranslate();
+  const createPath = useCreatePath();
   const { dateTime } = useDateFormat();
   const field = (name: string) => translate(`resources.tickets.fields.${name}`);
   return (
@@ -47,6 +48,20 @@ export function TicketDetails({ ticket }: { ticket: Ticket }) {
           <Item label={field('closeReason')}>
             {ticket.closeReason && translate(`enums.CloseReason.${ticket.closeReason}`)}
           </Item>
+          {ticket.answeredFromArticle && (
+            <Item label={translate('hotline.knowledge.answered_from_article')}>
+              <Link
+                to={createPath({
+                  resource: 'knowledge-articles',
+                  id: ticket.answeredFromArticle.id,
+                  type: 'show',
+                })}
+                data-testid="answered-from-article"
+              >
+                {ticket.answeredFromArticle.title}
+              </Link>
+            </Item>
+          )}
         </Grid>
         <Typography variant="subtitle2">{field('description')}</Typography>
         <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mb: 2 }}>

@@ -3,6 +3,7 @@ import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { Ticket } from '../graphql/types';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { EventTimeline } from './EventTimeline';
+import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
 import { TicketDetails } from './TicketDetails';
 
@@ -23,6 +24,7 @@ function TicketShowLayout() {
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
             <TicketDetails ticket={ticket} />
+            <NoteBox ticket={ticket} />
             <EventTimeline events={ticket.events?.nodes ?? []} />
           </Stack>
         </Grid>

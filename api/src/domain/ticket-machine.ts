@@ -15,7 +15,9 @@ export type TicketAction =
   | 'recordFeedback'
   | 'close'
   | 'merge'
-  | 'addNote';
+  | 'addNote'
+  | 'requestReturn'
+  | 'decideReturn';
 
 interface ActionRule {
   from: readonly TicketStatus[];
@@ -54,6 +56,9 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
     from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
     roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN'],
   },
+  /** A disputed return: the department keeps the ticket, its clock running, until a manager decides. */
+  requestReturn: { from: ['DISPATCHED', 'IN_PROGRESS'], roles: ['HANDLER'] },
+  decideReturn: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'], roles: ['MANAGER', 'ADMIN'] },
 };
 
 /** Which close reasons a status allows. */
@@ -96,6 +101,8 @@ export interface TicketState {
   departmentId: string | null;
   needsManager: boolean;
   extensionPending: boolean;
+  /** A return request waits for a manager. */
+  returnPending?: boolean;
 }
 
 /**
@@ -112,6 +119,8 @@ function checkActionInState(
   if (action === 'dispatch' && waitsForManager(ticket, viewer)) return 'FORBIDDEN';
   if (action === 'requestExtension' && ticket.extensionPending) return 'INVALID_TRANSITION';
   if (action === 'decideExtension' && !ticket.extensionPending) return 'INVALID_TRANSITION';
+  if (action === 'requestReturn' && ticket.returnPending) return 'INVALID_TRANSITION';
+  if (action === 'decideReturn' && !ticket.returnPending) return 'INVALID_TRANSITION';
   return null;
 }
 

@@ -12,4 +12,6 @@ export interface GraphQLContext extends ServiceContext {
   loginThrottle?: LoginThrottle | null;
   /** The HTTP client's address (through TRUST_PROXY proxies). */
   clientAddress?: string;
+  /** Queues a large export for the workers (absent where no queue is configured). */
+  enqueueExport?: (exportId: string) => Promise<void>;
 }

@@ -47,6 +47,8 @@ export const TicketAction = enumOf([
   'CLOSE',
   'MERGE',
   'ADD_NOTE',
+  'REQUEST_RETURN',
+  'DECIDE_RETURN',
 ] as const);
 export const NoteVisibility = enumOf(noteVisibilities);
 

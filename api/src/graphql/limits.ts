@@ -56,6 +56,8 @@ const WORK_COST = {
    */
   searchWithoutTrigram: 400,
   statsPerDay: 1,
+  /** `departmentRanking` and `departmentScorecard` sum the roll-up over their range and the one before. */
+  scorecardPerDay: 2,
   /** `slaReport` sorts every measured ticket of each day (percentiles) besides counting them. */
   slaReportPerDay: 2,
   possibleDuplicates: 20,
@@ -91,7 +93,13 @@ function argumentCost(fieldName: string, args: Record<string, unknown>): number 
         : WORK_COST.searchBase + WORK_COST.searchPerCharacter * length;
   }
   const perDay =
-    fieldName === 'stats' ? WORK_COST.statsPerDay : fieldName === 'slaReport' ? WORK_COST.slaReportPerDay : 0;
+    fieldName === 'stats'
+      ? WORK_COST.statsPerDay
+      : fieldName === 'slaReport'
+        ? WORK_COST.slaReportPerDay
+        : fieldName === 'departmentRanking' || fieldName === 'departmentScorecard'
+          ? WORK_COST.scorecardPerDay
+          : 0;
   if (perDay > 0 && args.from instanceof Date && args.to instanceof Date) {
     const days = Math.ceil((args.to.getTime() - args.from.getTime()) / DAY_MS);
     if (Number.isFinite(days) && days > 0) cost += perDay * days;

@@ -3,6 +3,8 @@ import {
   categories,
   departments,
   extensionRequests,
+  knowledgeArticles,
+  returnRequests,
   slaPolicies,
   tickets,
   users,
@@ -47,6 +49,22 @@ function pendingExtension(db: Db) {
   });
 }
 
+export type ReturnRequestRow = typeof returnRequests.$inferSelect;
+
+/** Each ticket's return request waiting for a manager, or null (one query for a page of tickets). */
+function pendingReturn(db: Db) {
+  return new DataLoader<string, ReturnRequestRow | null>(async (ticketIds) => {
+    const rows = await db
+      .select()
+      .from(returnRequests)
+      .where(
+        and(inArray(returnRequests.ticketId, ticketIds as string[]), eq(returnRequests.status, 'PENDING')),
+      );
+    const pending = new Map(rows.map((row) => [row.ticketId, row]));
+    return ticketIds.map((id) => pending.get(id) ?? null);
+  });
+}
+
 /** Each ticket's likely duplicates as the viewer may see them: one search for all the tickets on a page. */
 function possibleDuplicates(db: Db, viewer: Viewer) {
   return new DataLoader<string, DuplicateCandidate[]>(async (ids) => {
@@ -72,9 +90,11 @@ export function createLoaders(db: Db, viewer: Viewer) {
     area: byId(db, areas),
     user: byId(db, users),
     slaPolicy: byId(db, slaPolicies),
+    knowledgeArticle: byId(db, knowledgeArticles),
     /** Unscoped: only for tickets whose visibility the caller already checked (events of a visible feed). */
     ticket: byId(db, tickets),
     pendingExtension: pendingExtension(db),
+    pendingReturn: pendingReturn(db),
     possibleDuplicates: possibleDuplicates(db, viewer),
     scopeRules: once(() => loadScopeRules(db)),
   };

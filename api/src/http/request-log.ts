@@ -39,9 +39,11 @@ export function requestLog(log: Logger, metrics: HttpMetrics): RequestHandler {
         ? path
         : path.startsWith('/admin')
           ? '/admin'
-          : path.startsWith('/open311/')
-            ? '/open311'
-            : 'other';
+          : path.startsWith('/status')
+            ? '/status'
+            : path.startsWith('/open311/')
+              ? '/open311'
+              : 'other';
       const operation = route === '/graphql' ? metrics.operationLabel(locals.operation) : '';
       metrics.requestDuration.observe(
         { method: req.method, route, operation, status: String(res.statusCode) },

@@ -30,9 +30,11 @@ import { createLoaders } from '../graphql/loaders.js';
 import { open311Router } from '../modules/open311/open311.router.js';
 import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
+import { exportDownloadHandler, openExportQueue } from './export-download.js';
 import { HttpMetrics } from './http-metrics.js';
 import { type RequestLocals, requestLog } from './request-log.js';
 import { baseSecurityHeaders, consoleSecurityHeaders } from './security-headers.js';
+import { statusRoutes } from './status-routes.js';
 
 export interface HttpDeps {
   db: Db;
@@ -85,6 +87,7 @@ export async function createHttpServer(
     staff: deps.config?.RATE_LIMIT_STAFF,
     anonymous: deps.config?.RATE_LIMIT_ANONYMOUS,
   });
+  const exportQueue = openExportQueue(deps.redis, prefix, deps.log);
   const loginThrottle = limits ? new LoginThrottle({ redis: deps.redis, prefix }) : null;
 
   const app = express();
@@ -136,6 +139,8 @@ export async function createHttpServer(
     res.type(metrics.contentType).send(await metrics.text());
   });
 
+  app.get('/exports/:id/download', exportDownloadHandler(deps.db, deps.clock));
+
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
@@ -159,9 +164,23 @@ export async function createHttpServer(
           loginThrottle,
           clientAddress,
           webhookSettings,
+          serverKey: webhookSettings.secretKey,
           http: locals,
+          enqueueExport: exportQueue.enqueue,
         };
       },
+    }),
+  );
+
+  app.use(
+    '/status',
+    statusRoutes({
+      db: deps.db,
+      redis: deps.redis,
+      clock: deps.clock,
+      serverKey: webhookSettings.secretKey,
+      prefix,
+      limits: limits ? (deps.config?.RATE_LIMIT_STATUS ?? { perSecond: 1, burst: 20 }) : null,
     }),
   );
 
@@ -213,6 +232,7 @@ export async function createHttpServer(
       server.closeAllConnections();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
       await metrics.close();
+      await exportQueue.close();
     },
   };
 }

@@ -1,4 +1,13 @@
-import { areas, departments, type Role, routingRules, tickets, users } from '@hotline/schema';
+import {
+  areas,
+  categories,
+  departments,
+  knowledgeArticles,
+  type Role,
+  routingRules,
+  tickets,
+  users,
+} from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
 import { queryRows } from '@hotline/schema/client';
 import { deferIndexes, rebuildDeferredIndexes, SEED_LOAD } from '@hotline/schema/deferred-indexes';
@@ -6,6 +15,8 @@ import { inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';
+import { createCannedReply } from '../modules/knowledge/canned-replies.service.js';
+import { createKnowledgeArticle } from '../modules/knowledge/knowledge.service.js';
 import { createRoutingRule } from '../modules/routing/routing.service.js';
 import { seedScopeRules } from '../modules/scope/scope-defaults.js';
 import {
@@ -18,6 +29,7 @@ import {
   SUB_DISTRICT_CATEGORIES,
   SUB_DISTRICTS,
 } from './demo-district.js';
+import { DEMO_ARTICLES, DEMO_CANNED_REPLIES } from './demo-knowledge.js';
 import { planTickets } from './demo-plan.js';
 import { type DemoActors, playTicket } from './demo-run.js';
 
@@ -63,6 +75,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
   };
   await ensureRules(db, departmentIds, viewerOf(`admin@${DEMO_EMAIL_DOMAIN}`), options.end);
   await db.transaction((tx) => seedScopeRules(tx));
+  await ensureKnowledge(db, departmentIds, viewerOf(`manager@${DEMO_EMAIL_DOMAIN}`), options.end);
 
   const agents = Array.from({ length: AGENTS }, (_, i) => viewerOf(agentEmail(i)));
   const summary = demoUsers.map((user) => ({
@@ -238,6 +251,39 @@ async function ensureRules(
         categoryCodes: rule.categoryCodes ?? [],
         areaCodes: rule.areaCodes ?? [],
       },
+    });
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** The knowledge base and canned replies, written through the audited services, once. */
+async function ensureKnowledge(
+  db: Db,
+  departmentIds: Map<string, string>,
+  manager: Viewer,
+  at: Date,
+): Promise<void> {
+  const [any] = await db.select({ id: knowledgeArticles.id }).from(knowledgeArticles).limit(1);
+  if (any) return;
+  const ctx = { db, clock: new ManualClock(at), viewer: manager };
+  const categoryRows = await db.select({ id: categories.id, code: categories.code }).from(categories);
+  const categoryIds = new Map(categoryRows.map((row) => [row.code, row.id]));
+  for (const article of DEMO_ARTICLES) {
+    await createKnowledgeArticle(ctx, {
+      title: article.title,
+      body: article.body,
+      categoryId: categoryIds.get(article.categoryCode) ?? null,
+      ownerDepartmentId: article.ownerCode ? (departmentIds.get(article.ownerCode) ?? null) : null,
+      validFrom: new Date(at.getTime() - 365 * DAY_MS),
+      reviewAt: new Date(at.getTime() + (article.reviewInDays ?? 180) * DAY_MS),
+    });
+  }
+  for (const reply of DEMO_CANNED_REPLIES) {
+    await createCannedReply(ctx, {
+      title: reply.title,
+      body: reply.body,
+      departmentId: reply.departmentCode ? (departmentIds.get(reply.departmentCode) ?? null) : null,
     });
   }
 }

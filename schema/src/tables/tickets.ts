@@ -24,6 +24,7 @@ import {
 import { areas } from './areas.js';
 import { categories } from './categories.js';
 import { departments } from './departments.js';
+import { knowledgeArticles } from './knowledge-articles.js';
 import { slaPolicies } from './sla-policies.js';
 import { users } from './users.js';
 
@@ -93,12 +94,16 @@ export const tickets = pgTable(
     satisfaction: satisfactionEnum(),
     feedbackComment: text(),
     feedbackAt: at(),
+    /** How the feedback came: CALLBACK (an agent called back) or SELF_SERVICE (the caller's one-time link). */
+    feedbackChannel: text().$type<'CALLBACK' | 'SELF_SERVICE'>(),
     closeReason: closeReasonEnum(),
     closedAt: at(),
     /** Returns in the current routing episode; two returns flag the ticket for a manager. */
     returnCount: integer().notNull().default(0),
     needsManager: boolean().notNull().default(false),
     duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
+    /** Answered on the spot from this knowledge article (created and closed as ANSWERED_DIRECTLY). */
+    answeredFromArticleId: uuid().references(() => knowledgeArticles.id),
 
     /**
      * Concatenated searchable text, trigram-indexed (substring search works for CJK). Never the caller's
@@ -125,6 +130,10 @@ export const tickets = pgTable(
       .where(
         sql`clock_started_at is not null and ((accepted_at is not null and accept_working_ms is null) or (resolved_at is not null and resolve_working_ms is null))`,
       ),
+    // Overdue now, per department or per creation range, read from the index alone (stats, ranking).
+    index('tickets_running_due_created_idx')
+      .on(t.dueAt, t.createdAt, t.departmentId)
+      .where(sql`status in ('DISPATCHED', 'IN_PROGRESS')`),
     index('tickets_next_timer_idx').on(t.nextTimerAt).where(sql`next_timer_at is not null`),
     index('tickets_caller_phone_idx').on(t.callerPhone),
     index('tickets_external_ref_idx').on(t.externalRef),

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { attemptsFor, subscribes, systemClock } from '@hotline/api/services';
-import { outbox, webhookDeliveries, webhooks } from '@hotline/schema';
+import {
+  attemptsFor,
+  planNotifications,
+  resolveSecretKey,
+  subscribes,
+  systemClock,
+} from '@hotline/api/services';
+import { notificationDeliveries, outbox, webhookDeliveries, webhooks } from '@hotline/schema';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { RunningWorker, WorkerDeps } from '../index.js';
+import { NOTIFICATION_QUEUE, type NotificationJob, notificationJobOptions } from './notification-delivery.js';
 
 export const WEBHOOK_QUEUE = 'webhook-delivery';
 const BATCH = 100;
@@ -49,6 +56,17 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
   });
   queue.on('error', (error) => deps.log.warn({ err: error }, 'webhook queue connection error'));
   const retryBaseMs = deps.config.WEBHOOK_RETRY_BASE_MS;
+  const notifications = new Queue<NotificationJob, void, string>(NOTIFICATION_QUEUE, {
+    connection: deps.connection as ConnectionOptions,
+    prefix: deps.prefix,
+  });
+  notifications.on('error', (error) => deps.log.warn({ err: error }, 'notification queue connection error'));
+  const notificationBaseMs = deps.config.NOTIFICATION_RETRY_BASE_MS;
+  const notificationSettings = {
+    serverKey: await resolveSecretKey(deps.config),
+    sms: Boolean(deps.config.SMS_PROVIDER_URL),
+    email: Boolean(deps.config.SMTP_URL),
+  };
 
   async function relayBatch(): Promise<number> {
     const now = systemClock.now();
@@ -60,7 +78,7 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
         .orderBy(asc(outbox.id))
         .limit(BATCH)
         .for('update', { skipLocked: true });
-      if (rows.length === 0) return { claimed: 0, ids: [] as string[] };
+      if (rows.length === 0) return { claimed: 0, ids: [] as string[], notificationIds: [] as string[] };
       const active = await tx
         .select({ id: webhooks.id, events: webhooks.events })
         .from(webhooks)
@@ -79,6 +97,8 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
           })),
       );
       if (deliveries.length > 0) await tx.insert(webhookDeliveries).values(deliveries).onConflictDoNothing();
+      // The caller's notifications ride the same outbox rows, in the same transaction.
+      const notificationIds = await planNotifications(tx, rows, now, notificationSettings);
       await tx
         .update(outbox)
         .set({ relayedAt: now })
@@ -88,8 +108,17 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
             rows.map((row) => row.id),
           ),
         );
-      return { claimed: rows.length, ids: deliveries.map((delivery) => delivery.id) };
+      return { claimed: rows.length, ids: deliveries.map((delivery) => delivery.id), notificationIds };
     });
+    if (created.notificationIds.length > 0) {
+      await notifications.addBulk(
+        created.notificationIds.map((id) => ({
+          name: 'notify',
+          data: { deliveryId: id },
+          opts: notificationJobOptions(id, notificationBaseMs),
+        })),
+      );
+    }
     if (created.ids.length > 0) {
       await queue.addBulk(
         created.ids.map((id) => ({
@@ -132,6 +161,33 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
       requeued++;
     }
     if (requeued > 0) deps.log.info({ requeued }, 'webhook deliveries re-enqueued after losing their jobs');
+    await sweepNotifications();
+  }
+
+  /** The same for notifications. */
+  async function sweepNotifications(): Promise<void> {
+    const due = await deps.db
+      .select({ id: notificationDeliveries.id, attempts: notificationDeliveries.attempts })
+      .from(notificationDeliveries)
+      .where(
+        and(
+          isNull(notificationDeliveries.deliveredAt),
+          isNotNull(notificationDeliveries.nextAttemptAt),
+          lte(notificationDeliveries.nextAttemptAt, new Date(systemClock.now().getTime() - SWEEP_GRACE_MS)),
+        ),
+      )
+      .orderBy(asc(notificationDeliveries.nextAttemptAt))
+      .limit(500);
+    for (const delivery of due) {
+      const job = await notifications.getJob(delivery.id);
+      if (job && !(await job.isFailed())) continue;
+      await job?.remove();
+      await notifications.add(
+        'notify',
+        { deliveryId: delivery.id },
+        notificationJobOptions(delivery.id, notificationBaseMs, delivery.attempts),
+      );
+    }
   }
 
   let stopped = false;
@@ -162,6 +218,7 @@ export async function startOutboxRelay(deps: WorkerDeps): Promise<RunningWorker>
       clearInterval(timer);
       await busy;
       await queue.close();
+      await notifications.close();
     },
   };
 }

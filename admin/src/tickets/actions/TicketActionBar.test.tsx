@@ -36,6 +36,7 @@ const ticket: Ticket = {
   reply: null,
   feedback: null,
   closeReason: null,
+  answeredFromArticle: null,
   // As the server answers a manager on this ticket (Ticket.allowedActions).
   allowedActions: ['ASSIGN', 'REASSIGN', 'RESOLVE', 'CLOSE', 'MERGE'],
   events: { nodes: [] },

@@ -11,7 +11,7 @@ import { ExtensionRequestForm } from './forms/ExtensionRequestForm';
 import { FeedbackForm } from './forms/FeedbackForm';
 import { ReasonForm } from './forms/ReasonForm';
 import { ReassignForm } from './forms/ReassignForm';
-import { MAX_LENGTH } from './validation';
+import { ResolveForm } from './forms/ResolveForm';
 
 interface FormContext<K extends TicketAction> {
   ticket: Ticket;
@@ -46,6 +46,17 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
       requiredKey="hotline.forms.reason_required"
       pending={c.pending}
       onSubmit={(reason) => c.submit({ reason })}
+      onCancel={c.cancel}
+    />
+  ),
+  // The ticket page has its own note box (NoteBox, with the visibility); this is its plain fallback.
+  addNote: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.notes.body')}
+      submitLabel={c.translate('hotline.notes.submit')}
+      requiredKey="hotline.forms.reason_required"
+      pending={c.pending}
+      onSubmit={(body) => c.submit({ body, visibility: 'INTERNAL' })}
       onCancel={c.cancel}
     />
   ),
@@ -84,11 +95,8 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
     <ExtensionDecisionForm ticket={c.ticket} pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />
   ),
   resolve: (c) => (
-    <ReasonForm
-      label={c.translate('hotline.forms.reply')}
-      submitLabel={c.translate('hotline.actions.resolve')}
-      requiredKey="hotline.forms.reply_required"
-      max={MAX_LENGTH.reply}
+    <ResolveForm
+      ticketId={c.ticket.id}
       pending={c.pending}
       onSubmit={(reply) => c.submit({ reply })}
       onCancel={c.cancel}

@@ -1,4 +1,12 @@
-import { type CloseReason, categories, type TicketRow, type TicketStatus, tickets } from '@hotline/schema';
+import {
+  type CloseReason,
+  categories,
+  type TicketRow,
+  type TicketStatus,
+  ticketEvents,
+  tickets,
+} from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.js';
 import { AppError, badInput } from '../../errors/app-error.js';
@@ -98,7 +106,8 @@ export async function getOpen311Request(ctx: LoaderContext, id: string): Promise
   requireOpen311Client(ctx.viewer);
   const ticket = await getTicketByNumber(ctx, id);
   if (!ticket) throw new AppError('NOT_FOUND', `service_request_id ${id} not found`);
-  return toOpen311Request(ctx, ticket);
+  const notes = await latestPublicNotes(ctx.db, [ticket.id]);
+  return toOpen311Request(ctx, ticket, notes.get(ticket.id) ?? null);
 }
 
 /**
@@ -152,7 +161,11 @@ export async function listOpen311Requests(
     ctx.db,
     sql`where ${and(...conditions) ?? sql`true`} order by ${desc(tickets.createdAt)}, ${desc(tickets.id)} limit ${MAX_REQUESTS}`,
   );
-  return Promise.all(rows.map((row) => toOpen311Request(ctx, row)));
+  const notes = await latestPublicNotes(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  return Promise.all(rows.map((row) => toOpen311Request(ctx, row, notes.get(row.id) ?? null)));
 }
 
 function commaList(value: string | null | undefined): string[] {
@@ -203,7 +216,28 @@ export function w3cDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-async function toOpen311Request(ctx: LoaderContext, ticket: TicketRow): Promise<Open311Request> {
+/** Each ticket's latest PUBLIC note (the caller's side may read it), in one statement for a page. */
+async function latestPublicNotes(db: Db, ticketIds: string[]): Promise<Map<string, string>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([ticketEvents.ticketId], { ticketId: ticketEvents.ticketId, note: ticketEvents.note })
+    .from(ticketEvents)
+    .where(
+      and(
+        inArray(ticketEvents.ticketId, ticketIds),
+        eq(ticketEvents.type, 'NOTE_ADDED'),
+        eq(ticketEvents.visibility, 'PUBLIC'),
+      ),
+    )
+    .orderBy(ticketEvents.ticketId, desc(ticketEvents.id));
+  return new Map(rows.filter((row) => row.note).map((row) => [row.ticketId, row.note!]));
+}
+
+async function toOpen311Request(
+  ctx: LoaderContext,
+  ticket: TicketRow,
+  publicNote: string | null,
+): Promise<Open311Request> {
   const [category, department, notice] = await Promise.all([
     ticket.categoryId ? ctx.loaders.category.load(ticket.categoryId) : null,
     ticket.departmentId ? ctx.loaders.department.load(ticket.departmentId) : null,
@@ -213,7 +247,7 @@ async function toOpen311Request(ctx: LoaderContext, ticket: TicketRow): Promise<
   return {
     service_request_id: ticket.number,
     status: closed ? 'closed' : 'open',
-    status_notes: statusNotes(ticket),
+    status_notes: statusNotes(ticket, publicNote),
     service_name: category?.name ?? null,
     service_code: category?.code ?? null,
     description: ticket.description,
@@ -229,11 +263,15 @@ async function toOpen311Request(ctx: LoaderContext, ticket: TicketRow): Promise<
   };
 }
 
-/** The reply as told to the caller once resolved; else why it was closed. */
-function statusNotes(ticket: TicketRow): string | null {
-  if (!CLOSED_STATUSES.includes(ticket.status)) return null;
-  if (ticket.reply) return ticket.reply;
-  return ticket.closeReason ? CLOSE_NOTES[ticket.closeReason] : null;
+/**
+ * Once resolved, the reply as told to the caller; else the latest PUBLIC progress note; else, when
+ * closed, why it was closed. Never an INTERNAL note.
+ */
+function statusNotes(ticket: TicketRow, publicNote: string | null): string | null {
+  const closed = CLOSED_STATUSES.includes(ticket.status);
+  if (closed && ticket.reply) return ticket.reply;
+  if (publicNote) return publicNote;
+  return closed && ticket.closeReason ? CLOSE_NOTES[ticket.closeReason] : null;
 }
 
 /** The scope screening's advice on a ticket still waiting at the hotline (and where to turn instead). */

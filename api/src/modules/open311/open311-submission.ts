@@ -38,7 +38,7 @@ export function readOpen311Submission(
   const given = single(form, 'description') ?? text(attributes.get('description'));
   const title = text(attributes.get('title')) ?? titleFrom(given) ?? options.serviceName;
   const extra = [...attributes]
-    .filter(([code]) => !MAPPED_ATTRIBUTES.has(code))
+    .filter(([code, value]) => !MAPPED_ATTRIBUTES.has(code) && text(value) !== null)
     .map(([code, value]) => `${code}: ${Array.isArray(value) ? value.join(', ') : value}`);
   const description = [given ?? title, ...(extra.length ? ['', ...extra] : [])].join('\n');
   const reference = text(attributes.get('fixmystreet_id'));

@@ -1,5 +1,5 @@
 import type { Db } from '@hotline/schema/client';
-import express, { type Request, type Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { authenticate } from '../../auth/authenticate.js';
 import type { TokenSigner } from '../../auth/tokens.js';
@@ -62,6 +62,7 @@ const HTTP_STATUS: Record<string, number> = {
 };
 
 const MAX_BODY = '1mb';
+const MAX_FIELDS = 200;
 
 /** When this endpoint's interface last changed (the discovery document's changeset). */
 const CHANGESET = '2026-12-05T00:00:00Z';
@@ -113,7 +114,7 @@ function discovery(url: string): Open311Body {
  */
 function geoReportRouter(deps: Open311Deps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: true, limit: MAX_BODY, parameterLimit: 200 });
+  const form = express.urlencoded({ extended: true, limit: MAX_BODY, parameterLimit: MAX_FIELDS });
 
   const serve = (handler: Handler) => async (req: Request, res: Response) => {
     const [id, format] = splitFormat(String(req.params.file ?? req.params.resource ?? ''));
@@ -159,20 +160,23 @@ function geoReportRouter(deps: Open311Deps): Router {
     next();
   });
   router.use((req, res) => {
-    const format = splitFormat(req.path.split('/').pop() ?? '')[1] ?? 'xml';
+    const format = formatOfPath(req.originalUrl);
     send(res, format, 404, open311Errors(404, `No Open311 method ${req.method} ${req.path}`));
   });
   // A malformed or oversized form body, in the specification's error format.
-  router.use((error: { status?: number }, req: Request, res: Response, _next: express.NextFunction) => {
-    const format = splitFormat(String(req.params?.resource ?? ''))[1] ?? 'xml';
-    const status = error.status === 413 ? 413 : 400;
-    send(
-      res,
-      format,
-      status,
-      open311Errors(status, status === 413 ? `Request body over ${MAX_BODY}` : 'Malformed request body'),
-    );
-  });
+  router.use(
+    (error: { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+      const format = formatOfPath(req.originalUrl);
+      const status = error.status === 413 ? 413 : 400;
+      const description =
+        error.type === 'parameters.too.many'
+          ? `More than ${MAX_FIELDS} fields`
+          : status === 413
+            ? `Request body over ${MAX_BODY}`
+            : 'Malformed request body';
+      send(res, format, status, open311Errors(status, description));
+    },
+  );
   return router;
 }
 
@@ -223,6 +227,12 @@ function splitFormat(file: string): [string, Open311Format | null] {
   if (dot < 0) return [file, 'xml'];
   const suffix = file.slice(dot + 1).toLowerCase();
   return [file.slice(0, dot), suffix === 'xml' || suffix === 'json' ? suffix : null];
+}
+
+/** The answer's format from the URL alone (for errors raised before a route matched): XML unless .json. */
+function formatOfPath(url: string): Open311Format {
+  const path = url.split('?')[0] ?? '';
+  return splitFormat(path.split('/').pop() ?? '')[1] ?? 'xml';
 }
 
 /** A query or form parameter given once as text; a repeated one is malformed. */

@@ -10,6 +10,8 @@ export const SETTINGS_KINDS = [
   'USER',
   'API_CLIENT',
   'WEBHOOK',
+  'NOTIFICATION_TEMPLATE',
+  'SCORECARD_WEIGHTS',
 ] as const;
 export type SettingsKind = (typeof SETTINGS_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType()
 export class CategoryCount {
@@ -70,4 +70,9 @@ export class HotlineStats {
     description: 'Misrouting: returns per department that sent tickets back, most first.',
   })
   returnsByDepartment!: DepartmentCount[];
+  @Field(() => DateTimeScalar, {
+    description:
+      'How fresh the figures are: every change committed before this instant is counted (now, unless the daily roll-up is catching up, within seconds).',
+  })
+  asOf!: Date;
 }

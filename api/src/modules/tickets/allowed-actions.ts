@@ -20,6 +20,8 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   close: 'CLOSE',
   merge: 'MERGE',
   addNote: 'ADD_NOTE',
+  requestReturn: 'REQUEST_RETURN',
+  decideReturn: 'DECIDE_RETURN',
 };
 
 /**
@@ -34,5 +36,11 @@ export async function allowedActionsFor(ctx: GraphQLContext, ticket: TicketRow):
     (action) => checkAction(action, ticket, signedIn) === null,
   );
   const extensionPending = extensionMatters ? await ctx.loaders.pendingExtension.load(ticket.id) : false;
-  return allowedActions({ ...ticket, extensionPending }, signedIn).map((action) => ACTION_NAME[action]);
+  const returnMatters = (['requestReturn', 'decideReturn'] as const).some(
+    (action) => checkAction(action, ticket, signedIn) === null,
+  );
+  const returnPending = returnMatters ? (await ctx.loaders.pendingReturn.load(ticket.id)) !== null : false;
+  return allowedActions({ ...ticket, extensionPending, returnPending }, signedIn).map(
+    (action) => ACTION_NAME[action],
+  );
 }

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors/app-error.js';
 import { slaBreaches } from '../../metrics/process-metrics.js';
 import type { SlaFields } from '../sla/sla-cycle.js';
 import { cancelPendingExtension, endsExtensionScope } from './cancel-pending-extension.js';
+import { cancelPendingReturn } from './return-requests.js';
 import { visibleTickets } from './ticket-access.js';
 import { appendEvents, type EventDraft } from './ticket-events.writer.js';
 import { selectTicketRows, ticketAfter, ticketColumns } from './ticket-rows.js';
@@ -49,6 +50,8 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   close: 'close',
   merge: 'merge',
   addNote: 'add a note to',
+  requestReturn: 'request the return of',
+  decideReturn: 'decide the return of',
 };
 
 /**
@@ -126,8 +129,10 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
     ...event,
   }));
   // Part of the same change (one version step), like the second event of recordFeedback.
-  if (endsExtensionScope(ticket, updated))
+  if (endsExtensionScope(ticket, updated)) {
     drafts.push(...(await cancelPendingExtension(tx, ctx, ticket, updated, now)));
+    await cancelPendingReturn(tx, ctx, ticket.id, now);
+  }
   await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
   return updated;
 }

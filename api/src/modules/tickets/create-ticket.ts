@@ -1,23 +1,27 @@
 import { createHash } from 'node:crypto';
 import {
   areas,
+  type CallerLanguage,
   type Channel,
   categories,
   type DemandType,
+  knowledgeArticles,
   type TicketPriority,
   type TicketRow,
   ticketDepartments,
   tickets,
 } from '@hotline/schema';
 import type { Tx } from '@hotline/schema/client';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { checkLocation, checkMediaUrl, type GeoPoint } from '../../domain/location.js';
 import { checkText } from '../../domain/text-limits.js';
 import { CREATE_ROLES } from '../../domain/ticket-machine.js';
+import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
 import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
+import { checkCallerEmail, issueCitizenAccess } from '../citizen/citizen-access.js';
 import { decideRoute } from '../routing/route-ticket.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';
 import { appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
@@ -41,10 +45,18 @@ export interface CreateTicketInput {
   externalRef?: string | null;
   idempotencyKey?: string | null;
   autoDispatch?: boolean | null;
+  /** For notifications by e-mail; optional. */
+  callerEmail?: string | null;
+  /** The language of the caller's status page and notifications; default zh-CN. */
+  callerLanguage?: CallerLanguage | null;
+  answeredFromArticleId?: string | null;
 }
 
+/** The registered ticket; `lookupCode` only when this call registered it (never on an idempotent replay). */
+export type CreatedTicket = TicketRow & { lookupCode?: string | null };
+
 /** Registers a demand; dispatches it at once when `autoDispatch` and a routing rule matches. */
-export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<TicketRow> {
+export async function createTicket(ctx: ServiceContext, input: CreateTicketInput): Promise<CreatedTicket> {
   requireRole(ctx.viewer, CREATE_ROLES);
   const creatorId = ctx.viewer.id;
   if (!creatorId) throw new AppError('FORBIDDEN', 'Only users and API clients register tickets');
@@ -59,6 +71,12 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
   };
   const location = checkLocation(input.location);
   const idempotencyKey = checkText('idempotencyKey', input.idempotencyKey, { optional: true });
+  const callerEmail = checkCallerEmail(input.callerEmail);
+  const articleId = input.answeredFromArticleId ?? null;
+  if (articleId) {
+    requireRole(ctx.viewer, ANSWER_ROLES);
+    if (!isUuid(articleId)) throw badInput('answeredFromArticleId is not an id', 'answeredFromArticleId');
+  }
   const channel: Channel = input.channel ?? (ctx.viewer.kind === 'client' ? 'API' : 'PHONE');
   const idempotencyHash = idempotencyKey
     ? hashPayload({ ...input, idempotencyKey: undefined, channel, location: location ?? undefined })
@@ -68,14 +86,17 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     const now = ctx.clock.now();
     const categoryId = input.categoryCode ? await idByCode(tx, 'category', input.categoryCode) : null;
     const areaId = input.areaCode ? await idByCode(tx, 'area', input.areaCode) : null;
-    const rule = await decideRoute(tx, {
-      title: fields.title,
-      description: fields.description,
-      demandType: input.demandType,
-      channel,
-      categoryCode: input.categoryCode ?? null,
-      areaCode: input.areaCode ?? null,
-    });
+    // Answered on the spot: nothing to route, the ticket is born CLOSED.
+    const rule = articleId
+      ? null
+      : await decideRoute(tx, {
+          title: fields.title,
+          description: fields.description,
+          demandType: input.demandType,
+          channel,
+          categoryCode: input.categoryCode ?? null,
+          areaCode: input.areaCode ?? null,
+        });
     const priority: TicketPriority = rule?.priority ?? input.priority ?? 'ORDINARY';
     // Auto-dispatch is written in the same insert: the ticket is born DISPATCHED (version 2, two events).
     const dispatchTo = rule && input.autoDispatch !== false ? rule : null;
@@ -89,8 +110,11 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
         latitude: location?.lat ?? null,
         longitude: location?.lng ?? null,
         number: sql`(select to_char(${now.toISOString()}::timestamptz at time zone coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai'), 'YYYYMMDD')) || lpad(nextval('ticket_number_seq')::text, 8, '0')`,
-        status: dispatchTo ? 'DISPATCHED' : 'NEW',
-        version: dispatchTo ? 2 : 1,
+        status: dispatchTo ? 'DISPATCHED' : articleId ? 'CLOSED' : 'NEW',
+        version: dispatchTo || articleId ? 2 : 1,
+        ...(articleId
+          ? { answeredFromArticleId: articleId, closeReason: 'ANSWERED_DIRECTLY' as const, closedAt: now }
+          : {}),
         departmentId: dispatchTo?.departmentId ?? null,
         firstDispatchedAt: dispatchTo ? now : null,
         priority,
@@ -113,7 +137,15 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     if (!created) return replayIdempotent(tx, creatorId, idempotencyKey!, idempotencyHash!);
 
     // The CREATED webhook carries the ticket as registered, DISPATCHED the ticket as it is now.
-    const registered: TicketRow = { ...created, status: 'NEW', version: 1, departmentId: null, dueAt: null };
+    const registered: TicketRow = {
+      ...created,
+      status: 'NEW',
+      version: 1,
+      departmentId: null,
+      dueAt: null,
+      closeReason: null,
+      closedAt: null,
+    };
     const changes: { ticket: TicketRow; events: EventDraft[] }[] = [
       { ticket: registered, events: [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }] },
     ];
@@ -127,9 +159,49 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
         events: [{ type: 'DISPATCHED', fromStatus: 'NEW', toStatus: 'DISPATCHED', note }],
       });
     }
+    if (articleId) {
+      const article = await useArticle(tx, articleId, now);
+      changes.push({
+        ticket: created,
+        events: [
+          {
+            type: 'CLOSED',
+            fromStatus: 'NEW',
+            toStatus: 'CLOSED',
+            note: `ANSWERED_DIRECTLY: ${article.title}`,
+          },
+        ],
+      });
+    }
     await appendEventsOfMany(tx, changes, ctx.viewer, now);
-    return created;
+    const lookupCode = ctx.serverKey
+      ? await issueCitizenAccess(tx, ctx.serverKey, created, {
+          email: callerEmail,
+          language: input.callerLanguage ?? 'zh-CN',
+        })
+      : null;
+    return { ...created, lookupCode };
   });
+}
+
+/** Who may close a demand as answered on the spot (closeTicket's roles). */
+const ANSWER_ROLES = ['AGENT', 'MANAGER', 'ADMIN'] as const;
+
+/** Counts one more answer from the article, which must be in force now. */
+async function useArticle(tx: Tx, id: string, now: Date): Promise<{ title: string }> {
+  const [article] = await tx
+    .update(knowledgeArticles)
+    .set({ usageCount: sql`${knowledgeArticles.usageCount} + 1` })
+    .where(
+      and(
+        eq(knowledgeArticles.id, id),
+        lte(knowledgeArticles.validFrom, now),
+        or(isNull(knowledgeArticles.validTo), gt(knowledgeArticles.validTo, now)),
+      ),
+    )
+    .returning({ title: knowledgeArticles.title });
+  if (!article) throw badInput('No knowledge article in force has this id', 'answeredFromArticleId');
+  return article;
 }
 
 /** A retried create: the first ticket when the payload is the same, CONFLICT when it is not. */

@@ -1,18 +1,33 @@
 import type { Satisfaction, TicketRow } from '@hotline/schema';
+import type { Tx } from '@hotline/schema/client';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';
 import { changeTicket } from './change-ticket.js';
 import type { EventDraft } from './ticket-events.writer.js';
 
+export interface FeedbackOptions {
+  /** How the verdict came; default CALLBACK (an agent called the caller back). */
+  channel?: 'CALLBACK' | 'SELF_SERVICE';
+  /** Runs first in the feedback's transaction (consumes a one-time link); throwing changes nothing. */
+  within?: (tx: Tx, now: Date) => Promise<void>;
+}
+
 /** The caller's verdict on a resolved ticket: DISSATISFIED reopens it, anything else closes it. */
 export function recordFeedback(
   ctx: ServiceContext,
   input: { id: string; satisfaction: Satisfaction; comment?: string | null },
+  options: FeedbackOptions = {},
 ): Promise<TicketRow> {
   const comment = checkText('comment', input.comment, { optional: true });
   return changeTicket(ctx, 'recordFeedback', input.id, null, async (ticket, tx, now) => {
-    const feedback = { satisfaction: input.satisfaction, feedbackComment: comment, feedbackAt: now };
+    await options.within?.(tx, now);
+    const feedback = {
+      satisfaction: input.satisfaction,
+      feedbackComment: comment,
+      feedbackAt: now,
+      feedbackChannel: options.channel ?? 'CALLBACK',
+    };
     const recorded: EventDraft = {
       type: 'FEEDBACK_RECORDED',
       toStatus: 'RESOLVED',

@@ -37,6 +37,8 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   REMINDER_SENT: 'ticket.reminder',
   ESCALATED: 'ticket.escalated',
   NOTE_ADDED: 'ticket.note_added',
+  RETURN_REQUESTED: 'ticket.return_requested',
+  RETURN_REJECTED: 'ticket.return_rejected',
 };
 
 /** The ticket as a webhook body carries it: no personal data. */

@@ -1,14 +1,17 @@
 import type * as enums from '@hotline/schema';
+import type { CallerLanguage as CallerLanguageValue } from '@hotline/schema';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import {
   Channel,
   DemandType,
   OrderDirection,
+  Satisfaction,
   TicketOrderField,
   TicketPriority,
   TicketStatus,
 } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { CallerLanguage } from '../citizen/citizen.enums.js';
 import type { TicketOrderField as TicketOrderFieldValue } from './tickets.query.js';
 
 @InputType()
@@ -46,6 +49,41 @@ export class TicketFilter {
   escalated?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Returned twice and waiting for a manager (or not).' })
   needsManager?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Sent to this department at least once (the tickets of its stats and scorecard).',
+  })
+  dispatchedToDepartmentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Returned by this department at least once.' })
+  returnedByDepartmentId?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Dispatched to a department at least once (or never).',
+  })
+  dispatched?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Dispatched and accepted by the accept deadline of its SLA cycle (or not).',
+  })
+  acceptedOnTime?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Resolved: status RESOLVED, or CLOSED as RESOLVED or ANSWERED_DIRECTLY (or not).',
+  })
+  resolved?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Resolved with a resolution deadline: true, by the deadline; false, after it (tickets without either are in neither).',
+  })
+  resolvedOnTime?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Reopened at least once by DISSATISFIED feedback (or never).',
+  })
+  reopened?: boolean | null;
+  @Field(() => [Satisfaction], { nullable: true, description: 'Feedback recorded, any of these.' })
+  satisfaction?: enums.Satisfaction[] | null;
 }
 
 @InputType()
@@ -105,6 +143,13 @@ export class CreateTicketInput extends TicketDemandFields {
   callerName?: string | null;
   @Field(() => String, { nullable: true })
   callerPhone?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The caller's e-mail, for notifications (never returned, never logged).",
+  })
+  callerEmail?: string | null;
+  @Field(() => CallerLanguage, { nullable: true, description: 'Default ZH_CN.' })
+  callerLanguage?: CallerLanguageValue | null;
   @Field(() => String, { nullable: true })
   externalRef?: string | null;
   @Field(() => String, {
@@ -117,4 +162,10 @@ export class CreateTicketInput extends TicketDemandFields {
     description: 'Route and dispatch at once when a rule matches. Default true.',
   })
   autoDispatch?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The caller was answered on the spot from this knowledge article (in force now): the ticket is created CLOSED as ANSWERED_DIRECTLY, not dispatched, and the usage count of the article rises. AGENT, MANAGER, ADMIN.',
+  })
+  answeredFromArticleId?: string | null;
 }

@@ -7,6 +7,7 @@ import {
   ticketEvents,
   tickets,
 } from '@hotline/schema';
+import { queryRows } from '@hotline/schema/client';
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
@@ -24,11 +25,12 @@ import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
+import { type FigureFilter, figureConditions } from './figure-filters.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
 
-export interface TicketFilter {
+export interface TicketFilter extends FigureFilter {
   status?: TicketStatus[] | null;
   priority?: TicketPriority[] | null;
   departmentId?: string | null;
@@ -120,6 +122,8 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));
+  checkDistinct('satisfaction', filter.satisfaction);
+  conditions.push(...figureConditions(filter));
   return conditions;
 }
 
@@ -170,6 +174,25 @@ function afterCursor(column: PgColumn, descending: boolean, [value, id]: SortKey
   )!;
 }
 
+/**
+ * The condition and order of a ticket list as `tickets` reads it (visibility, filters, ordering), for
+ * readers that walk the whole list at once (exports).
+ */
+export function ticketListQuery(
+  viewer: Viewer,
+  args: Pick<ListTicketsArgs, 'filter' | 'orderBy'>,
+  now: Date,
+): { where: SQL; orderBy: SQL } {
+  requireSignedIn(viewer);
+  const column = ORDER_COLUMNS[args.orderBy?.field ?? 'CREATED_AT'];
+  const direction = (args.orderBy?.direction ?? 'DESC') === 'DESC' ? desc : asc;
+  const where = and(visibleTickets(viewer), ...filterConditions(args.filter ?? {}, viewer, now));
+  return {
+    where: where ?? sql`true`,
+    orderBy: sql`${direction(column)} nulls last, ${direction(tickets.id)}`,
+  };
+}
+
 export async function listTickets(
   ctx: ServiceContext,
   args: ListTicketsArgs,
@@ -208,12 +231,15 @@ export async function listTickets(
  * bound, asks the planner for its estimate of the whole set instead of walking it.
  */
 async function countTickets(ctx: ServiceContext, where: SQL): Promise<TicketCount> {
-  const [bounded] = await ctx.db.execute<{ count: number }>(
+  // queryRows: postgres.js answers rows, the embedded PGlite `{ rows }`.
+  const [bounded] = await queryRows<{ count: number }>(
+    ctx.db,
     sql`select count(*)::int as count from (select 1 from ${tickets} where ${where} limit ${EXACT_COUNT_BOUND + 1}) as matching`,
   );
   const count = Number(bounded?.count ?? 0);
   if (count <= EXACT_COUNT_BOUND) return { value: count, exact: true };
-  const [plan] = await ctx.db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+  const [plan] = await queryRows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    ctx.db,
     sql`explain (format json) select 1 from ${tickets} where ${where}`,
   );
   const estimate = Math.round(plan?.['QUERY PLAN']?.[0]?.Plan['Plan Rows'] ?? 0);

@@ -131,7 +131,17 @@ export class TicketResolver {
       satisfaction: ticket.satisfaction,
       comment: ticket.feedbackComment,
       recordedAt: ticket.feedbackAt,
+      channel: ticket.feedbackChannel ?? 'CALLBACK',
     };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The caller's lookup code for the public status page (/status), e.g. 7KQ2M-X9D4R: only in the answer of the createTicket that registered the ticket (read it to the caller), null everywhere else. It is stored hashed and cannot be shown again.",
+  })
+  lookupCode(@Root() ticket: Row & { lookupCode?: string | null }): string | null {
+    return ticket.lookupCode ?? null;
   }
 
   @FieldResolver(() => [TicketAction], {

@@ -12,6 +12,7 @@ import {
 } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { FeedbackChannel } from '../citizen/citizen.enums.js';
 import type { TicketCount } from './tickets.query.js';
 
 @ObjectType()
@@ -41,6 +42,8 @@ export class Feedback {
   comment!: string | null;
   @Field(() => DateTimeScalar)
   recordedAt!: Date;
+  @Field(() => FeedbackChannel, { description: "How it came: an agent's callback or the caller's link." })
+  channel!: 'CALLBACK' | 'SELF_SERVICE';
 }
 
 @ObjectType()

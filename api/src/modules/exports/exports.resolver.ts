@@ -1,0 +1,61 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput } from '../../errors/app-error.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { ExportInput } from './exports.input.js';
+import { createExport, createExportDownload, getExport, listExports } from './exports.service.js';
+import { ExportDownload, ExportJob, SOURCE_NAMES, toExportJob } from './exports.type.js';
+
+/** The one source an ExportInput names. */
+function chosenSource(input: ExportInput): { source: string; params: unknown } {
+  const given = (['tickets', 'stats', 'slaReport'] as const).filter((key) => input[key] != null);
+  if (given.length !== 1) throw badInput('Give exactly one of tickets, stats, slaReport', 'input');
+  const key = given[0] as 'tickets' | 'stats' | 'slaReport';
+  const source = {
+    tickets: SOURCE_NAMES.TICKETS,
+    stats: SOURCE_NAMES.STATS,
+    slaReport: SOURCE_NAMES.SLA_REPORT,
+  }[key];
+  return { source, params: input[key] };
+}
+
+@Resolver(() => ExportJob)
+export class ExportResolver {
+  @Mutation(() => ExportJob, {
+    description:
+      'Exports a ticket list or report as the viewer sees it (phones masked as in the API). Up to 5,000 rows the file is ready (DONE) in the answer; larger exports run in the background: poll `export(id)`. Recorded: who exported what.',
+  })
+  async createExport(@Arg('input', () => ExportInput) input: ExportInput, @Ctx() ctx: GraphQLContext) {
+    const { source, params } = chosenSource(input);
+    const job = await createExport(
+      ctx,
+      { source, params, format: input.format, language: input.language },
+      (id) => ctx.enqueueExport?.(id) ?? Promise.reject(new Error('no export queue')),
+    );
+    return toExportJob(job);
+  }
+
+  @Mutation(() => ExportDownload, {
+    description: 'A one-time download link for one of your finished exports, valid 5 minutes.',
+  })
+  createExportDownload(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return createExportDownload(ctx, id);
+  }
+
+  @Query(() => [ExportJob], {
+    description:
+      "Your exports, newest first (`first` 1..100, default 20); `everyone` (ADMIN): every account's, the export audit.",
+  })
+  async exports(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('everyone', () => Boolean, { nullable: true }) everyone?: boolean,
+  ) {
+    return (await listExports(ctx, { first, everyone })).map(toExportJob);
+  }
+
+  @Query(() => ExportJob, { nullable: true })
+  async export(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const job = await getExport(ctx, id);
+    return job ? toExportJob(job) : null;
+  }
+}

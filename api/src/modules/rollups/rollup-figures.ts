@@ -1,0 +1,87 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * The additive counters of daily_rollups, each with its definition over one ticket (alias `t`, plus the
+ * `reopened` flag). The contract's rates are ratios of these sums (stats.service, scorecard.service).
+ */
+export const TICKET_COUNTERS = {
+  received: sql`true`,
+  dispatched: sql`t.first_dispatched_at is not null`,
+  accepted_on_time: sql`t.first_dispatched_at is not null and t.accepted_on_time`,
+  resolved: sql`t.resolved`,
+  excluded: sql`t.close_reason in ('OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN')`,
+  out_of_scope: sql`t.close_reason = 'OUT_OF_SCOPE'`,
+  resolved_with_deadline: sql`t.resolved and t.resolved_at is not null and t.due_at is not null`,
+  resolved_on_time: sql`t.resolved and t.resolved_at is not null and t.due_at is not null and t.resolved_at <= t.due_at`,
+  feedback: sql`t.satisfaction is not null`,
+  satisfied: sql`t.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')`,
+  reopened: sql`t.reopened`,
+} as const;
+
+/** Every counter column: the ticket counters, then the two counted from RETURNED events. */
+export type CounterColumn = keyof typeof TICKET_COUNTERS | 'returns' | 'returned_tickets';
+export const COUNTER_COLUMNS: readonly CounterColumn[] = [
+  ...(Object.keys(TICKET_COUNTERS) as (keyof typeof TICKET_COUNTERS)[]),
+  'returns',
+  'returned_tickets',
+];
+export type Counters = Record<CounterColumn, number>;
+
+const counts = (returnsSource: string) =>
+  sql.join(
+    [
+      ...Object.entries(TICKET_COUNTERS).map(
+        ([column, condition]) => sql`count(*) filter (where ${condition})::int as ${sql.raw(column)}`,
+      ),
+      sql.raw(`coalesce(sum(${returnsSource}.count), 0)::int as returns`),
+      sql.raw(`count(${returnsSource}.ticket_id)::int as returned_tickets`),
+    ],
+    sql`, `,
+  );
+
+/**
+ * daily_rollups rows (day, department_id, category_id, counters...) computed from the tickets created in
+ * [start, end), days cut in `zone`: city-wide rows (null department) count each ticket once, department
+ * rows each ticket sent there at least once, with the returns that department made. `start` and `end`
+ * are SQL timestamptz expressions.
+ */
+export function aggregateTickets(start: SQL, end: SQL, zone: string): SQL {
+  return sql`with t as materialized (
+      select t.id, (t.created_at at time zone ${zone})::date as day, t.category_id, t.first_dispatched_at,
+        t.accepted_on_time, t.close_reason, t.resolved_at, t.due_at, t.satisfaction,
+        (t.status = 'RESOLVED' or t.close_reason in ('RESOLVED', 'ANSWERED_DIRECTLY')) as resolved,
+        exists (select 1 from ticket_events e where e.ticket_id = t.id and e.type = 'REOPENED') as reopened
+      from tickets t
+      where t.created_at >= ${start} and t.created_at < ${end}
+    ),
+    returned as (
+      select e.ticket_id, e.department_id, count(*)::int as count
+      from t join ticket_events e on e.ticket_id = t.id and e.type = 'RETURNED' and e.department_id is not null
+      group by e.ticket_id, e.department_id
+    ),
+    returned_any as (select ticket_id, sum(count)::int as count from returned group by ticket_id)
+    select t.day, null::uuid as department_id, t.category_id, ${counts('returned_any')}
+    from t left join returned_any on returned_any.ticket_id = t.id
+    group by t.day, t.category_id
+    union all
+    select t.day, td.department_id, t.category_id, ${counts('returned')}
+    from t
+    join ticket_departments td on td.ticket_id = t.id
+    left join returned on returned.ticket_id = t.id and returned.department_id = td.department_id
+    group by t.day, td.department_id, t.category_id`;
+}
+
+/** Zero of every counter. */
+export function noCounters(): Counters {
+  return Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, 0])) as Counters;
+}
+
+/** Counters of a result row (postgres.js may answer sums as strings). */
+export function readCounters(row: Record<string, unknown>): Counters {
+  return Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, Number(row[column] ?? 0)])) as Counters;
+}
+
+export function addCounters(into: Counters, more: Counters): Counters {
+  for (const column of COUNTER_COLUMNS) into[column] += more[column];
+  return into;
+}
