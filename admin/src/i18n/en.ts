@@ -229,7 +229,12 @@ export const en = {
     SavedViewList: { TICKETS: 'Tickets' },
     ViewVisibility: { PRIVATE: 'Only me', DEPARTMENT: 'My department', CENTRE: 'The whole centre' },
     SupervisionLevel: { URGE: 'Urge (催办)', SUPERVISE: 'Supervise (督办)' },
-    SupervisionStatus: { OPEN: 'Awaiting reply', REPLIED: 'Replied', SUPERSEDED: 'Superseded', ENDED: 'Ended' },
+    SupervisionStatus: {
+      OPEN: 'Awaiting reply',
+      REPLIED: 'Replied',
+      SUPERSEDED: 'Superseded',
+      ENDED: 'Ended',
+    },
     NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
