@@ -90,6 +90,20 @@ const ACTION_DOCUMENTS = {
     }`,
     fragments,
   ),
+  supervise: graphql(
+    `mutation SuperviseTicket($id: ID!, $level: SupervisionLevel!, $note: String!, $replyWithinHours: Int, $expectedVersion: Int) {
+      result: superviseTicket(id: $id, level: $level, note: $note, replyWithinHours: $replyWithinHours, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  replySupervision: graphql(
+    `mutation ReplySupervision($id: ID!, $reply: String!, $expectedVersion: Int) {
+      result: replySupervision(id: $id, reply: $reply, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
   addNote: graphql(
     // Without the version: a note never conflicts with what others did meanwhile.
     `mutation AddNote($id: ID!, $body: String!, $visibility: NoteVisibility!) {
@@ -123,6 +137,8 @@ export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
   resolve: 'RESOLVE',
   feedback: 'RECORD_FEEDBACK',
   close: 'CLOSE',
+  supervise: 'SUPERVISE',
+  replySupervision: 'REPLY_SUPERVISION',
   addNote: 'ADD_NOTE',
 };
 

@@ -30,6 +30,8 @@ const FILTER_KEYS = [
   // Served beyond the contract: escalated in the current SLA cycle; returned twice, waiting for a manager.
   'escalated',
   'needsManager',
+  'supervised',
+  'supervisionOverdue',
 ] as const;
 
 const LIST_KEYS = new Set(['status', 'priority']);

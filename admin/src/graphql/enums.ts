@@ -61,6 +61,9 @@ export const SLA_CLOCKS = allOf<SlaClock>()(['CALENDAR', 'BUSINESS']);
 
 export type TicketEventType = EnumOf<'TicketEventType'>;
 
+export type SupervisionLevel = EnumOf<'SupervisionLevel'>;
+export const SUPERVISION_LEVELS = allOf<SupervisionLevel>()(['URGE', 'SUPERVISE']);
+
 // Webhook events are strings in the schema (WebhookInput.events: [String!]!), not an enum.
 export const WEBHOOK_EVENT_TYPES = [
   '*',
@@ -81,6 +84,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.closed',
   'ticket.reminder',
   'ticket.escalated',
+  'ticket.supervised',
+  'ticket.supervision_replied',
 ] as const;
 
 export type SettingsKind = EnumOf<'SettingsKind'>;

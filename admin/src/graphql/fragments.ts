@@ -8,6 +8,7 @@ export const TicketSummaryFields = graphql(
     category { id code name } area { id code name }
     department { ...DepartmentRef } assignee { id name }
     sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }
+    supervision { level status note createdAt dueAt repliedAt reply overdue repliedLate }
   }`,
   [DepartmentRef],
 );

@@ -76,6 +76,8 @@ const actionVariables: Record<TicketAction, Record<string, unknown>> = {
   feedback: { satisfaction: 'SATISFIED', comment: 'c' },
   close: { reason: 'DUPLICATE', note: 'n' },
   addNote: { body: 'b', visibility: 'PUBLIC' },
+  supervise: { level: 'SUPERVISE', note: 'n', replyWithinHours: 24 },
+  replySupervision: { reply: 'r' },
 };
 const list = {
   pagination: { page: 2, perPage: 25 },

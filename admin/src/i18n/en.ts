@@ -44,6 +44,8 @@ export const en = {
         closeReason: 'Close reason',
         overdue: 'Overdue only',
         escalated: 'Escalated only',
+        supervised: 'Supervised only',
+        supervision: 'Supervision',
         search: 'Search',
         autoDispatch: 'Dispatch by rules at once',
       },

@@ -36,6 +36,8 @@ export const zh: AppMessages = {
         closeReason: '办结方式',
         overdue: '仅看超期',
         escalated: '仅看已升级督办',
+        supervised: '仅看督办件',
+        supervision: '督办',
         search: '搜索',
         autoDispatch: '按派单规则自动派单',
       },

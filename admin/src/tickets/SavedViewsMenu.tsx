@@ -31,6 +31,7 @@ export const TICKET_COLUMNS = [
   'sla',
   'createdAt',
   'updatedAt',
+  'supervision',
 ] as const;
 
 /** Where DatagridConfigurable keeps the shown columns (as indexes into its children). */

@@ -47,3 +47,26 @@ export function PriorityField(_props: { label?: string; sortable?: boolean }) {
   const record = useRecordContext<Ticket>();
   return record ? <PriorityChip priority={record.priority} /> : null;
 }
+
+/** 督办/催办 marker: the level, red while the reply is overdue, outlined once answered. */
+export function SupervisionChip({ supervision }: { supervision: NonNullable<Ticket['supervision']> }) {
+  const translate = useTranslate();
+  const open = supervision.status === 'OPEN';
+  const label = supervision.overdue
+    ? `${translate(`enums.SupervisionLevel.${supervision.level}`)} · ${translate('hotline.supervision.overdue')}`
+    : translate(`enums.SupervisionLevel.${supervision.level}`);
+  return (
+    <Chip
+      size="small"
+      variant={open ? 'filled' : 'outlined'}
+      color={supervision.overdue ? 'error' : open ? 'warning' : 'default'}
+      label={label}
+      data-testid="supervision-chip"
+    />
+  );
+}
+
+export function SupervisionField(_props: { label?: string; sortable?: boolean }) {
+  const record = useRecordContext<Ticket>();
+  return record?.supervision ? <SupervisionChip supervision={record.supervision} /> : null;
+}

@@ -14,7 +14,7 @@ import { BulkReassignButton } from './actions/BulkReassignButton';
 import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
-import { PriorityField, StatusField } from './TicketChips';
+import { PriorityField, StatusField, SupervisionField } from './TicketChips';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
 
@@ -64,6 +64,7 @@ export function TicketList() {
         <SlaCountdownField label="resources.tickets.fields.sla" sortBy="sla.dueAt" />
         <DateTimeField source="createdAt" short />
         <DateTimeField source="updatedAt" short />
+        <SupervisionField label="resources.tickets.fields.supervision" sortable={false} />
       </DatagridConfigurable>
     </List>
   );

@@ -5,6 +5,7 @@ import { TicketActionBar } from './actions/TicketActionBar';
 import { EventTimeline } from './EventTimeline';
 import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
+import { SupervisionPanel } from './SupervisionPanel';
 import { TicketDetails } from './TicketDetails';
 
 function TicketTitle() {
@@ -29,7 +30,10 @@ function TicketShowLayout() {
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <SlaPanel ticket={ticket} />
+          <Stack spacing={2}>
+            <SupervisionPanel ticket={ticket} />
+            <SlaPanel ticket={ticket} />
+          </Stack>
         </Grid>
       </Grid>
     </Stack>

@@ -35,4 +35,5 @@ export const ticketFilters = [
   <CodeInput key="areaCode" source="areaCode" reference="areas" />,
   <BooleanInput key="overdue" source="overdue" />,
   <BooleanInput key="escalated" source="escalated" />,
+  <BooleanInput key="supervised" source="supervised" />,
 ];

@@ -37,6 +37,7 @@ const ticket: Ticket = {
   feedback: null,
   closeReason: null,
   answeredFromArticle: null,
+  supervision: null,
   // As the server answers a manager on this ticket (Ticket.allowedActions).
   allowedActions: ['ASSIGN', 'REASSIGN', 'RESOLVE', 'CLOSE', 'MERGE'],
   events: { nodes: [] },

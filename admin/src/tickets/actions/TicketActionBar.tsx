@@ -8,7 +8,14 @@ import { FailureAlert } from './FailureAlert';
 import { useDepartments } from './use-departments';
 import { useTicketAction } from './use-ticket-action';
 
-const PRIMARY: TicketAction[] = ['dispatch', 'accept', 'resolve', 'feedback', 'decideExtension'];
+const PRIMARY: TicketAction[] = [
+  'dispatch',
+  'accept',
+  'resolve',
+  'feedback',
+  'decideExtension',
+  'replySupervision',
+];
 
 /** Every action the server allows the viewer on this ticket now (Ticket.allowedActions), each opening its form. */
 export function TicketActionBar({ ticket }: { ticket: Ticket }) {

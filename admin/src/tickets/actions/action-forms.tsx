@@ -12,6 +12,7 @@ import { FeedbackForm } from './forms/FeedbackForm';
 import { ReasonForm } from './forms/ReasonForm';
 import { ReassignForm } from './forms/ReassignForm';
 import { ResolveForm } from './forms/ResolveForm';
+import { SuperviseForm } from './forms/SuperviseForm';
 
 interface FormContext<K extends TicketAction> {
   ticket: Ticket;
@@ -46,6 +47,17 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
       requiredKey="hotline.forms.reason_required"
       pending={c.pending}
       onSubmit={(reason) => c.submit({ reason })}
+      onCancel={c.cancel}
+    />
+  ),
+  supervise: (c) => <SuperviseForm pending={c.pending} onSubmit={c.submit} onCancel={c.cancel} />,
+  replySupervision: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.supervision.reply')}
+      submitLabel={c.translate('hotline.actions.replySupervision')}
+      requiredKey="hotline.forms.reply_required"
+      pending={c.pending}
+      onSubmit={(reply) => c.submit({ reply })}
       onCancel={c.cancel}
     />
   ),

@@ -20,6 +20,7 @@ export const SAVED_VIEW_LISTS = {
       'sla',
       'createdAt',
       'updatedAt',
+      'supervision',
     ],
   },
 } as const;
