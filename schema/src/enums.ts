@@ -45,10 +45,16 @@ export const ticketEventTypes = [
   'NOTE_ADDED',
   'RETURN_REQUESTED',
   'RETURN_REJECTED',
+  'SUPERVISED',
+  'SUPERVISION_REPLIED',
 ] as const;
 /** INTERNAL: staff only; PUBLIC: also the caller's side and integrations. */
 export const noteVisibilities = ['INTERNAL', 'PUBLIC'] as const;
 export const extensionStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
+/** URGE (催办): a reminder with a reply deadline; SUPERVISE (督办): formal supervision, the stronger one. */
+export const supervisionLevels = ['URGE', 'SUPERVISE'] as const;
+/** OPEN waits for the department's reply; REPLIED answered (or resolved); SUPERSEDED by a newer one; ENDED with the case (closed). */
+export const supervisionStatuses = ['OPEN', 'REPLIED', 'SUPERSEDED', 'ENDED'] as const;
 
 export type Role = (typeof roles)[number];
 export type TicketPriority = (typeof ticketPriorities)[number];
@@ -62,6 +68,8 @@ export type SlaClock = (typeof slaClocks)[number];
 export type TicketEventType = (typeof ticketEventTypes)[number];
 export type NoteVisibility = (typeof noteVisibilities)[number];
 export type ExtensionStatus = (typeof extensionStatuses)[number];
+export type SupervisionLevel = (typeof supervisionLevels)[number];
+export type SupervisionStatus = (typeof supervisionStatuses)[number];
 
 export const roleEnum = pgEnum('role', roles);
 export const ticketPriorityEnum = pgEnum('ticket_priority', ticketPriorities);
@@ -75,3 +83,5 @@ export const slaClockEnum = pgEnum('sla_clock', slaClocks);
 export const ticketEventTypeEnum = pgEnum('ticket_event_type', ticketEventTypes);
 export const noteVisibilityEnum = pgEnum('note_visibility', noteVisibilities);
 export const extensionStatusEnum = pgEnum('extension_status', extensionStatuses);
+export const supervisionLevelEnum = pgEnum('supervision_level', supervisionLevels);
+export const supervisionStatusEnum = pgEnum('supervision_status', supervisionStatuses);

@@ -22,6 +22,7 @@ export * from './tables/scope-rules.js';
 export * from './tables/scorecard-weights.js';
 export * from './tables/settings-audit.js';
 export * from './tables/sla-policies.js';
+export * from './tables/supervisions.js';
 export * from './tables/ticket-departments.js';
 export * from './tables/ticket-events.js';
 export * from './tables/tickets.js';

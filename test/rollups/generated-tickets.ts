@@ -28,6 +28,8 @@ export const ticketArbitrary = () =>
     current: fc.nat(),
     returnsBy: fc.array(fc.nat(), { maxLength: 3 }),
     reopened: fc.boolean(),
+    /** Supervisions (督办/催办), each by one of the departments it was sent to. */
+    supervisedAt: fc.array(fc.nat(), { maxLength: 2 }),
   });
 export type GeneratedTicket = ReturnType<ReturnType<typeof ticketArbitrary>['generate']>['value'];
 
@@ -81,6 +83,12 @@ export function useGeneratedTickets(app: TestHotline): GeneratedTickets {
       for (const by of ticket.returnsBy) {
         const department = sent.length ? sent[by % sent.length]! : null;
         await sql`insert into ticket_events (ticket_id, type, at, department_id) values (${id}, 'RETURNED', ${createdAt}, ${department})`;
+      }
+      for (const [i, by] of ticket.supervisedAt.entries()) {
+        if (!sent.length) continue;
+        await sql`insert into supervisions (ticket_id, department_id, level, note, due_at, status, supervised_by_id, created_at)
+          values (${id}, ${sent[by % sent.length]!}, 'SUPERVISE', 'n', ${at(60)}, ${i === ticket.supervisedAt.length - 1 ? 'OPEN' : 'SUPERSEDED'},
+            ${creatorId}, ${createdAt})`;
       }
       if (ticket.reopened)
         await sql`insert into ticket_events (ticket_id, type, at) values (${id}, 'REOPENED', ${createdAt})`;

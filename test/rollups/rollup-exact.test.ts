@@ -73,6 +73,26 @@ async function rawStats(from: Date, to: Date, departmentId: string | null) {
   };
 }
 
+/** Supervised tickets per day: city-wide at all, per department while it was responsible (and sent there). */
+function rawSupervised() {
+  return generated.sql<{ day: string; department: string; count: number }[]>`
+    with t as (select id, to_char((created_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day from tickets)
+    select t.day, 'city' as department, count(*)::int as count
+    from t where exists (select 1 from supervisions s where s.ticket_id = t.id) group by t.day
+    union all
+    select t.day, s.department_id::text, count(distinct t.id)::int
+    from t join supervisions s on s.ticket_id = t.id
+    join ticket_departments td on td.ticket_id = t.id and td.department_id = s.department_id
+    group by t.day, s.department_id
+    order by day, department`;
+}
+
+function rolledSupervised() {
+  return generated.sql<{ day: string; department: string; count: number }[]>`
+    select to_char(day, 'YYYY-MM-DD') as day, coalesce(department_id::text, 'city') as department, sum(supervised)::int as count
+    from daily_rollups group by 1, 2 having sum(supervised) > 0 order by 1, 2`;
+}
+
 const STATS = `query($from: DateTime!, $to: DateTime!, $dept: ID) {
   stats(from: $from, to: $to, departmentId: $dept) {
     received dispatched resolved overdue outOfScope returned responseRate resolutionRate satisfactionRate
@@ -132,6 +152,7 @@ describe('the daily roll-up', () => {
             expect(asOf).toBe(clock.now().toISOString());
             expect(figures).toEqual(await rawStats(from, to, department));
           }
+          expect(await rolledSupervised()).toEqual(await rawSupervised());
         },
       ),
       { numRuns: 20 },
@@ -156,6 +177,7 @@ describe('the daily roll-up', () => {
           current: 0,
           returnsBy: [],
           reopened: false,
+          supervisedAt: [],
         },
       ],
       'fresh',
@@ -193,6 +215,7 @@ describe('the daily roll-up', () => {
           current: 0,
           returnsBy: [],
           reopened: false,
+          supervisedAt: [],
         },
       ],
       'timer',

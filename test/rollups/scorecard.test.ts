@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const FIGURES = `volume dispatched acceptedOnTime responseRate resolved excluded resolutionRate resolvedWithDeadline
   resolvedOnTime onTimeResolutionRate feedback satisfied satisfactionRate reopened reopenRate returnedTickets returns
-  returnRate score`;
+  returnRate supervisedTickets score`;
 const RANKING = `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) {
   from to previousFrom previousTo asOf
   weights { responseRate resolutionRate onTimeResolutionRate satisfactionRate reopenRate returnRate updatedAt updatedBy { id } }
@@ -40,6 +40,7 @@ interface Figures {
   satisfied: number;
   reopened: number;
   returnedTickets: number;
+  supervisedTickets: number;
   responseRate: number | null;
   resolutionRate: number | null;
   onTimeResolutionRate: number | null;
@@ -79,6 +80,7 @@ function drillDowns(departmentId: string): Record<string, Record<string, unknown
     satisfied: { ...sent, satisfaction: ['SATISFIED', 'BASICALLY_SATISFIED'] },
     reopened: { ...sent, reopened: true },
     returnedTickets: { ...sent, returnedByDepartmentId: departmentId },
+    supervisedTickets: { ...sent, supervisedDepartmentId: departmentId },
   };
 }
 
@@ -137,6 +139,7 @@ describe('department ranking', () => {
       current: 0,
       returnsBy: [],
       reopened: false,
+      supervisedAt: [],
     };
     // Department A: two tickets on day 3, both accepted on time, one satisfied one dissatisfied and reopened.
     // Department B: one ticket on day 3, accepted late, satisfied. Day 1 (the previous period): A one ticket, late.

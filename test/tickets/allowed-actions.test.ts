@@ -30,6 +30,8 @@ const ACTIONS = [
   'ADD_NOTE',
   'REQUEST_RETURN',
   'DECIDE_RETURN',
+  'SUPERVISE',
+  'REPLY_SUPERVISION',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +61,8 @@ async function call(action: Action, ticket: { id: string; status: string }, view
     ADD_NOTE: async () => 'addNote(ticketId: $id, body: "已电话联系来电人", visibility: INTERNAL)',
     REQUEST_RETURN: async () => 'requestReturn(id: $id, reason: "不属本部门")',
     DECIDE_RETURN: async () => 'decideReturn(id: $id, approve: true)',
+    SUPERVISE: async () => 'superviseTicket(id: $id, level: URGE, note: "请尽快答复", replyWithinHours: 24)',
+    REPLY_SUPERVISION: async () => 'replySupervision(id: $id, reply: "已处理")',
   };
   return app.gql(`mutation($id: ID!) { ${await fields[action]()} { id } }`, { id: ticket.id }, token[viewer]);
 }
@@ -93,6 +97,11 @@ const STATES: Record<string, [Action, string][]> = {
     ['ACCEPT', 'HANDLER_A'],
     ['REQUEST_EXTENSION', 'HANDLER_A'],
     ['DECIDE_EXTENSION', 'MANAGER'],
+  ],
+  'IN_PROGRESS, supervised': [
+    ['DISPATCH', 'AGENT'],
+    ['ACCEPT', 'HANDLER_A'],
+    ['SUPERVISE', 'MANAGER'],
   ],
   ON_HOLD: [
     ['DISPATCH', 'AGENT'],

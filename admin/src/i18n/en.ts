@@ -228,6 +228,8 @@ export const en = {
     },
     SavedViewList: { TICKETS: 'Tickets' },
     ViewVisibility: { PRIVATE: 'Only me', DEPARTMENT: 'My department', CENTRE: 'The whole centre' },
+    SupervisionLevel: { URGE: 'Urge (催办)', SUPERVISE: 'Supervise (督办)' },
+    SupervisionStatus: { OPEN: 'Awaiting reply', REPLIED: 'Replied', SUPERSEDED: 'Superseded', ENDED: 'Ended' },
     NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
@@ -251,6 +253,8 @@ export const en = {
       NOTE_ADDED: 'Note',
       RETURN_REQUESTED: 'Return requested',
       RETURN_REJECTED: 'Return rejected',
+      SUPERVISED: 'Supervised',
+      SUPERVISION_REPLIED: 'Supervision answered',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

@@ -211,6 +211,8 @@ export const zh: AppMessages = {
     },
     SavedViewList: { TICKETS: '工单' },
     ViewVisibility: { PRIVATE: '仅自己', DEPARTMENT: '本部门', CENTRE: '全中心' },
+    SupervisionLevel: { URGE: '催办', SUPERVISE: '督办' },
+    SupervisionStatus: { OPEN: '待回复', REPLIED: '已回复', SUPERSEDED: '已更新', ENDED: '已结束' },
     NoteVisibility: { INTERNAL: '内部备注（仅工作人员）', PUBLIC: '公开进展（来电人及对接系统可见）' },
     TicketEventType: {
       CREATED: '受理',
@@ -234,6 +236,8 @@ export const zh: AppMessages = {
       NOTE_ADDED: '备注',
       RETURN_REQUESTED: '申请退单',
       RETURN_REJECTED: '退单申请驳回',
+      SUPERVISED: '督办',
+      SUPERVISION_REPLIED: '督办回复',
     },
   },
   hotline: zhScreens,

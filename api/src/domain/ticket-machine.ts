@@ -17,7 +17,9 @@ export type TicketAction =
   | 'merge'
   | 'addNote'
   | 'requestReturn'
-  | 'decideReturn';
+  | 'decideReturn'
+  | 'supervise'
+  | 'replySupervision';
 
 interface ActionRule {
   from: readonly TicketStatus[];
@@ -59,6 +61,13 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
   /** A disputed return: the department keeps the ticket, its clock running, until a manager decides. */
   requestReturn: { from: ['DISPATCHED', 'IN_PROGRESS'], roles: ['HANDLER'] },
   decideReturn: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'], roles: ['MANAGER', 'ADMIN'] },
+  /** 督办/催办: a running case with a department that must reply. */
+  supervise: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'], roles: ['MANAGER', 'ADMIN'] },
+  /** The responsible department answers an open supervision (resolving the case answers it too). */
+  replySupervision: {
+    from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'],
+    roles: ['HANDLER', 'MANAGER', 'ADMIN'],
+  },
 };
 
 /** Which close reasons a status allows. */
@@ -103,6 +112,8 @@ export interface TicketState {
   extensionPending: boolean;
   /** A return request waits for a manager. */
   returnPending?: boolean;
+  /** A supervision waits for the department's reply. */
+  supervisionOpen?: boolean;
 }
 
 /**
@@ -121,6 +132,7 @@ function checkActionInState(
   if (action === 'decideExtension' && !ticket.extensionPending) return 'INVALID_TRANSITION';
   if (action === 'requestReturn' && ticket.returnPending) return 'INVALID_TRANSITION';
   if (action === 'decideReturn' && !ticket.returnPending) return 'INVALID_TRANSITION';
+  if (action === 'replySupervision' && !ticket.supervisionOpen) return 'INVALID_TRANSITION';
   return null;
 }
 

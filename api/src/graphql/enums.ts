@@ -7,6 +7,8 @@ import {
   roles,
   satisfactions,
   slaClocks,
+  supervisionLevels,
+  supervisionStatuses,
   ticketEventTypes,
   ticketPriorities,
   ticketStatuses,
@@ -49,8 +51,12 @@ export const TicketAction = enumOf([
   'ADD_NOTE',
   'REQUEST_RETURN',
   'DECIDE_RETURN',
+  'SUPERVISE',
+  'REPLY_SUPERVISION',
 ] as const);
 export const NoteVisibility = enumOf(noteVisibilities);
+export const SupervisionLevel = enumOf(supervisionLevels);
+export const SupervisionStatus = enumOf(supervisionStatuses);
 
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(DemandType, { name: 'DemandType' });
@@ -72,4 +78,14 @@ registerEnumType(TicketAction, {
   name: 'TicketAction',
   description:
     'A mutation on an existing ticket: DISPATCH is dispatchTicket, RECORD_FEEDBACK recordFeedback, MERGE mergeTicket...',
+});
+registerEnumType(SupervisionLevel, {
+  name: 'SupervisionLevel',
+  description:
+    'URGE (催办): a reminder to reply by a deadline. SUPERVISE (督办): formal supervision, the stronger one.',
+});
+registerEnumType(SupervisionStatus, {
+  name: 'SupervisionStatus',
+  description:
+    "OPEN: waiting for the department's reply. REPLIED: answered (replySupervision, or the case resolved). SUPERSEDED: a newer supervision replaced it. ENDED: the case closed or left the departments without a reply.",
 });

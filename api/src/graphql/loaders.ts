@@ -5,13 +5,15 @@ import {
   extensionRequests,
   knowledgeArticles,
   returnRequests,
+  type SupervisionRow,
   slaPolicies,
+  supervisions,
   tickets,
   users,
 } from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
 import DataLoader from 'dataloader';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Viewer } from '../auth/viewer.js';
 import type { ServiceContext } from '../context.js';
@@ -65,6 +67,24 @@ function pendingReturn(db: Db) {
   });
 }
 
+/** Each ticket's latest supervision, open or answered, or null (one query for a page of tickets). */
+function latestSupervision(db: Db) {
+  return new DataLoader<string, SupervisionRow | null>(async (ticketIds) => {
+    const rows = await db
+      .selectDistinctOn([supervisions.ticketId])
+      .from(supervisions)
+      .where(inArray(supervisions.ticketId, ticketIds as string[]))
+      .orderBy(
+        supervisions.ticketId,
+        // The open one first: two supervisions may share a clock reading.
+        sql`${supervisions.status} = 'OPEN' desc`,
+        desc(supervisions.createdAt),
+      );
+    const latest = new Map(rows.map((row) => [row.ticketId, row]));
+    return ticketIds.map((id) => latest.get(id) ?? null);
+  });
+}
+
 /** Each ticket's likely duplicates as the viewer may see them: one search for all the tickets on a page. */
 function possibleDuplicates(db: Db, viewer: Viewer) {
   return new DataLoader<string, DuplicateCandidate[]>(async (ids) => {
@@ -95,6 +115,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     ticket: byId(db, tickets),
     pendingExtension: pendingExtension(db),
     pendingReturn: pendingReturn(db),
+    latestSupervision: latestSupervision(db),
     possibleDuplicates: possibleDuplicates(db, viewer),
     scopeRules: once(() => loadScopeRules(db)),
   };

@@ -33,6 +33,11 @@ export const dailyRollups = pgTable(
     returns: counter(),
     /** Tickets with at least one such return. */
     returnedTickets: counter(),
+    /**
+     * Tickets supervised (督办/催办) at least once (city-wide: by a manager at any time; a department's
+     * rows: while that department was responsible).
+     */
+    supervised: counter(),
   },
   (t) => [index('daily_rollups_department_day_idx').on(t.departmentId, t.day)],
 );

@@ -18,16 +18,20 @@ export const TICKET_COUNTERS = {
   reopened: sql`t.reopened`,
 } as const;
 
-/** Every counter column: the ticket counters, then the two counted from RETURNED events. */
-export type CounterColumn = keyof typeof TICKET_COUNTERS | 'returns' | 'returned_tickets';
+/**
+ * Every counter column: the ticket counters, the two counted from RETURNED events, and the tickets
+ * supervised (city-wide: at all; a department's rows: while it was responsible).
+ */
+export type CounterColumn = keyof typeof TICKET_COUNTERS | 'returns' | 'returned_tickets' | 'supervised';
 export const COUNTER_COLUMNS: readonly CounterColumn[] = [
   ...(Object.keys(TICKET_COUNTERS) as (keyof typeof TICKET_COUNTERS)[]),
   'returns',
   'returned_tickets',
+  'supervised',
 ];
 export type Counters = Record<CounterColumn, number>;
 
-const counts = (returnsSource: string) =>
+const counts = (returnsSource: string, supervisedSource: string) =>
   sql.join(
     [
       ...Object.entries(TICKET_COUNTERS).map(
@@ -35,6 +39,7 @@ const counts = (returnsSource: string) =>
       ),
       sql.raw(`coalesce(sum(${returnsSource}.count), 0)::int as returns`),
       sql.raw(`count(${returnsSource}.ticket_id)::int as returned_tickets`),
+      sql.raw(`count(${supervisedSource}.ticket_id)::int as supervised`),
     ],
     sql`, `,
   );
@@ -59,15 +64,22 @@ export function aggregateTickets(start: SQL, end: SQL, zone: string): SQL {
       from t join ticket_events e on e.ticket_id = t.id and e.type = 'RETURNED' and e.department_id is not null
       group by e.ticket_id, e.department_id
     ),
-    returned_any as (select ticket_id, sum(count)::int as count from returned group by ticket_id)
-    select t.day, null::uuid as department_id, t.category_id, ${counts('returned_any')}
-    from t left join returned_any on returned_any.ticket_id = t.id
+    returned_any as (select ticket_id, sum(count)::int as count from returned group by ticket_id),
+    supervised as (
+      select distinct s.ticket_id, s.department_id from t join supervisions s on s.ticket_id = t.id
+    ),
+    supervised_any as (select distinct ticket_id from supervised)
+    select t.day, null::uuid as department_id, t.category_id, ${counts('returned_any', 'supervised_any')}
+    from t
+    left join returned_any on returned_any.ticket_id = t.id
+    left join supervised_any on supervised_any.ticket_id = t.id
     group by t.day, t.category_id
     union all
-    select t.day, td.department_id, t.category_id, ${counts('returned')}
+    select t.day, td.department_id, t.category_id, ${counts('returned', 'supervised')}
     from t
     join ticket_departments td on td.ticket_id = t.id
     left join returned on returned.ticket_id = t.id and returned.department_id = td.department_id
+    left join supervised on supervised.ticket_id = t.id and supervised.department_id = td.department_id
     group by t.day, td.department_id, t.category_id`;
 }
 

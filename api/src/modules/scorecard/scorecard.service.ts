@@ -30,6 +30,7 @@ export interface Scorecard {
   returnedTickets: number;
   returns: number;
   returnRate: number | null;
+  supervisedTickets: number;
   score: number | null;
 }
 
@@ -80,6 +81,7 @@ export function scorecardOf(counters: Counters, weights: Weights): Scorecard {
     reopened: counters.reopened,
     returnedTickets: counters.returned_tickets,
     returns: counters.returns,
+    supervisedTickets: counters.supervised,
     ...rates,
     score: weightedScore(rates, weights),
   };

@@ -50,6 +50,10 @@ export class DepartmentScorecard {
   returns!: number;
   @Field(() => Float, { nullable: true, description: 'returnedTickets / volume.' })
   returnRate!: number | null;
+  @Field(() => Int, {
+    description: 'Tickets supervised (督办/催办) at least once while the department was responsible.',
+  })
+  supervisedTickets!: number;
   @Field(() => Float, {
     nullable: true,
     description:

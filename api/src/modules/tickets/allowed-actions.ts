@@ -22,6 +22,8 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   addNote: 'ADD_NOTE',
   requestReturn: 'REQUEST_RETURN',
   decideReturn: 'DECIDE_RETURN',
+  supervise: 'SUPERVISE',
+  replySupervision: 'REPLY_SUPERVISION',
 };
 
 /**
@@ -40,7 +42,11 @@ export async function allowedActionsFor(ctx: GraphQLContext, ticket: TicketRow):
     (action) => checkAction(action, ticket, signedIn) === null,
   );
   const returnPending = returnMatters ? (await ctx.loaders.pendingReturn.load(ticket.id)) !== null : false;
-  return allowedActions({ ...ticket, extensionPending, returnPending }, signedIn).map(
+  const supervisionMatters = checkAction('replySupervision', ticket, signedIn) === null;
+  const supervisionOpen = supervisionMatters
+    ? (await ctx.loaders.latestSupervision.load(ticket.id))?.status === 'OPEN'
+    : false;
+  return allowedActions({ ...ticket, extensionPending, returnPending, supervisionOpen }, signedIn).map(
     (action) => ACTION_NAME[action],
   );
 }

@@ -8,6 +8,7 @@ import { isUuid } from '../../domain/uuid.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { slaBreaches } from '../../metrics/process-metrics.js';
 import type { SlaFields } from '../sla/sla-cycle.js';
+import { settleSupervision } from '../supervision/supervise-ticket.js';
 import { cancelPendingExtension, endsExtensionScope } from './cancel-pending-extension.js';
 import { cancelPendingReturn } from './return-requests.js';
 import { visibleTickets } from './ticket-access.js';
@@ -52,6 +53,8 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   addNote: 'add a note to',
   requestReturn: 'request the return of',
   decideReturn: 'decide the return of',
+  supervise: 'supervise',
+  replySupervision: 'reply to the supervision of',
 };
 
 /**
@@ -132,6 +135,7 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
   if (endsExtensionScope(ticket, updated)) {
     drafts.push(...(await cancelPendingExtension(tx, ctx, ticket, updated, now)));
     await cancelPendingReturn(tx, ctx, ticket.id, now);
+    drafts.push(...(await settleSupervision(tx, ctx, ticket, updated, now)));
   }
   await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
   return updated;

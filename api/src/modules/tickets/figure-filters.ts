@@ -17,12 +17,15 @@ export interface FigureFilter {
   resolvedOnTime?: boolean | null;
   reopened?: boolean | null;
   satisfaction?: Satisfaction[] | null;
+  supervised?: boolean | null;
+  supervisedDepartmentId?: string | null;
 }
 
 const RESOLVED = sql`(tickets.status = 'RESOLVED' or tickets.close_reason in ('RESOLVED', 'ANSWERED_DIRECTLY'))`;
 const ACCEPTED_ON_TIME = sql`(tickets.first_dispatched_at is not null and tickets.accepted_on_time)`;
 const TIMED = sql`${RESOLVED} and tickets.resolved_at is not null and tickets.due_at is not null`;
 const REOPENED = sql`exists (select 1 from ticket_events e where e.ticket_id = tickets.id and e.type = 'REOPENED')`;
+const SUPERVISED = sql`exists (select 1 from supervisions s where s.ticket_id = tickets.id)`;
 
 const either = (wanted: boolean, condition: SQL) =>
   wanted ? condition : sql`not coalesce(${condition}, false)`;
@@ -45,6 +48,13 @@ export function figureConditions(filter: FigureFilter): SQL[] {
       sql`exists (select 1 from ticket_events e where e.ticket_id = tickets.id and e.type = 'RETURNED' and e.department_id = ${id}::uuid)`,
     );
   }
+  if (filter.supervisedDepartmentId) {
+    const id = uuid('supervisedDepartmentId', filter.supervisedDepartmentId);
+    conditions.push(
+      sql`exists (select 1 from supervisions s where s.ticket_id = tickets.id and s.department_id = ${id}::uuid)`,
+    );
+  }
+  if (filter.supervised != null) conditions.push(filter.supervised ? SUPERVISED : sql`not ${SUPERVISED}`);
   if (filter.dispatched != null)
     conditions.push(
       filter.dispatched

@@ -15,6 +15,8 @@ export interface EventDraft {
   visibility?: NoteVisibility | null;
   /** Makes a worker effect happen once (unique per ticket). */
   effectKey?: string | null;
+  /** More of the webhook body beside `ticket` (ids and codes only, never personal data). */
+  webhookExtra?: Record<string, unknown>;
 }
 
 /** The webhook event type of each ticket event (contract README, "Webhooks"). */
@@ -39,6 +41,8 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   NOTE_ADDED: 'ticket.note_added',
   RETURN_REQUESTED: 'ticket.return_requested',
   RETURN_REJECTED: 'ticket.return_rejected',
+  SUPERVISED: 'ticket.supervised',
+  SUPERVISION_REPLIED: 'ticket.supervision_replied',
 };
 
 /** The ticket as a webhook body carries it: no personal data. */
@@ -91,6 +95,7 @@ export async function appendEventsOfMany(
       if (payload && draft.type === 'ESCALATED') payload.level = draft.level ?? null;
       if (payload && draft.type === 'REMINDER_SENT') payload.fraction = draft.fraction ?? null;
       if (payload && draft.type === 'NOTE_ADDED') payload.note = { visibility: 'PUBLIC', body: draft.note };
+      if (payload && draft.webhookExtra) Object.assign(payload, draft.webhookExtra);
       return {
         ticket_id: ticket.id,
         type: draft.type,

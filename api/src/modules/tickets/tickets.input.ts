@@ -84,6 +84,18 @@ export class TicketFilter {
   reopened?: boolean | null;
   @Field(() => [Satisfaction], { nullable: true, description: 'Feedback recorded, any of these.' })
   satisfaction?: enums.Satisfaction[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Supervised (督办/催办) at least once (or never).' })
+  supervised?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Supervised while this department was responsible (the supervisedTickets of its scorecard).',
+  })
+  supervisedDepartmentId?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "A supervision waits for the department's reply past its deadline now (or not).",
+  })
+  supervisionOverdue?: boolean | null;
 }
 
 @InputType()

@@ -44,6 +44,8 @@ export interface TicketFilter extends FigureFilter {
   externalRef?: string | null;
   escalated?: boolean | null;
   needsManager?: boolean | null;
+  /** A supervision waits for the department's reply past its deadline now. */
+  supervisionOverdue?: boolean | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_AT' | 'NUMBER';
@@ -120,6 +122,10 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
     conditions.push(filter.escalated ? gt(tickets.escalationLevel, 0) : eq(tickets.escalationLevel, 0));
   }
   if (filter.needsManager != null) conditions.push(eq(tickets.needsManager, filter.needsManager));
+  if (filter.supervisionOverdue != null) {
+    const overdue = sql`exists (select 1 from supervisions s where s.ticket_id = ${tickets.id} and s.status = 'OPEN' and s.due_at < ${now.toISOString()}::timestamptz)`;
+    conditions.push(filter.supervisionOverdue ? overdue : sql`not ${overdue}`);
+  }
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));
   checkDistinct('satisfaction', filter.satisfaction);
