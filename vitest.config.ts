@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { runSourcesInChildProcesses, sourceResolution } from './test/support/source-condition.js';
 
 const require = createRequire(import.meta.url);
+runSourcesInChildProcesses();
 
 export default defineConfig({
   test: {
@@ -9,6 +11,7 @@ export default defineConfig({
       {
         // One graphql module for our code and the CommonJS type-graphql (else "another module or realm").
         resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+        ...sourceResolution,
         test: {
           name: 'server',
           include: ['test/**/*.test.ts'],
@@ -22,6 +25,7 @@ export default defineConfig({
       'admin/vitest.config.ts',
       {
         // The console in Debian's Chromium against the whole stack (one server, seeded once; files in turn).
+        ...sourceResolution,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

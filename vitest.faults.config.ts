@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { runSourcesInChildProcesses, sourceResolution } from './test/support/source-condition.js';
 
 const require = createRequire(import.meta.url);
+runSourcesInChildProcesses();
 
 /**
  * The fault suite (`pnpm test:faults`): real outages on private PostgreSQL and Redis servers the tests
@@ -9,6 +11,7 @@ const require = createRequire(import.meta.url);
  */
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+  ...sourceResolution,
   test: {
     name: 'faults',
     include: ['test/faults/**/*.test.ts'],

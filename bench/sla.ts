@@ -110,11 +110,15 @@ async function startWorkerProcesses(): Promise<{ stop(): Promise<void> }> {
   }
   const children: ChildProcess[] = [];
   for (let i = 0; i < PROCESSES; i++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', 'workers'], {
-      cwd: root,
-      env: { ...process.env, ...workerEnv, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@hotline/source', '--import', 'tsx', 'main.ts', 'workers'],
+      {
+        cwd: root,
+        env: { ...process.env, ...workerEnv, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(child);
     await new Promise<void>((ready) => {
       let output = '';

@@ -37,7 +37,33 @@ export interface HotlineProcess {
 }
 
 /**
- * Starts `node --import tsx main.ts <role>` as its own process, as a deployment runs it
+ * How a process is started: the compiled server, as `pnpm start` ships it (`node dist/main.js`, built by
+ * `scripts/build-server.mjs --if-stale` first), or with BENCH_TSX=1 the TypeScript sources through tsx.
+ */
+export function serverCommand(role: 'all' | 'api' | 'workers'): string[] {
+  if (process.env.BENCH_TSX === '1')
+    return ['--conditions=@hotline/source', '--import', 'tsx', 'main.ts', role];
+  return ['dist/main.js', role];
+}
+
+let built: Promise<void> | undefined;
+
+/** Compiles the server once per run when its sources changed since the last build. */
+export function buildServerIfStale(): Promise<void> {
+  if (process.env.BENCH_TSX === '1') return Promise.resolve();
+  built ??= new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/build-server.mjs', '--if-stale'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build-server exited ${code}`))));
+  });
+  return built;
+}
+
+/**
+ * Starts the server (`serverCommand`) in one role as its own process, as a deployment runs it
  * (production mode, JSON logs to bench/out/<name>.log): its memory is its own and measurable.
  */
 export async function startProcess(
@@ -46,6 +72,7 @@ export async function startProcess(
   targets: ProcessTargets,
   name: string,
 ): Promise<HotlineProcess> {
+  await buildServerIfStale();
   mkdirSync(outDir, { recursive: true });
   const log = createWriteStream(join(outDir, `${name}.log`));
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profiles --import ./bench/lib/exit-after-term.mjs",
@@ -54,7 +81,7 @@ export async function startProcess(
     ...(process.env.BENCH_V8_DEFAULTS === '1' ? [] : HEAP_FLAGS),
     ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
   ];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'main.ts', role], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverCommand(role)], {
     cwd: root,
     env: {
       ...process.env,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listeningUrl } from '../support/processes.js';
 
 /**
  * The newcomer's path: `pnpm start` with no DATABASE_URL and no REDIS_URL runs on embedded PGlite and a
@@ -11,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 let child: ChildProcess;
 let dataDir: string;
 let url: string;
-let output = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hotline-start-'));
@@ -29,20 +29,7 @@ beforeAll(async () => {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  url = await new Promise<string>((found, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"port":(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        found(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
-  });
+  url = await listeningUrl(child);
 }, 90_000);
 
 afterAll(async () => {

@@ -70,3 +70,25 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL
     child.kill(signal);
   });
 }
+
+/**
+ * The address of a hotline process started with PORT=0 and LOG_LEVEL info, read from its start line
+ * (`"port":N`); its output so far is in the error when it exits or takes longer than `timeoutMs`.
+ */
+export function listeningUrl(child: ChildProcess, timeoutMs = 60_000): Promise<string> {
+  let output = '';
+  return new Promise<string>((found, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"port":(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        found(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
