@@ -101,6 +101,11 @@ export const enScreens = {
     supervise: 'Supervise',
     replySupervision: 'Reply to supervision',
   },
+  caller_history: {
+    title: 'Caller history',
+    count: '%{count} tickets',
+    last_satisfaction: 'Latest satisfaction',
+  },
   supervision: {
     title: 'Supervision',
     level: 'Level',

@@ -103,6 +103,11 @@ export const zhScreens: AppMessages['hotline'] = {
     supervise: '督办',
     replySupervision: '回复督办',
   },
+  caller_history: {
+    title: '来电人历史工单',
+    count: '共 %{count} 件',
+    last_satisfaction: '最近一次满意度',
+  },
   supervision: {
     title: '督办',
     level: '督办级别',

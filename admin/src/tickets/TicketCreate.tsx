@@ -15,6 +15,7 @@ import {
 import { enumChoices } from '../common/enum-choices';
 import { CALLER_LANGUAGES, CHANNELS, DEMAND_TYPES, PRIORITIES } from '../graphql/enums';
 import { ArticleSuggestions } from '../knowledge/ArticleSuggestions';
+import { IntakeCallerHistory } from './CallerHistoryPanel';
 
 function CodeChoiceInput({ source, reference }: { source: string; reference: 'categories' | 'areas' }) {
   const { data = [] } = useGetList(reference, {
@@ -80,7 +81,10 @@ export function TicketCreate() {
             <SelectInput source="callerLanguage" choices={enumChoices('CallerLanguage', CALLER_LANGUAGES)} />
             <BooleanInput source="autoDispatch" />
           </Stack>
-          <ArticleSuggestions />
+          <Stack spacing={2} sx={{ minWidth: { md: 320 } }}>
+            <IntakeCallerHistory />
+            <ArticleSuggestions />
+          </Stack>
         </Stack>
       </SimpleForm>
     </Create>

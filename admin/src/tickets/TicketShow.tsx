@@ -2,6 +2,7 @@ import { Grid, LinearProgress, Stack } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { Ticket } from '../graphql/types';
 import { TicketActionBar } from './actions/TicketActionBar';
+import { TicketCallerHistory } from './CallerHistoryPanel';
 import { EventTimeline } from './EventTimeline';
 import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
@@ -33,6 +34,7 @@ function TicketShowLayout() {
           <Stack spacing={2}>
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />
+            <TicketCallerHistory ticket={ticket} />
           </Stack>
         </Grid>
       </Grid>

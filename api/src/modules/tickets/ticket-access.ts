@@ -38,6 +38,11 @@ export function mayReadPersonalData(viewer: Viewer, ticket: { departmentId: stri
   return scope === 'all' || (scope !== 'none' && scope.departmentId === ticket.departmentId);
 }
 
+/** Whether the viewer sees every caller's phone in full (agents, managers, admins): intake's caller lookup. */
+export function readsEveryPhone(viewer: Viewer): boolean {
+  return personalDataScope(viewer) === 'all';
+}
+
 /** The SQL condition of mayReadPersonalData: tickets whose caller phone the viewer sees in full. */
 export function personalDataReadable(viewer: Viewer): SQL | undefined {
   const scope = personalDataScope(viewer);
