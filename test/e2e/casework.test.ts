@@ -101,3 +101,36 @@ test('a handler disputes a dispatch; a manager sees it counted on the dashboard 
   expect(after).toEqual({ status: 'IN_PROGRESS', pendingReturn: null });
   expect(reviewer().problems).toEqual([]);
 });
+
+const history = useConsole('casework-caller-history-failed');
+
+test("a manager sees the caller's earlier tickets on the ticket page and while typing the number at intake", async () => {
+  const create = (title: string) =>
+    ok<{ createTicket: { id: string; number: string } }>(
+      `mutation($title: String!) { createTicket(input: { title: $title, description: "来电反映小区噪音扰民",
+        demandType: COMPLAINT, callerName: "赵先生", callerPhone: "13700005555", autoDispatch: false }) { id number } }`,
+      { title },
+      token,
+    );
+  const earlier = (await create('夜间施工噪音')).createTicket;
+  const later = (await create('夜间施工噪音再次反映')).createTicket;
+
+  const { page, shot } = history();
+  await history().signIn(MANAGER_EMAIL);
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/admin/#/tickets/${later.id}/show`);
+  const card = page.getByTestId('caller-history');
+  await card.waitFor();
+  expect(await card.textContent()).toContain(earlier.number);
+  expect(await card.textContent()).not.toContain(later.number);
+  await shot('casework-caller-history');
+
+  await page.goto(`${origin}/admin/#/tickets/create`);
+  await page.getByLabel('来电号码').fill('137 0000 5555');
+  const intake = page.getByTestId('caller-history');
+  await intake.waitFor();
+  await expect.poll(() => intake.textContent()).toContain(later.number);
+  expect(await intake.textContent()).toContain(earlier.number);
+  await shot('casework-intake-caller-history');
+  expect(history().problems).toEqual([]);
+});
