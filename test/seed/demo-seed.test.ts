@@ -108,6 +108,13 @@ describe('the demo district on PostgreSQL', () => {
              (select count(*) from tickets where close_reason = 'OUT_OF_SCOPE')::int as "outOfScope"`;
     expect(trail!.without).toBe(0);
     expect(trail!.outOfScope).toBeGreaterThan(0);
+
+    // Cases that drag on were supervised; some stuck ones got their department's reply.
+    const supervisions = await sql<{ status: string; count: number }[]>`
+      select status, count(*)::int as count from supervisions group by status`;
+    const byStatus = Object.fromEntries(supervisions.map((row) => [row.status, row.count]));
+    expect(byStatus.OPEN ?? 0).toBeGreaterThan(0);
+    expect(byStatus.REPLIED ?? 0).toBeGreaterThan(0);
   }, 120_000);
 
   it('adds nothing when run again', async () => {

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../context.js';
 import { mergeTicket } from '../modules/duplicates/duplicates.service.js';
+import { replySupervision, superviseTicket } from '../modules/supervision/supervise-ticket.js';
 import { acceptTicket } from '../modules/tickets/accept-ticket.js';
 import { assignTicket } from '../modules/tickets/assign-ticket.js';
 import { closeTicket } from '../modules/tickets/close-ticket.js';
@@ -129,6 +130,19 @@ export async function playTicket(
   const handler = handlerOf(actors, ticket);
   if (!later(2 * MINUTE, 20 * MINUTE)) return;
   ticket = await assignTicket(as(handler), { id, userId: handler.id! });
+  // Cases that drag on draw a manager's supervision (督办/催办); a stuck one half the time gets its reply.
+  if (plan.stuck || plan.resolveLate) {
+    if (!advanceTo(at + 6 * HOUR)) return;
+    ticket = await superviseTicket(as(actors.manager), {
+      id,
+      level: plan.index % 2 === 0 ? 'SUPERVISE' : 'URGE',
+      note: '群众反映强烈，请加快办理并按时回复进展',
+      replyWithinHours: 24,
+    });
+    if (plan.stuck && plan.index % 2 === 0 && advanceTo(at + 20 * HOUR)) {
+      ticket = await replySupervision(as(handler), { id, reply: '已成立专班协调处理，预计一周内办结' });
+    }
+  }
   if (plan.stuck) return;
 
   for (let round = 0; round < 2; round++) {
