@@ -133,6 +133,7 @@ export const en = {
   },
   enums: {
     SlaDeadline: { ACCEPTANCE: 'Acceptance', RESOLUTION: 'Resolution' },
+    CoordinateSystem: { WGS84: 'WGS-84 (GPS, OpenStreetMap)', GCJ02: 'GCJ-02 (AMap, Tencent, WeChat)' },
     SlaBreachCause: {
       ACCEPTED_LATE: 'Accepted late',
       NOT_ACCEPTED: 'Not accepted yet',

@@ -125,6 +125,7 @@ export const zh: AppMessages = {
   },
   enums: {
     SlaDeadline: { ACCEPTANCE: '签收', RESOLUTION: '办结' },
+    CoordinateSystem: { WGS84: 'WGS-84（GPS、OpenStreetMap）', GCJ02: 'GCJ-02（高德、腾讯、微信）' },
     SlaBreachCause: {
       ACCEPTED_LATE: '超时签收',
       NOT_ACCEPTED: '尚未签收',
