@@ -199,7 +199,12 @@ export const en = {
     SlaClock: { CALENDAR: 'Calendar time', BUSINESS: 'Working time' },
     ExportFormat: { CSV: 'CSV', XLSX: 'Excel' },
     ExportLanguage: { EN: 'English', ZH: 'Chinese' },
-    ExportSource: { TICKETS: 'Ticket list', STATS: 'Statistics', SLA_REPORT: 'SLA report' },
+    ExportSource: {
+      TICKETS: 'Ticket list',
+      STATS: 'Statistics',
+      SLA_REPORT: 'SLA report',
+      RANKING: 'Department ranking',
+    },
     ExportStatus: {
       QUEUED: 'Queued',
       RUNNING: 'Running',

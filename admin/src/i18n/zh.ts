@@ -182,7 +182,7 @@ export const zh: AppMessages = {
     SlaClock: { CALENDAR: '自然时间', BUSINESS: '工作时间' },
     ExportFormat: { CSV: 'CSV', XLSX: 'Excel' },
     ExportLanguage: { EN: '英文', ZH: '中文' },
-    ExportSource: { TICKETS: '工单列表', STATS: '统计', SLA_REPORT: 'SLA 报表' },
+    ExportSource: { TICKETS: '工单列表', STATS: '统计', SLA_REPORT: 'SLA 报表', RANKING: '考核排名' },
     ExportStatus: {
       QUEUED: '排队中',
       RUNNING: '生成中',
