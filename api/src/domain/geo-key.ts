@@ -4,7 +4,7 @@ import type { GeoBox } from './geo-distance.js';
  * A ticket's `geo_key`: the Z-order (Morton) interleave of its latitude and longitude, each
  * quantised to 26 bits (cells of about 0.3 x 0.6 m at the equator). Points near each other mostly
  * get keys near each other, so one btree over the key answers "what lies in this box" as a few key
- * ranges. PostgreSQL computes the stored key (the `ticket_geo_key` function of migration 0016, the
+ * ranges. PostgreSQL computes the stored key (the `ticket_geo_key` function of migration 0017, the
  * same formula); this module computes the ranges that cover a box.
  */
 export const GEO_KEY_BITS = 26;

@@ -51,7 +51,7 @@ export const tickets = pgTable(
     /**
      * Z-order (Morton) key of the point: latitude and longitude quantised to 26 bits each and
      * interleaved (api/src/domain/geo-key.ts), so a btree answers map-area and distance queries as a
-     * few key ranges. Computed by PostgreSQL (function of migration 0016); null without a point.
+     * few key ranges. Computed by PostgreSQL (function of migration 0017); null without a point.
      */
     geoKey: bigint({ mode: 'number' }).generatedAlwaysAs(sql`ticket_geo_key(latitude, longitude)`),
     /** A link to a photo or other media the reporter gave (Open311 media_url); never downloaded. */

@@ -126,6 +126,12 @@ export class TicketFilter {
     description: 'Supervised while this department was responsible (the supervisedTickets of its scorecard).',
   })
   supervisedDepartmentId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A return request (派单异议) of this department was rejected by a manager (the rejectedReturns of its scorecard).',
+  })
+  returnRejectedDepartmentId?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description: "A supervision waits for the department's reply past its deadline now (or not).",
