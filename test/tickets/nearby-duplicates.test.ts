@@ -101,7 +101,12 @@ describe('nearby duplicates', () => {
   it('measures from each ticket: around the one 120 m north, the nearest first', async () => {
     // old: 40 m and 5 days away; source: 120 m, 3 days; closest: 126 m, 4 days; far: 140 m, 2 days.
     const found = await candidatesOf(ids.near!);
-    expect(found.map((candidate) => candidate.ticket.id)).toEqual([ids.old, ids.source, ids.closest, ids.far]);
+    expect(found.map((candidate) => candidate.ticket.id)).toEqual([
+      ids.old,
+      ids.source,
+      ids.closest,
+      ids.far,
+    ]);
   });
 
   it('leaves out what the viewer may not see', async () => {
