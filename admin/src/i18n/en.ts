@@ -237,6 +237,7 @@ export const en = {
       SUPERSEDED: 'Superseded',
       ENDED: 'Ended',
     },
+    AttachmentMedia: { IMAGE: 'Photo', DOCUMENT: 'Document', AUDIO: 'Recording' },
     NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
@@ -262,6 +263,7 @@ export const en = {
       RETURN_REJECTED: 'Return rejected',
       SUPERVISED: 'Supervised',
       SUPERVISION_REPLIED: 'Supervision answered',
+      ATTACHMENT_ADDED: 'File attached',
     },
   } satisfies EnumLabels,
   hotline: enScreens,
