@@ -30,6 +30,8 @@ export const ticketArbitrary = () =>
     reopened: fc.boolean(),
     /** Supervisions (督办/催办), each by one of the departments it was sent to. */
     supervisedAt: fc.array(fc.nat(), { maxLength: 2 }),
+    /** Return requests (派单异议), each by one of the departments it was sent to, decided either way. */
+    returnRequests: fc.array(fc.record({ by: fc.nat(), rejected: fc.boolean() }), { maxLength: 2 }),
   });
 export type GeneratedTicket = ReturnType<ReturnType<typeof ticketArbitrary>['generate']>['value'];
 
@@ -90,13 +92,19 @@ export function useGeneratedTickets(app: TestHotline): GeneratedTickets {
           values (${id}, ${sent[by % sent.length]!}, 'SUPERVISE', 'n', ${at(60)}, ${i === ticket.supervisedAt.length - 1 ? 'OPEN' : 'SUPERSEDED'},
             ${creatorId}, ${createdAt})`;
       }
+      for (const request of ticket.returnRequests) {
+        if (!sent.length) continue;
+        await sql`insert into return_requests (ticket_id, department_id, requested_by_id, reason, status, decided_at, created_at)
+          values (${id}, ${sent[request.by % sent.length]!}, ${creatorId}, 'r', ${request.rejected ? 'REJECTED' : 'APPROVED'},
+            ${createdAt}, ${createdAt})`;
+      }
       if (ticket.reopened)
         await sql`insert into ticket_events (ticket_id, type, at) values (${id}, 'REOPENED', ${createdAt})`;
     }
     return ids;
   };
   state.clear = async () => {
-    await state.sql`truncate ticket_events, ticket_departments, outbox, tickets cascade`;
+    await state.sql`truncate ticket_events, ticket_departments, outbox, return_requests, tickets cascade`;
     await state.sql`delete from daily_rollups`;
     await state.sql`delete from rollup_dirty_days`;
   };

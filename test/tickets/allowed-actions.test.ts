@@ -223,7 +223,12 @@ describe('Ticket.allowedActions', () => {
       'REQUEST_RETURN',
     ]);
     const twice = await ticketIn('RETURNED twice');
-    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE', 'ADD_NOTE', 'ADD_ATTACHMENT']);
+    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual([
+      'CLOSE',
+      'MERGE',
+      'ADD_NOTE',
+      'ADD_ATTACHMENT',
+    ]);
     expect((await read(twice, 'MANAGER'))!.allowedActions).toEqual([
       'DISPATCH',
       'REASSIGN',

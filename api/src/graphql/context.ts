@@ -17,4 +17,6 @@ export interface GraphQLContext extends ServiceContext {
   enqueueExport?: (exportId: string) => Promise<void>;
   /** Storage, limits and link key of attachments. */
   attachments?: AttachmentSettings;
+  /** EXPORT_DIRECT_MAX_ROWS: larger exports go to the workers. */
+  exportDirectMaxRows?: number;
 }

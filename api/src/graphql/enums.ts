@@ -58,6 +58,7 @@ export const TicketAction = enumOf([
 export const NoteVisibility = enumOf(noteVisibilities);
 export const SupervisionLevel = enumOf(supervisionLevels);
 export const SupervisionStatus = enumOf(supervisionStatuses);
+export const CoordinateSystem = enumOf(['WGS84', 'GCJ02'] as const);
 
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(DemandType, { name: 'DemandType' });
@@ -89,4 +90,9 @@ registerEnumType(SupervisionStatus, {
   name: 'SupervisionStatus',
   description:
     "OPEN: waiting for the department's reply. REPLIED: answered (replySupervision, or the case resolved). SUPERSEDED: a newer supervision replaced it. ENDED: the case closed or left the departments without a reply.",
+});
+registerEnumType(CoordinateSystem, {
+  name: 'CoordinateSystem',
+  description:
+    'The datum of coordinates a client sends. WGS84: GPS, OpenStreetMap, Leaflet. GCJ02: the offset datum of Chinese map SDKs (AMap/Gaode, Tencent, WeChat), converted to WGS-84 on arrival. Stored and returned points are always WGS-84.',
 });

@@ -182,6 +182,7 @@ export async function createHttpServer(
           http: locals,
           enqueueExport: exportQueue.enqueue,
           attachments,
+          exportDirectMaxRows: deps.config?.EXPORT_DIRECT_MAX_ROWS,
         };
       },
     }),

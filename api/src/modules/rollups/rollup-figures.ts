@@ -19,19 +19,26 @@ export const TICKET_COUNTERS = {
 } as const;
 
 /**
- * Every counter column: the ticket counters, the two counted from RETURNED events, and the tickets
- * supervised (city-wide: at all; a department's rows: while it was responsible).
+ * Every counter column: the ticket counters, the two counted from RETURNED events, the tickets
+ * supervised (city-wide: at all; a department's rows: while it was responsible) and the tickets with a
+ * rejected return request (city-wide: any department's; a department's rows: its own).
  */
-export type CounterColumn = keyof typeof TICKET_COUNTERS | 'returns' | 'returned_tickets' | 'supervised';
+export type CounterColumn =
+  | keyof typeof TICKET_COUNTERS
+  | 'returns'
+  | 'returned_tickets'
+  | 'supervised'
+  | 'rejected_returns';
 export const COUNTER_COLUMNS: readonly CounterColumn[] = [
   ...(Object.keys(TICKET_COUNTERS) as (keyof typeof TICKET_COUNTERS)[]),
   'returns',
   'returned_tickets',
   'supervised',
+  'rejected_returns',
 ];
 export type Counters = Record<CounterColumn, number>;
 
-const counts = (returnsSource: string, supervisedSource: string) =>
+const counts = (returnsSource: string, supervisedSource: string, rejectedSource: string) =>
   sql.join(
     [
       ...Object.entries(TICKET_COUNTERS).map(
@@ -40,6 +47,7 @@ const counts = (returnsSource: string, supervisedSource: string) =>
       sql.raw(`coalesce(sum(${returnsSource}.count), 0)::int as returns`),
       sql.raw(`count(${returnsSource}.ticket_id)::int as returned_tickets`),
       sql.raw(`count(${supervisedSource}.ticket_id)::int as supervised`),
+      sql.raw(`count(${rejectedSource}.ticket_id)::int as rejected_returns`),
     ],
     sql`, `,
   );
@@ -68,18 +76,26 @@ export function aggregateTickets(start: SQL, end: SQL, zone: string): SQL {
     supervised as (
       select distinct s.ticket_id, s.department_id from t join supervisions s on s.ticket_id = t.id
     ),
-    supervised_any as (select distinct ticket_id from supervised)
-    select t.day, null::uuid as department_id, t.category_id, ${counts('returned_any', 'supervised_any')}
+    supervised_any as (select distinct ticket_id from supervised),
+    rejected as (
+      select distinct r.ticket_id, r.department_id
+      from t join return_requests r on r.ticket_id = t.id and r.status = 'REJECTED'
+    ),
+    rejected_any as (select distinct ticket_id from rejected)
+    select t.day, null::uuid as department_id, t.category_id,
+      ${counts('returned_any', 'supervised_any', 'rejected_any')}
     from t
     left join returned_any on returned_any.ticket_id = t.id
     left join supervised_any on supervised_any.ticket_id = t.id
+    left join rejected_any on rejected_any.ticket_id = t.id
     group by t.day, t.category_id
     union all
-    select t.day, td.department_id, t.category_id, ${counts('returned', 'supervised')}
+    select t.day, td.department_id, t.category_id, ${counts('returned', 'supervised', 'rejected')}
     from t
     join ticket_departments td on td.ticket_id = t.id
     left join returned on returned.ticket_id = t.id and returned.department_id = td.department_id
     left join supervised on supervised.ticket_id = t.id and supervised.department_id = td.department_id
+    left join rejected on rejected.ticket_id = t.id and rejected.department_id = td.department_id
     group by t.day, td.department_id, t.category_id`;
 }
 

@@ -31,6 +31,7 @@ export interface Scorecard {
   returns: number;
   returnRate: number | null;
   supervisedTickets: number;
+  rejectedReturns: number;
   score: number | null;
 }
 
@@ -82,6 +83,7 @@ export function scorecardOf(counters: Counters, weights: Weights): Scorecard {
     returnedTickets: counters.returned_tickets,
     returns: counters.returns,
     supervisedTickets: counters.supervised,
+    rejectedReturns: counters.rejected_returns,
     ...rates,
     score: weightedScore(rates, weights),
   };

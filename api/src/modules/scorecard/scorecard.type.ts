@@ -54,6 +54,11 @@ export class DepartmentScorecard {
     description: 'Tickets supervised (督办/催办) at least once while the department was responsible.',
   })
   supervisedTickets!: number;
+  @Field(() => Int, {
+    description:
+      'Tickets on which a manager rejected the return request (派单异议) the department made: the department kept them.',
+  })
+  rejectedReturns!: number;
   @Field(() => Float, {
     nullable: true,
     description:
