@@ -47,6 +47,7 @@ export const ticketEventTypes = [
   'RETURN_REJECTED',
   'SUPERVISED',
   'SUPERVISION_REPLIED',
+  'ATTACHMENT_ADDED',
 ] as const;
 /** INTERNAL: staff only; PUBLIC: also the caller's side and integrations. */
 export const noteVisibilities = ['INTERNAL', 'PUBLIC'] as const;

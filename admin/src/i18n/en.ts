@@ -243,6 +243,7 @@ export const en = {
       SUPERSEDED: 'Superseded',
       ENDED: 'Ended',
     },
+    AttachmentMedia: { IMAGE: 'Photo', DOCUMENT: 'Document', AUDIO: 'Recording' },
     NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
@@ -268,6 +269,7 @@ export const en = {
       RETURN_REJECTED: 'Return rejected',
       SUPERVISED: 'Supervised',
       SUPERVISION_REPLIED: 'Supervision answered',
+      ATTACHMENT_ADDED: 'File attached',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

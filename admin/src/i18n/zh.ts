@@ -216,6 +216,7 @@ export const zh: AppMessages = {
     ViewVisibility: { PRIVATE: '仅自己', DEPARTMENT: '本部门', CENTRE: '全中心' },
     SupervisionLevel: { URGE: '催办', SUPERVISE: '督办' },
     SupervisionStatus: { OPEN: '待回复', REPLIED: '已回复', SUPERSEDED: '已更新', ENDED: '已结束' },
+    AttachmentMedia: { IMAGE: '照片', DOCUMENT: '文档', AUDIO: '录音' },
     NoteVisibility: { INTERNAL: '内部备注（仅工作人员）', PUBLIC: '公开进展（来电人及对接系统可见）' },
     TicketEventType: {
       CREATED: '受理',
@@ -241,6 +242,7 @@ export const zh: AppMessages = {
       RETURN_REJECTED: '退单申请驳回',
       SUPERVISED: '督办',
       SUPERVISION_REPLIED: '督办回复',
+      ATTACHMENT_ADDED: '上传附件',
     },
   },
   hotline: zhScreens,

@@ -53,6 +53,7 @@ export const TicketAction = enumOf([
   'DECIDE_RETURN',
   'SUPERVISE',
   'REPLY_SUPERVISION',
+  'ADD_ATTACHMENT',
 ] as const);
 export const NoteVisibility = enumOf(noteVisibilities);
 export const SupervisionLevel = enumOf(supervisionLevels);
