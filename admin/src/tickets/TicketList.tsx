@@ -15,6 +15,7 @@ import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
 import { PriorityField, StatusField, SupervisionField } from './TicketChips';
+import { TicketMapPanel } from './TicketMapPanel';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
 
@@ -44,6 +45,7 @@ export function TicketList() {
       queryOptions={{ meta: { view: 'summary' } }}
     >
       <QuickViews />
+      <TicketMapPanel />
       {/* Columns in the order of TICKET_COLUMNS: a saved view names them. */}
       <DatagridConfigurable
         preferenceKey="tickets.datagrid"

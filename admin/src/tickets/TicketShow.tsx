@@ -8,6 +8,7 @@ import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
 import { SupervisionPanel } from './SupervisionPanel';
 import { TicketDetails } from './TicketDetails';
+import { TicketLocationPanel } from './TicketLocationPanel';
 
 function TicketTitle() {
   const translate = useTranslate();
@@ -34,6 +35,7 @@ function TicketShowLayout() {
           <Stack spacing={2}>
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />
+            <TicketLocationPanel ticket={ticket} />
             <TicketCallerHistory ticket={ticket} />
           </Stack>
         </Grid>
