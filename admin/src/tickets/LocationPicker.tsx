@@ -45,7 +45,7 @@ export function LocationPicker() {
       >
         <MapTiles />
         <PickOnClick onPick={pick} />
-        {picked && <CircleMarker center={picked} radius={8} pathOptions={{ className: 'picked-point' }} />}
+        {picked && <CircleMarker center={picked} radius={8} className={'picked-point'} />}
       </MapContainer>
       <Stack direction="row" spacing={2}>
         <NumberInput

@@ -19,11 +19,7 @@ export function TicketLocationPanel({ ticket }: { ticket: Ticket }) {
         </Typography>
         <MapContainer center={[point.lat, point.lng]} zoom={16} style={{ height: 220, width: '100%' }}>
           <MapTiles />
-          <CircleMarker
-            center={[point.lat, point.lng]}
-            radius={8}
-            pathOptions={{ className: 'ticket-location-marker' }}
-          />
+          <CircleMarker center={[point.lat, point.lng]} radius={8} className={'ticket-location-marker'} />
         </MapContainer>
       </CardContent>
     </Card>

@@ -3,6 +3,7 @@ import {
   Accordion,
   AccordionDetails,
   AccordionSummary,
+  Box,
   Button,
   Chip,
   Stack,
@@ -103,40 +104,41 @@ export function TicketMapPanel() {
       </AccordionSummary>
       <AccordionDetails>
         {open && (
-          <MapContainer
-            ref={setMap}
-            center={DEFAULT_MAP_CENTER}
-            zoom={DEFAULT_MAP_ZOOM}
-            style={{ height: 360, width: '100%' }}
-            data-testid="ticket-map"
-          >
-            <MapTiles />
-            <FitView bounds={bounds} />
-            {area && (
-              <Rectangle
-                bounds={[
-                  [area.south, area.west],
-                  [area.north, area.east],
-                ]}
-                pathOptions={{ weight: 1, fill: false, dashArray: '4' }}
-              />
-            )}
-            {located.map((ticket) => (
-              <CircleMarker
-                key={ticket.id}
-                center={[ticket.location.lat, ticket.location.lng]}
-                radius={7}
-                pathOptions={{ className: `ticket-marker ticket-marker-${ticket.number}` }}
-              >
-                <Popup>
-                  <Link to={createPath({ resource: 'tickets', id: ticket.id, type: 'show' })}>
-                    {ticket.number}
-                  </Link>
-                  <div>{ticket.title}</div>
-                </Popup>
-              </CircleMarker>
-            ))}
-          </MapContainer>
+          <Box data-testid="ticket-map">
+            <MapContainer
+              ref={setMap}
+              center={DEFAULT_MAP_CENTER}
+              zoom={DEFAULT_MAP_ZOOM}
+              style={{ height: 360, width: '100%' }}
+            >
+              <MapTiles />
+              <FitView bounds={bounds} />
+              {area && (
+                <Rectangle
+                  bounds={[
+                    [area.south, area.west],
+                    [area.north, area.east],
+                  ]}
+                  pathOptions={{ weight: 1, fill: false, dashArray: '4' }}
+                />
+              )}
+              {located.map((ticket) => (
+                <CircleMarker
+                  key={ticket.id}
+                  center={[ticket.location.lat, ticket.location.lng]}
+                  radius={7}
+                  className={`ticket-marker ticket-marker-${ticket.number}`}
+                >
+                  <Popup>
+                    <Link to={createPath({ resource: 'tickets', id: ticket.id, type: 'show' })}>
+                      {ticket.number}
+                    </Link>
+                    <div>{ticket.title}</div>
+                  </Popup>
+                </CircleMarker>
+              ))}
+            </MapContainer>
+          </Box>
         )}
         <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
           <Button variant="contained" size="small" onClick={searchArea} disabled={!map}>
