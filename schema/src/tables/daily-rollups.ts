@@ -38,6 +38,14 @@ export const dailyRollups = pgTable(
      * rows: while that department was responsible).
      */
     supervised: counter(),
+    /**
+     * Co-handling (协办) requests the department received, on its own rows only (a co-handler's rows
+     * carry no ticket counters: the case counts for the lead); of those, the ones a manager waived or
+     * that the case cancelled, and the ones replied by their deadline.
+     */
+    coHandlingRequests: counter(),
+    coHandlingExcused: counter(),
+    coHandlingRepliedOnTime: counter(),
   },
   (t) => [index('daily_rollups_department_day_idx').on(t.departmentId, t.day)],
 );
