@@ -21,6 +21,9 @@ export function durationSeconds(text: string): number | null {
   return match?.[1] && match[2] ? Number(match[1]) * (UNIT_SECONDS[match[2]] ?? 0) : null;
 }
 
+/** Exports of at most this many rows are written in the request; larger ones by a worker. */
+export const EXPORT_DIRECT_MAX_ROWS_DEFAULT = 5_000;
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -91,6 +94,8 @@ const schema = z.object({
   SLA_TIMER_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Lock of an SLA effect job in ms: a crashed worker's jobs are retried by another after about this long. */
   SLA_EFFECT_LOCK_MS: z.coerce.number().int().min(1000).default(15_000),
+  /** Exports of at most this many rows are written while the request waits; larger ones by a worker. */
+  EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(0).default(EXPORT_DIRECT_MAX_ROWS_DEFAULT),
   WEBHOOK_ALLOW_PRIVATE: z
     .enum(['0', '1'])
     .default('0')

@@ -46,7 +46,17 @@ test('a manager saves the overdue tickets without the "updated" column as a cent
     visibility: 'CENTRE',
     filters: { overdue: true },
     sort: { field: 'CREATED_AT', direction: 'DESC' },
-    columns: ['number', 'title', 'status', 'priority', 'department', 'category', 'sla', 'createdAt'],
+    columns: [
+      'number',
+      'title',
+      'status',
+      'priority',
+      'department',
+      'category',
+      'sla',
+      'createdAt',
+      'supervision',
+    ],
   });
 
   // Back to everything with every column, then apply the view.

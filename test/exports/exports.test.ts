@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ManualClock, purgeExpiredExports } from '@hotline/api/services';
+import { ManualClock, purgeExpiredExports, rollUpAllDirtyDays } from '@hotline/api/services';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
@@ -232,6 +232,84 @@ describe('reports', () => {
       ...report.slaReport.byPriority.map((row) => [row.priority, row.tickets]),
     ]);
     expect(report.slaReport.overall.tickets).toBe(3);
+  });
+
+  it('the ranking as .xlsx, headers in Chinese: a row per department in rank order, as departmentRanking answers', async () => {
+    await rollUpAllDirtyDays(app.hotline.database.db, clock);
+    const range = { from: '2026-03-01T00:00:00Z', to: '2026-03-05T00:00:00Z' };
+    const { departmentRanking } = await app.ok<{
+      departmentRanking: {
+        entries: {
+          rank: number;
+          department: { name: string };
+          overdueNow: number;
+          scoreChange: number | null;
+          current: {
+            score: number | null;
+            volume: number;
+            responseRate: number | null;
+            supervisedTickets: number;
+          };
+        }[];
+      };
+    }>(
+      `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) { entries {
+        rank department { name } overdueNow scoreChange current { score volume responseRate supervisedTickets } } } }`,
+      range,
+      manager.token,
+    );
+    const job = await startExport(app, manager.token, { format: 'XLSX', language: 'ZH', ranking: range });
+    expect(job).toMatchObject({
+      source: 'RANKING',
+      status: 'DONE',
+      rowsTotal: departmentRanking.entries.length,
+    });
+    expect(job.fileName).toMatch(/^考核排名-.*\.xlsx$/);
+    const rows = (await parseXlsx((await download(app, manager.token, job.id)).body)).get('考核排名') ?? [];
+    expect(rows[0]).toEqual([
+      '排名',
+      '单位',
+      '得分',
+      '工单量',
+      '签收及时率',
+      '办结率',
+      '按时办结率',
+      '满意率',
+      '重办率',
+      '退单率',
+      '退单数',
+      '当前超期',
+      '督办工单',
+      '得分变化',
+    ]);
+    const cells = (value: unknown) => (value === null ? undefined : value);
+    expect(
+      rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[4], row[11], row[12], row[13]]),
+    ).toEqual(
+      departmentRanking.entries.map((entry) => [
+        entry.rank,
+        entry.department.name,
+        cells(entry.current.score),
+        entry.current.volume,
+        cells(entry.current.responseRate),
+        entry.overdueNow,
+        entry.current.supervisedTickets,
+        cells(entry.scoreChange),
+      ]),
+    );
+    // A and B were sent tickets in the period: their rows count them.
+    expect(
+      departmentRanking.entries.filter((entry) => entry.current.volume > 0).length,
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the ranking is for ADMIN and MANAGER: a HANDLER is refused', async () => {
+    const result = await app.gql(
+      CREATE_EXPORT,
+      { input: { format: 'CSV', ranking: { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' } } },
+      handlerA.token,
+    );
+    expect(codes(result)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses an input naming no source or two', async () => {

@@ -41,6 +41,8 @@ export const ticketArbitrary = () =>
       }),
       { maxLength: 3 },
     ),
+    /** Return requests (派单异议), each by one of the departments it was sent to, decided either way. */
+    returnRequests: fc.array(fc.record({ by: fc.nat(), rejected: fc.boolean() }), { maxLength: 2 }),
   });
 export type GeneratedTicket = ReturnType<ReturnType<typeof ticketArbitrary>['generate']>['value'];
 
@@ -112,13 +114,19 @@ export function useGeneratedTickets(app: TestHotline): GeneratedTickets {
           values (${id}, ${department}, ${status}, ${at(part.dueAfter)}, ${createdAt},
             ${status === 'REPLIED' ? at(part.repliedAfter) : null})`;
       }
+      for (const request of ticket.returnRequests) {
+        if (!sent.length) continue;
+        await sql`insert into return_requests (ticket_id, department_id, requested_by_id, reason, status, decided_at, created_at)
+          values (${id}, ${sent[request.by % sent.length]!}, ${creatorId}, 'r', ${request.rejected ? 'REJECTED' : 'APPROVED'},
+            ${createdAt}, ${createdAt})`;
+      }
       if (ticket.reopened)
         await sql`insert into ticket_events (ticket_id, type, at) values (${id}, 'REOPENED', ${createdAt})`;
     }
     return ids;
   };
   state.clear = async () => {
-    await state.sql`truncate ticket_events, ticket_departments, ticket_co_handlers, outbox, tickets cascade`;
+    await state.sql`truncate ticket_events, ticket_departments, ticket_co_handlers, outbox, return_requests, tickets cascade`;
     await state.sql`delete from daily_rollups`;
     await state.sql`delete from rollup_dirty_days`;
   };

@@ -87,6 +87,26 @@ function rawSupervised() {
     order by day, department`;
 }
 
+/** Tickets with a rejected return request per day: city-wide by anyone, per department its own. */
+function rawRejectedReturns() {
+  return generated.sql<{ day: string; department: string; count: number }[]>`
+    with t as (select id, to_char((created_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day from tickets)
+    select t.day, 'city' as department, count(*)::int as count
+    from t where exists (select 1 from return_requests r where r.ticket_id = t.id and r.status = 'REJECTED') group by t.day
+    union all
+    select t.day, r.department_id::text, count(distinct t.id)::int
+    from t join return_requests r on r.ticket_id = t.id and r.status = 'REJECTED'
+    join ticket_departments td on td.ticket_id = t.id and td.department_id = r.department_id
+    group by t.day, r.department_id
+    order by day, department`;
+}
+
+function rolledRejectedReturns() {
+  return generated.sql<{ day: string; department: string; count: number }[]>`
+    select to_char(day, 'YYYY-MM-DD') as day, coalesce(department_id::text, 'city') as department, sum(rejected_returns)::int as count
+    from daily_rollups group by 1, 2 having sum(rejected_returns) > 0 order by 1, 2`;
+}
+
 function rolledSupervised() {
   return generated.sql<{ day: string; department: string; count: number }[]>`
     select to_char(day, 'YYYY-MM-DD') as day, coalesce(department_id::text, 'city') as department, sum(supervised)::int as count
@@ -204,6 +224,7 @@ describe('the daily roll-up', () => {
           }
           expect(await rolledSupervised()).toEqual(await rawSupervised());
           expect(await rolledCoHandling()).toEqual(await rawCoHandling());
+          expect(await rolledRejectedReturns()).toEqual(await rawRejectedReturns());
         },
       ),
       { numRuns: 20 },
@@ -230,6 +251,7 @@ describe('the daily roll-up', () => {
           reopened: false,
           supervisedAt: [],
           coHandlers: [],
+          returnRequests: [],
         },
       ],
       'fresh',
@@ -269,6 +291,7 @@ describe('the daily roll-up', () => {
           reopened: false,
           supervisedAt: [],
           coHandlers: [],
+          returnRequests: [],
         },
       ],
       'timer',

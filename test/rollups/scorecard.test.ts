@@ -22,6 +22,7 @@ beforeAll(async () => {
 const FIGURES = `volume dispatched acceptedOnTime responseRate resolved excluded resolutionRate resolvedWithDeadline
   resolvedOnTime onTimeResolutionRate feedback satisfied satisfactionRate reopened reopenRate returnedTickets returns
   returnRate supervisedTickets coHandlingRequests coHandlingExcused coHandlingRepliedOnTime coHandlingOnTimeRate score`;
+  returnRate supervisedTickets rejectedReturns score`;
 const RANKING = `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) {
   from to previousFrom previousTo asOf
   weights { responseRate resolutionRate onTimeResolutionRate satisfactionRate reopenRate returnRate updatedAt updatedBy { id } }
@@ -42,6 +43,7 @@ interface Figures {
   returnedTickets: number;
   supervisedTickets: number;
   coHandlingRequests: number;
+  rejectedReturns: number;
   responseRate: number | null;
   resolutionRate: number | null;
   onTimeResolutionRate: number | null;
@@ -84,6 +86,7 @@ function drillDowns(departmentId: string): Record<string, Record<string, unknown
     supervisedTickets: { ...sent, supervisedDepartmentId: departmentId },
     // Co-handling requests: the cases of other leads this department was asked to co-handle.
     coHandlingRequests: { coHandlingDepartmentId: departmentId },
+    rejectedReturns: { ...sent, returnRejectedDepartmentId: departmentId },
   };
 }
 
@@ -144,6 +147,7 @@ describe('department ranking', () => {
       reopened: false,
       supervisedAt: [],
       coHandlers: [],
+      returnRequests: [],
     };
     // Department A: two tickets on day 3, both accepted on time, one satisfied one dissatisfied and reopened.
     // Department B: one ticket on day 3, accepted late, satisfied. Day 1 (the previous period): A one ticket, late.

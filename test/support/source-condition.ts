@@ -13,6 +13,8 @@ const FLAG = `--conditions=${SOURCE_CONDITION}`;
 /** Vite's resolution for a vitest project whose tests run in Node (vitest's ssr environment). */
 export const sourceResolution = {
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
+  // vitest loads globalSetup files in its own process through its `__vitest__` environment.
+  environments: { __vitest__: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } } },
 };
 
 /**

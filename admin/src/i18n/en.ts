@@ -133,6 +133,7 @@ export const en = {
   },
   enums: {
     SlaDeadline: { ACCEPTANCE: 'Acceptance', RESOLUTION: 'Resolution' },
+    CoordinateSystem: { WGS84: 'WGS-84 (GPS, OpenStreetMap)', GCJ02: 'GCJ-02 (AMap, Tencent, WeChat)' },
     SlaBreachCause: {
       ACCEPTED_LATE: 'Accepted late',
       NOT_ACCEPTED: 'Not accepted yet',
@@ -199,7 +200,12 @@ export const en = {
     SlaClock: { CALENDAR: 'Calendar time', BUSINESS: 'Working time' },
     ExportFormat: { CSV: 'CSV', XLSX: 'Excel' },
     ExportLanguage: { EN: 'English', ZH: 'Chinese' },
-    ExportSource: { TICKETS: 'Ticket list', STATS: 'Statistics', SLA_REPORT: 'SLA report' },
+    ExportSource: {
+      TICKETS: 'Ticket list',
+      STATS: 'Statistics',
+      SLA_REPORT: 'SLA report',
+      RANKING: 'Department ranking',
+    },
     ExportStatus: {
       QUEUED: 'Queued',
       RUNNING: 'Running',

@@ -125,6 +125,7 @@ export const zh: AppMessages = {
   },
   enums: {
     SlaDeadline: { ACCEPTANCE: '签收', RESOLUTION: '办结' },
+    CoordinateSystem: { WGS84: 'WGS-84（GPS、OpenStreetMap）', GCJ02: 'GCJ-02（高德、腾讯、微信）' },
     SlaBreachCause: {
       ACCEPTED_LATE: '超时签收',
       NOT_ACCEPTED: '尚未签收',
@@ -182,7 +183,7 @@ export const zh: AppMessages = {
     SlaClock: { CALENDAR: '自然时间', BUSINESS: '工作时间' },
     ExportFormat: { CSV: 'CSV', XLSX: 'Excel' },
     ExportLanguage: { EN: '英文', ZH: '中文' },
-    ExportSource: { TICKETS: '工单列表', STATS: '统计', SLA_REPORT: 'SLA 报表' },
+    ExportSource: { TICKETS: '工单列表', STATS: '统计', SLA_REPORT: 'SLA 报表', RANKING: '考核排名' },
     ExportStatus: {
       QUEUED: '排队中',
       RUNNING: '生成中',

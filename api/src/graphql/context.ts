@@ -14,4 +14,6 @@ export interface GraphQLContext extends ServiceContext {
   clientAddress?: string;
   /** Queues a large export for the workers (absent where no queue is configured). */
   enqueueExport?: (exportId: string) => Promise<void>;
+  /** EXPORT_DIRECT_MAX_ROWS: larger exports go to the workers. */
+  exportDirectMaxRows?: number;
 }

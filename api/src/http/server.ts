@@ -167,6 +167,7 @@ export async function createHttpServer(
           serverKey: webhookSettings.secretKey,
           http: locals,
           enqueueExport: exportQueue.enqueue,
+          exportDirectMaxRows: deps.config?.EXPORT_DIRECT_MAX_ROWS,
         };
       },
     }),

@@ -46,6 +46,11 @@ export const dailyRollups = pgTable(
     coHandlingRequests: counter(),
     coHandlingExcused: counter(),
     coHandlingRepliedOnTime: counter(),
+    /**
+     * Tickets with a return request (派单异议) a manager rejected (city-wide: any department's; a
+     * department's rows: one that department asked for).
+     */
+    rejectedReturns: counter(),
   },
   (t) => [index('daily_rollups_department_day_idx').on(t.departmentId, t.day)],
 );

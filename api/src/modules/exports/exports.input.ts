@@ -39,7 +39,15 @@ export class SlaReportExportInput {
   categoryId?: string | null;
 }
 
-@InputType({ description: 'What to export: exactly one of tickets, stats, slaReport.' })
+@InputType({ description: 'The arguments of the `departmentRanking` query: one row per department.' })
+export class RankingExportInput {
+  @Field(() => DateTimeScalar)
+  from!: Date;
+  @Field(() => DateTimeScalar)
+  to!: Date;
+}
+
+@InputType({ description: 'What to export: exactly one of tickets, stats, slaReport, ranking.' })
 export class ExportInput {
   @Field(() => ExportFormat)
   format!: keyof typeof ExportFormat;
@@ -51,4 +59,6 @@ export class ExportInput {
   stats?: StatsExportInput | null;
   @Field(() => SlaReportExportInput, { nullable: true })
   slaReport?: SlaReportExportInput | null;
+  @Field(() => RankingExportInput, { nullable: true })
+  ranking?: RankingExportInput | null;
 }

@@ -1,19 +1,23 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { EXPORT_DIRECT_MAX_ROWS_DEFAULT } from '../../config.js';
 import { badInput } from '../../errors/app-error.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ExportInput } from './exports.input.js';
 import { createExport, createExportDownload, getExport, listExports } from './exports.service.js';
 import { ExportDownload, ExportJob, SOURCE_NAMES, toExportJob } from './exports.type.js';
 
+const SOURCE_KEYS = ['tickets', 'stats', 'slaReport', 'ranking'] as const;
+
 /** The one source an ExportInput names. */
 function chosenSource(input: ExportInput): { source: string; params: unknown } {
-  const given = (['tickets', 'stats', 'slaReport'] as const).filter((key) => input[key] != null);
-  if (given.length !== 1) throw badInput('Give exactly one of tickets, stats, slaReport', 'input');
-  const key = given[0] as 'tickets' | 'stats' | 'slaReport';
+  const given = SOURCE_KEYS.filter((key) => input[key] != null);
+  if (given.length !== 1) throw badInput(`Give exactly one of ${SOURCE_KEYS.join(', ')}`, 'input');
+  const key = given[0] as (typeof SOURCE_KEYS)[number];
   const source = {
     tickets: SOURCE_NAMES.TICKETS,
     stats: SOURCE_NAMES.STATS,
     slaReport: SOURCE_NAMES.SLA_REPORT,
+    ranking: SOURCE_NAMES.RANKING,
   }[key];
   return { source, params: input[key] };
 }
@@ -22,13 +26,19 @@ function chosenSource(input: ExportInput): { source: string; params: unknown } {
 export class ExportResolver {
   @Mutation(() => ExportJob, {
     description:
-      'Exports a ticket list or report as the viewer sees it (phones masked as in the API). Up to 5,000 rows the file is ready (DONE) in the answer; larger exports run in the background: poll `export(id)`. Recorded: who exported what.',
+      'Exports a ticket list or report as the viewer sees it (phones masked as in the API). Up to EXPORT_DIRECT_MAX_ROWS rows (default 5,000) the file is ready (DONE) in the answer; larger exports run in the background: poll `export(id)`. Recorded: who exported what.',
   })
   async createExport(@Arg('input', () => ExportInput) input: ExportInput, @Ctx() ctx: GraphQLContext) {
     const { source, params } = chosenSource(input);
     const job = await createExport(
       ctx,
-      { source, params, format: input.format, language: input.language },
+      {
+        source,
+        params,
+        format: input.format,
+        language: input.language,
+        directMaxRows: ctx.exportDirectMaxRows ?? EXPORT_DIRECT_MAX_ROWS_DEFAULT,
+      },
       (id) => ctx.enqueueExport?.(id) ?? Promise.reject(new Error('no export queue')),
     );
     return toExportJob(job);

@@ -15,8 +15,6 @@ import { exportSource } from './sources/index.js';
 
 /** The BullMQ queue of exports too large to write while the mutation waits. */
 export const EXPORT_QUEUE = 'export';
-/** Exports of at most this many rows are written at once, in the request; larger ones by a worker. */
-export const DIRECT_EXPORT_MAX_ROWS = 5_000;
 /** A finished file is kept this long, then deleted (the export row stays: the audit record). */
 export const EXPORT_TTL_MS = 7 * 24 * 3_600_000;
 /** A download link works once, within this time. */
@@ -32,6 +30,8 @@ export interface CreateExportArgs {
   params: unknown;
   format: ExportFormat;
   language?: ExportLanguage | null;
+  /** Exports of at most this many rows are written at once, in the request; larger ones by a worker (EXPORT_DIRECT_MAX_ROWS). */
+  directMaxRows: number;
 }
 
 /** What runs an export outside a request: the worker's database, clock and log. */
@@ -100,7 +100,7 @@ export async function createExport(
     { exportId: job.id, source: job.source, format: job.format, rows: rowsTotal, viewer: ctx.viewer.id },
     'export requested',
   );
-  if (rowsTotal !== null && rowsTotal <= DIRECT_EXPORT_MAX_ROWS) {
+  if (rowsTotal !== null && rowsTotal <= args.directMaxRows) {
     await runExport({ db: ctx.db, clock: ctx.clock, log: ctx.log }, job.id);
     return (await loadJob(ctx.db, job.id)) ?? job;
   }

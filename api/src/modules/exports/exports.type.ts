@@ -10,7 +10,12 @@ export const ExportStatus = {
   FAILED: 'FAILED',
   EXPIRED: 'EXPIRED',
 } as const;
-export const ExportSource = { TICKETS: 'TICKETS', STATS: 'STATS', SLA_REPORT: 'SLA_REPORT' } as const;
+export const ExportSource = {
+  TICKETS: 'TICKETS',
+  STATS: 'STATS',
+  SLA_REPORT: 'SLA_REPORT',
+  RANKING: 'RANKING',
+} as const;
 export const ExportLanguage = { EN: 'EN', ZH: 'ZH' } as const;
 
 registerEnumType(ExportFormat, {
@@ -39,7 +44,12 @@ registerEnumType(ExportLanguage, {
 });
 
 /** Stored source names by GraphQL value. */
-export const SOURCE_NAMES = { TICKETS: 'tickets', STATS: 'stats', SLA_REPORT: 'slaReport' } as const;
+export const SOURCE_NAMES = {
+  TICKETS: 'tickets',
+  STATS: 'stats',
+  SLA_REPORT: 'slaReport',
+  RANKING: 'ranking',
+} as const;
 const SOURCE_VALUES = Object.fromEntries(Object.entries(SOURCE_NAMES).map(([value, name]) => [name, value]));
 
 @ObjectType({

@@ -35,6 +35,7 @@ export interface Scorecard {
   coHandlingExcused: number;
   coHandlingRepliedOnTime: number;
   coHandlingOnTimeRate: number | null;
+  rejectedReturns: number;
   score: number | null;
 }
 
@@ -93,6 +94,7 @@ export function scorecardOf(counters: Counters, weights: Weights): Scorecard {
       counters.co_handling_replied_on_time,
       counters.co_handling_requests - counters.co_handling_excused,
     ),
+    rejectedReturns: counters.rejected_returns,
     ...rates,
     score: weightedScore(rates, weights),
   };

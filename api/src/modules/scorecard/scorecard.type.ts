@@ -71,6 +71,9 @@ export class DepartmentScorecard {
       'coHandlingRepliedOnTime / (coHandlingRequests - coHandlingExcused); null without such requests. Not weighted into score.',
   })
   coHandlingOnTimeRate!: number | null;
+      'Tickets on which a manager rejected the return request (派单异议) the department made: the department kept them.',
+  })
+  rejectedReturns!: number;
   @Field(() => Float, {
     nullable: true,
     description:

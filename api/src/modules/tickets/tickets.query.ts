@@ -21,11 +21,14 @@ import {
   pageSize,
   readCursor,
 } from '../../cursor.js';
+import type { GeoBox } from '../../domain/geo-distance.js';
+import { type CoordinateSystem, checkBox, checkNear, type GeoPointInput } from '../../domain/location.js';
 import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
 import { type FigureFilter, figureConditions } from './figure-filters.js';
+import { nearPoint, withinBox } from './geo-conditions.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
@@ -48,6 +51,10 @@ export interface TicketFilter extends FigureFilter {
   supervisionOverdue?: boolean | null;
   /** Co-handled (协办): for a department-scoped viewer, by its own department; for others, by any. */
   coHandling?: boolean | null;
+  /** Located inside this map area. */
+  within?: (GeoBox & { system?: CoordinateSystem | null }) | null;
+  /** Located within radiusMeters of this point. */
+  near?: (GeoPointInput & { radiusMeters: number }) | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_AT' | 'NUMBER';
@@ -138,6 +145,11 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
   }
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));
+  if (filter.within) conditions.push(withinBox(checkBox(filter.within, 'filter.within')));
+  if (filter.near) {
+    const { center, radiusMeters } = checkNear(filter.near, 'filter.near');
+    conditions.push(nearPoint(center, radiusMeters));
+  }
   checkDistinct('satisfaction', filter.satisfaction);
   conditions.push(...figureConditions(filter));
   return conditions;
