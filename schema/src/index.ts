@@ -1,6 +1,7 @@
 export * from './enums.js';
 export * from './tables/api-clients.js';
 export * from './tables/areas.js';
+export * from './tables/attachments.js';
 export * from './tables/business-calendar.js';
 export * from './tables/categories.js';
 export * from './tables/citizen-access.js';

@@ -36,6 +36,7 @@ const ACTIONS = [
   'REPLY_CO_HANDLING',
   'REMIND_CO_HANDLER',
   'WAIVE_CO_HANDLER',
+  'ADD_ATTACHMENT',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -72,8 +73,16 @@ async function call(action: Action, ticket: { id: string; status: string }, view
     REMIND_CO_HANDLER: async () => `remindCoHandler(ticketId: $id, departmentId: "${departmentB}")`,
     WAIVE_CO_HANDLER: async () =>
       `waiveCoHandler(ticketId: $id, departmentId: "${departmentB}", reason: "主办单位已查明")`,
+    // The reservation is where the rule is applied; the bytes are sent to the upload URL afterwards.
+    ADD_ATTACHMENT: async () =>
+      'createAttachmentUpload(input: {ticketId: $id, fileName: "现场.jpg", declaredType: "image/jpeg", size: 1000, visibility: PUBLIC})',
   };
-  return app.gql(`mutation($id: ID!) { ${await fields[action]()} { id } }`, { id: ticket.id }, token[viewer]);
+  const selection = action === 'ADD_ATTACHMENT' ? 'attachmentId' : 'id';
+  return app.gql(
+    `mutation($id: ID!) { ${await fields[action]()} { ${selection} } }`,
+    { id: ticket.id },
+    token[viewer],
+  );
 }
 
 async function act(action: Action, ticket: { id: string; status: string }, viewer: string) {
@@ -239,16 +248,23 @@ describe('Ticket.allowedActions', () => {
       'REQUEST_EXTENSION',
       'RESOLVE',
       'ADD_NOTE',
+      'ADD_ATTACHMENT',
       'REQUEST_RETURN',
     ]);
     const twice = await ticketIn('RETURNED twice');
-    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE', 'ADD_NOTE']);
+    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual([
+      'CLOSE',
+      'MERGE',
+      'ADD_NOTE',
+      'ADD_ATTACHMENT',
+    ]);
     expect((await read(twice, 'MANAGER'))!.allowedActions).toEqual([
       'DISPATCH',
       'REASSIGN',
       'CLOSE',
       'MERGE',
       'ADD_NOTE',
+      'ADD_ATTACHMENT',
     ]);
   });
 

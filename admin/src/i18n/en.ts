@@ -250,6 +250,7 @@ export const en = {
       WAIVED: 'Waived',
       CANCELLED: 'Cancelled',
     },
+    AttachmentMedia: { IMAGE: 'Photo', DOCUMENT: 'Document', AUDIO: 'Recording' },
     NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
@@ -280,6 +281,7 @@ export const en = {
       CO_HANDLING_REPLIED: 'Co-handler replied',
       CO_HANDLER_REMINDED: 'Co-handler reminded',
       CO_HANDLER_WAIVED: 'Co-handler waived',
+      ATTACHMENT_ADDED: 'File attached',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

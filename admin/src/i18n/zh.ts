@@ -223,6 +223,7 @@ export const zh: AppMessages = {
       WAIVED: '已免除',
       CANCELLED: '已取消',
     },
+    AttachmentMedia: { IMAGE: '照片', DOCUMENT: '文档', AUDIO: '录音' },
     NoteVisibility: { INTERNAL: '内部备注（仅工作人员）', PUBLIC: '公开进展（来电人及对接系统可见）' },
     TicketEventType: {
       CREATED: '受理',
@@ -253,6 +254,7 @@ export const zh: AppMessages = {
       CO_HANDLING_REPLIED: '协办回复',
       CO_HANDLER_REMINDED: '催办协办单位',
       CO_HANDLER_WAIVED: '免除协办',
+      ATTACHMENT_ADDED: '上传附件',
     },
   },
   hotline: zhScreens,

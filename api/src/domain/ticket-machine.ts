@@ -16,6 +16,7 @@ export type TicketAction =
   | 'close'
   | 'merge'
   | 'addNote'
+  | 'addAttachment'
   | 'requestReturn'
   | 'decideReturn'
   | 'supervise'
@@ -66,6 +67,11 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
   addNote: {
     from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
     roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN'],
+  },
+  /** A photo, document or recording at any time, like a note; integrations too (PUBLIC ones, on tickets they see). */
+  addAttachment: {
+    from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
+    roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN', 'INTEGRATION'],
   },
   /** A disputed return: the department keeps the ticket, its clock running, until a manager decides. */
   requestReturn: { from: ['DISPATCHED', 'IN_PROGRESS'], roles: ['HANDLER'] },

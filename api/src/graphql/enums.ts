@@ -58,6 +58,7 @@ export const TicketAction = enumOf([
   'REPLY_CO_HANDLING',
   'REMIND_CO_HANDLER',
   'WAIVE_CO_HANDLER',
+  'ADD_ATTACHMENT',
 ] as const);
 export const NoteVisibility = enumOf(noteVisibilities);
 export const SupervisionLevel = enumOf(supervisionLevels);

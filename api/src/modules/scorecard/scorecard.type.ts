@@ -71,6 +71,8 @@ export class DepartmentScorecard {
       'coHandlingRepliedOnTime / (coHandlingRequests - coHandlingExcused); null without such requests. Not weighted into score.',
   })
   coHandlingOnTimeRate!: number | null;
+  @Field(() => Int, {
+    description:
       'Tickets on which a manager rejected the return request (派单异议) the department made: the department kept them.',
   })
   rejectedReturns!: number;

@@ -20,6 +20,7 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   close: 'CLOSE',
   merge: 'MERGE',
   addNote: 'ADD_NOTE',
+  addAttachment: 'ADD_ATTACHMENT',
   requestReturn: 'REQUEST_RETURN',
   decideReturn: 'DECIDE_RETURN',
   supervise: 'SUPERVISE',

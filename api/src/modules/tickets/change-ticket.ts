@@ -52,6 +52,7 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   close: 'close',
   merge: 'merge',
   addNote: 'add a note to',
+  addAttachment: 'add a file to',
   requestReturn: 'request the return of',
   decideReturn: 'decide the return of',
   supervise: 'supervise',
