@@ -32,6 +32,7 @@ const FILTER_KEYS = [
   'needsManager',
   'supervised',
   'supervisionOverdue',
+  'coHandling',
 ] as const;
 
 const LIST_KEYS = new Set(['status', 'priority']);

@@ -4,6 +4,7 @@ import type { Ticket } from '../graphql/types';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { TicketCallerHistory } from './CallerHistoryPanel';
+import { CoHandlingPanel } from './CoHandlingPanel';
 import { EventTimeline } from './EventTimeline';
 import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
@@ -34,6 +35,7 @@ function TicketShowLayout() {
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
+            <CoHandlingPanel ticket={ticket} />
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />
             <TicketCallerHistory ticket={ticket} />
