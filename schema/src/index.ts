@@ -24,6 +24,7 @@ export * from './tables/scorecard-weights.js';
 export * from './tables/settings-audit.js';
 export * from './tables/sla-policies.js';
 export * from './tables/supervisions.js';
+export * from './tables/ticket-co-handlers.js';
 export * from './tables/ticket-departments.js';
 export * from './tables/ticket-events.js';
 export * from './tables/tickets.js';

@@ -21,7 +21,8 @@ beforeAll(async () => {
 
 const FIGURES = `volume dispatched acceptedOnTime responseRate resolved excluded resolutionRate resolvedWithDeadline
   resolvedOnTime onTimeResolutionRate feedback satisfied satisfactionRate reopened reopenRate returnedTickets returns
-  returnRate supervisedTickets rejectedReturns score`;
+  returnRate supervisedTickets rejectedReturns coHandlingRequests coHandlingExcused coHandlingRepliedOnTime
+  coHandlingOnTimeRate score`;
 const RANKING = `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) {
   from to previousFrom previousTo asOf
   weights { responseRate resolutionRate onTimeResolutionRate satisfactionRate reopenRate returnRate updatedAt updatedBy { id } }
@@ -41,6 +42,7 @@ interface Figures {
   reopened: number;
   returnedTickets: number;
   supervisedTickets: number;
+  coHandlingRequests: number;
   rejectedReturns: number;
   responseRate: number | null;
   resolutionRate: number | null;
@@ -83,6 +85,8 @@ function drillDowns(departmentId: string): Record<string, Record<string, unknown
     returnedTickets: { ...sent, returnedByDepartmentId: departmentId },
     supervisedTickets: { ...sent, supervisedDepartmentId: departmentId },
     rejectedReturns: { ...sent, returnRejectedDepartmentId: departmentId },
+    // Co-handling requests: the cases of other leads this department was asked to co-handle.
+    coHandlingRequests: { coHandlingDepartmentId: departmentId },
   };
 }
 
@@ -143,6 +147,7 @@ describe('department ranking', () => {
       reopened: false,
       supervisedAt: [],
       returnRequests: [],
+      coHandlers: [],
     };
     // Department A: two tickets on day 3, both accepted on time, one satisfied one dissatisfied and reopened.
     // Department B: one ticket on day 3, accepted late, satisfied. Day 1 (the previous period): A one ticket, late.

@@ -32,6 +32,7 @@ const FILTER_KEYS = [
   'needsManager',
   'supervised',
   'supervisionOverdue',
+  'coHandling',
   // The list's map area (south, west, north, east in WGS-84 degrees).
   'within',
 ] as const;

@@ -14,7 +14,7 @@ import { BulkReassignButton } from './actions/BulkReassignButton';
 import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
-import { PriorityField, StatusField, SupervisionField } from './TicketChips';
+import { CoHandlingField, PriorityField, StatusField, SupervisionField } from './TicketChips';
 import { TicketMapPanel } from './TicketMapPanel';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
@@ -67,6 +67,7 @@ export function TicketList() {
         <DateTimeField source="createdAt" short />
         <DateTimeField source="updatedAt" short />
         <SupervisionField label="resources.tickets.fields.supervision" sortable={false} />
+        <CoHandlingField label="resources.tickets.fields.coHandlers" sortable={false} />
       </DatagridConfigurable>
     </List>
   );

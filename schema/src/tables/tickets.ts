@@ -110,6 +110,12 @@ export const tickets = pgTable(
     duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
     /** Answered on the spot from this knowledge article (created and closed as ANSWERED_DIRECTLY). */
     answeredFromArticleId: uuid().references(() => knowledgeArticles.id),
+    /**
+     * The co-handling departments (协办) whose part is still open (PENDING or ACCEPTED), kept with
+     * ticket_co_handlers in the same change: the lead may not resolve while any is left, and these
+     * departments see the caller's phone as on their own cases.
+     */
+    openCoHandlerIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
 
     /**
      * Concatenated searchable text, trigram-indexed (substring search works for CJK). Never the caller's

@@ -19,6 +19,7 @@ export interface FigureFilter {
   satisfaction?: Satisfaction[] | null;
   supervised?: boolean | null;
   supervisedDepartmentId?: string | null;
+  coHandlingDepartmentId?: string | null;
   returnRejectedDepartmentId?: string | null;
 }
 
@@ -53,6 +54,12 @@ export function figureConditions(filter: FigureFilter): SQL[] {
     const id = uuid('supervisedDepartmentId', filter.supervisedDepartmentId);
     conditions.push(
       sql`exists (select 1 from supervisions s where s.ticket_id = tickets.id and s.department_id = ${id}::uuid)`,
+    );
+  }
+  if (filter.coHandlingDepartmentId) {
+    const id = uuid('coHandlingDepartmentId', filter.coHandlingDepartmentId);
+    conditions.push(
+      sql`exists (select 1 from ticket_co_handlers c where c.ticket_id = tickets.id and c.department_id = ${id}::uuid)`,
     );
   }
   if (filter.returnRejectedDepartmentId) {

@@ -43,6 +43,11 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   RETURN_REJECTED: 'ticket.return_rejected',
   SUPERVISED: 'ticket.supervised',
   SUPERVISION_REPLIED: 'ticket.supervision_replied',
+  CO_HANDLING_REQUESTED: 'ticket.co_handling_requested',
+  CO_HANDLING_ACCEPTED: 'ticket.co_handling_accepted',
+  CO_HANDLING_REPLIED: 'ticket.co_handling_replied',
+  CO_HANDLER_REMINDED: 'ticket.co_handler_reminded',
+  CO_HANDLER_WAIVED: 'ticket.co_handler_waived',
   ATTACHMENT_ADDED: 'ticket.attachment_added',
 };
 

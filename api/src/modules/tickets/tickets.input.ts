@@ -137,6 +137,18 @@ export class TicketFilter {
     description: "A supervision waits for the department's reply past its deadline now (or not).",
   })
   supervisionOverdue?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Co-handled (协办) at least once (or never): for a HANDLER or an INTEGRATION client, by its own department (its co-handling cases); for others, by any department.',
+  })
+  coHandling?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Co-handling was requested of this department at least once (the coHandlingRequests of its scorecard).',
+  })
+  coHandlingDepartmentId?: string | null;
   @Field(() => BoundingBoxInput, {
     nullable: true,
     description: 'The ticket has a location inside this map area (edges included).',
