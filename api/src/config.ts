@@ -106,6 +106,22 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
   /** How often due deliveries without a BullMQ job (lost by Redis) are enqueued again, in milliseconds. */
   WEBHOOK_SWEEP_MS: z.coerce.number().int().min(100).default(5000),
+  /** Largest attachment (photo, document, recording), in bytes. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20 * 1024 * 1024),
+  /** Most attachment bytes on one ticket (uploads under way count). */
+  ATTACHMENT_TICKET_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
+  /** How long an upload URL from createAttachmentUpload works, in seconds. */
+  ATTACHMENT_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** How long an attachment's download and thumbnail links work, in seconds. */
+  ATTACHMENT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   DEMO: z
     .enum(['0', '1'])
     .default('0')

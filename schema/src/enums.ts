@@ -47,6 +47,12 @@ export const ticketEventTypes = [
   'RETURN_REJECTED',
   'SUPERVISED',
   'SUPERVISION_REPLIED',
+  'ATTACHMENT_ADDED',
+  'CO_HANDLING_REQUESTED',
+  'CO_HANDLING_ACCEPTED',
+  'CO_HANDLING_REPLIED',
+  'CO_HANDLER_REMINDED',
+  'CO_HANDLER_WAIVED',
 ] as const;
 /** INTERNAL: staff only; PUBLIC: also the caller's side and integrations. */
 export const noteVisibilities = ['INTERNAL', 'PUBLIC'] as const;
@@ -55,6 +61,11 @@ export const extensionStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'
 export const supervisionLevels = ['URGE', 'SUPERVISE'] as const;
 /** OPEN waits for the department's reply; REPLIED answered (or resolved); SUPERSEDED by a newer one; ENDED with the case (closed). */
 export const supervisionStatuses = ['OPEN', 'REPLIED', 'SUPERSEDED', 'ENDED'] as const;
+/**
+ * A co-handling department's part (协办): PENDING until it accepts, ACCEPTED until it replies, REPLIED;
+ * WAIVED by a manager; CANCELLED when the case left the lead department before the reply.
+ */
+export const coHandlingStatuses = ['PENDING', 'ACCEPTED', 'REPLIED', 'WAIVED', 'CANCELLED'] as const;
 
 export type Role = (typeof roles)[number];
 export type TicketPriority = (typeof ticketPriorities)[number];
@@ -70,6 +81,7 @@ export type NoteVisibility = (typeof noteVisibilities)[number];
 export type ExtensionStatus = (typeof extensionStatuses)[number];
 export type SupervisionLevel = (typeof supervisionLevels)[number];
 export type SupervisionStatus = (typeof supervisionStatuses)[number];
+export type CoHandlingStatus = (typeof coHandlingStatuses)[number];
 
 export const roleEnum = pgEnum('role', roles);
 export const ticketPriorityEnum = pgEnum('ticket_priority', ticketPriorities);
@@ -85,3 +97,4 @@ export const noteVisibilityEnum = pgEnum('note_visibility', noteVisibilities);
 export const extensionStatusEnum = pgEnum('extension_status', extensionStatuses);
 export const supervisionLevelEnum = pgEnum('supervision_level', supervisionLevels);
 export const supervisionStatusEnum = pgEnum('supervision_status', supervisionStatuses);
+export const coHandlingStatusEnum = pgEnum('co_handling_status', coHandlingStatuses);

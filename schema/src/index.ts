@@ -1,6 +1,7 @@
 export * from './enums.js';
 export * from './tables/api-clients.js';
 export * from './tables/areas.js';
+export * from './tables/attachments.js';
 export * from './tables/business-calendar.js';
 export * from './tables/categories.js';
 export * from './tables/citizen-access.js';
@@ -23,6 +24,7 @@ export * from './tables/scorecard-weights.js';
 export * from './tables/settings-audit.js';
 export * from './tables/sla-policies.js';
 export * from './tables/supervisions.js';
+export * from './tables/ticket-co-handlers.js';
 export * from './tables/ticket-departments.js';
 export * from './tables/ticket-events.js';
 export * from './tables/tickets.js';

@@ -86,14 +86,16 @@ export async function fillTickets(sql: postgres.Sql, count = 50_000): Promise<vo
   await sql`
     with d as (select array_agg(id order by code) as ids from departments where code like 'PLAN_%')
     insert into tickets (id, number, status, priority, demand_type, channel, title, description, caller_phone,
-      department_id, version, created_at, updated_at, created_by_id, due_at, next_timer_at)
+      department_id, version, created_at, updated_at, created_by_id, due_at, next_timer_at, latitude, longitude)
     select gen_random_uuid(), 'P' || lpad(g::text, 12, '0'),
       (array['NEW','DISPATCHED','IN_PROGRESS','ON_HOLD','RETURNED','RESOLVED','CLOSED','CLOSED','CLOSED','CLOSED'])[1 + g % 10]::ticket_status,
       'ORDINARY', 'COMPLAINT', 'PHONE', '小区停水' || (g % 97), '来电人反映小区停水多日，希望尽快处理。' || (g % 89),
       '13' || lpad(((g::bigint * 7919) % 1000000000)::text, 9, '0'),
       d.ids[1 + (g * 13 + g / 7) % 20], 1, now() - g * interval '1 minute', now() - g * interval '1 minute', gen_random_uuid(),
       now() - g * interval '1 minute' + ((g * 37) % 7 + 1) * interval '1 day' + ((g * 7919) % 1440) * interval '1 minute',
-      case when g % 10 in (1, 2) then now() + (g % 500 - 5) * interval '1 hour' end
+      case when g % 10 in (1, 2) then now() + (g % 500 - 5) * interval '1 hour' end,
+      -- Spread over a district of about 50 x 50 km.
+      31.0 + ((g::bigint * 7919) % 100003) / 100003.0 * 0.45, 121.2 + ((g::bigint * 104729) % 100019) / 100019.0 * 0.5
     from generate_series(1, ${count}) g, d`;
   await sql`
     insert into ticket_events (ticket_id, type, at, to_status)

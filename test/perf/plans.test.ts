@@ -84,6 +84,28 @@ describe('hot query plans on 50,000 tickets', () => {
     expect(indexesUsed(count.plan).length).toBeGreaterThan(0);
   });
 
+  it('lists and counts tickets in a map area and near a point through the geo key index', async () => {
+    const plans = await plansOf(async () => {
+      const area = await listTickets(ctx, {
+        first: 50,
+        filter: { within: { south: 31.2, west: 121.45, north: 31.215, east: 121.47 } },
+      });
+      expect(area.rows.length).toBeGreaterThan(0);
+      await area.count();
+      const near = await listTickets(ctx, {
+        first: 50,
+        filter: { near: { lat: 31.2, lng: 121.45, radiusMeters: 800 } },
+      });
+      expect(near.rows.length).toBeGreaterThan(0);
+      await near.count();
+    });
+    expect(plans).toHaveLength(4);
+    for (const { plan } of plans) {
+      expect(seqScansOfBigTables(plan)).toEqual([]);
+      expect(indexesUsed(plan)).toContain('tickets_geo_key_idx');
+    }
+  });
+
   it('lists overdue tickets through the partial index of running deadlines', async () => {
     const plans = await plansOf(async () => {
       const page = await listTickets(ctx, {

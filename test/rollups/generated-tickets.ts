@@ -11,6 +11,7 @@ export const DAYS = 5;
 const STATUSES = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED', 'RESOLVED', 'CLOSED'] as const;
 const CLOSE_REASONS = ['RESOLVED', 'ANSWERED_DIRECTLY', 'OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN'] as const;
 export const SATISFACTIONS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
+const CO_HANDLING_STATUSES = ['PENDING', 'ACCEPTED', 'REPLIED', 'WAIVED', 'CANCELLED'] as const;
 
 /** One generated ticket: any combination of the columns the figures read, and its returns and reopens. */
 export const ticketArbitrary = () =>
@@ -30,6 +31,18 @@ export const ticketArbitrary = () =>
     reopened: fc.boolean(),
     /** Supervisions (督办/催办), each by one of the departments it was sent to. */
     supervisedAt: fc.array(fc.nat(), { maxLength: 2 }),
+    /** Co-handling (协办) requests of any of the three departments, in any state. */
+    coHandlers: fc.array(
+      fc.record({
+        department: fc.nat(),
+        status: fc.constantFrom(...CO_HANDLING_STATUSES),
+        dueAfter: fc.integer({ min: 1, max: 6000 }),
+        repliedAfter: fc.integer({ min: 1, max: 6000 }),
+      }),
+      { maxLength: 3 },
+    ),
+    /** Return requests (派单异议), each by one of the departments it was sent to, decided either way. */
+    returnRequests: fc.array(fc.record({ by: fc.nat(), rejected: fc.boolean() }), { maxLength: 2 }),
   });
 export type GeneratedTicket = ReturnType<ReturnType<typeof ticketArbitrary>['generate']>['value'];
 
@@ -90,13 +103,30 @@ export function useGeneratedTickets(app: TestHotline): GeneratedTickets {
           values (${id}, ${sent[by % sent.length]!}, 'SUPERVISE', 'n', ${at(60)}, ${i === ticket.supervisedAt.length - 1 ? 'OPEN' : 'SUPERSEDED'},
             ${creatorId}, ${createdAt})`;
       }
+      const open = new Set<string>();
+      for (const part of ticket.coHandlers) {
+        const department = departmentIds[part.department % departmentIds.length]!;
+        // One open part per department (a unique index): a second one is generated cancelled.
+        const isOpen = part.status === 'PENDING' || part.status === 'ACCEPTED';
+        const status = isOpen && open.has(department) ? 'CANCELLED' : part.status;
+        if (isOpen) open.add(department);
+        await sql`insert into ticket_co_handlers (ticket_id, department_id, status, due_at, created_at, replied_at)
+          values (${id}, ${department}, ${status}, ${at(part.dueAfter)}, ${createdAt},
+            ${status === 'REPLIED' ? at(part.repliedAfter) : null})`;
+      }
+      for (const request of ticket.returnRequests) {
+        if (!sent.length) continue;
+        await sql`insert into return_requests (ticket_id, department_id, requested_by_id, reason, status, decided_at, created_at)
+          values (${id}, ${sent[request.by % sent.length]!}, ${creatorId}, 'r', ${request.rejected ? 'REJECTED' : 'APPROVED'},
+            ${createdAt}, ${createdAt})`;
+      }
       if (ticket.reopened)
         await sql`insert into ticket_events (ticket_id, type, at) values (${id}, 'REOPENED', ${createdAt})`;
     }
     return ids;
   };
   state.clear = async () => {
-    await state.sql`truncate ticket_events, ticket_departments, outbox, tickets cascade`;
+    await state.sql`truncate ticket_events, ticket_departments, ticket_co_handlers, outbox, return_requests, tickets cascade`;
     await state.sql`delete from daily_rollups`;
     await state.sql`delete from rollup_dirty_days`;
   };

@@ -87,10 +87,67 @@ function rawSupervised() {
     order by day, department`;
 }
 
+/** Tickets with a rejected return request per day: city-wide by anyone, per department its own. */
+function rawRejectedReturns() {
+  return generated.sql<{ day: string; department: string; count: number }[]>`
+    with t as (select id, to_char((created_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day from tickets)
+    select t.day, 'city' as department, count(*)::int as count
+    from t where exists (select 1 from return_requests r where r.ticket_id = t.id and r.status = 'REJECTED') group by t.day
+    union all
+    select t.day, r.department_id::text, count(distinct t.id)::int
+    from t join return_requests r on r.ticket_id = t.id and r.status = 'REJECTED'
+    join ticket_departments td on td.ticket_id = t.id and td.department_id = r.department_id
+    group by t.day, r.department_id
+    order by day, department`;
+}
+
+function rolledRejectedReturns() {
+  return generated.sql<{ day: string; department: string; count: number }[]>`
+    select to_char(day, 'YYYY-MM-DD') as day, coalesce(department_id::text, 'city') as department, sum(rejected_returns)::int as count
+    from daily_rollups group by 1, 2 having sum(rejected_returns) > 0 order by 1, 2`;
+}
+
 function rolledSupervised() {
   return generated.sql<{ day: string; department: string; count: number }[]>`
     select to_char(day, 'YYYY-MM-DD') as day, coalesce(department_id::text, 'city') as department, sum(supervised)::int as count
     from daily_rollups group by 1, 2 having sum(supervised) > 0 order by 1, 2`;
+}
+
+/** Co-handling requests per day (a department's latest on each ticket): city-wide all, per department its own. */
+function rawCoHandling() {
+  return generated.sql<
+    { day: string; department: string; requests: number; excused: number; on_time: number }[]
+  >`
+    with t as (select id, to_char((created_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day from tickets),
+    latest as (
+      select distinct on (ticket_id, department_id) * from ticket_co_handlers
+      order by ticket_id, department_id, created_at desc, id desc
+    ),
+    c as (
+      select t.day, c.department_id::text as department, c.status, c.replied_at, c.due_at
+      from t join latest c on c.ticket_id = t.id
+    )
+    select day, department, requests, excused, on_time from (
+      select day, 'city' as department, count(*)::int as requests,
+        count(*) filter (where status in ('WAIVED', 'CANCELLED'))::int as excused,
+        count(*) filter (where status = 'REPLIED' and replied_at <= due_at)::int as on_time
+      from c group by day
+      union all
+      select day, department, count(*)::int,
+        count(*) filter (where status in ('WAIVED', 'CANCELLED'))::int,
+        count(*) filter (where status = 'REPLIED' and replied_at <= due_at)::int
+      from c group by day, department
+    ) x order by day, department`;
+}
+
+function rolledCoHandling() {
+  return generated.sql<
+    { day: string; department: string; requests: number; excused: number; on_time: number }[]
+  >`
+    select to_char(day, 'YYYY-MM-DD') as day, coalesce(department_id::text, 'city') as department,
+      sum(co_handling_requests)::int as requests, sum(co_handling_excused)::int as excused,
+      sum(co_handling_replied_on_time)::int as on_time
+    from daily_rollups group by 1, 2 having sum(co_handling_requests) > 0 order by 1, 2`;
 }
 
 const STATS = `query($from: DateTime!, $to: DateTime!, $dept: ID) {
@@ -132,7 +189,10 @@ describe('the daily roll-up', () => {
         fc.array(fc.record({ ticket: fc.nat(), satisfaction: fc.constantFrom(...SATISFACTIONS) }), {
           maxLength: 4,
         }),
-        async (tickets, ranges, lateFeedback) => {
+        fc.array(fc.record({ part: fc.nat(), lateMinutes: fc.integer({ min: -600, max: 600 }) }), {
+          maxLength: 3,
+        }),
+        async (tickets, ranges, lateFeedback, lateReplies) => {
           run++;
           await clearTickets();
           const ids = await insertTickets(tickets, String(run));
@@ -141,6 +201,16 @@ describe('the daily roll-up', () => {
           for (const change of lateFeedback) {
             await generated.sql`update tickets set satisfaction = ${change.satisfaction}, version = version + 1
               where id = ${ids[change.ticket % ids.length]!}`;
+          }
+          // Late co-handling replies (as replyCoHandling writes them, with the ticket's version step).
+          const parts = await generated.sql<{ id: string; ticket_id: string }[]>`
+            select id, ticket_id from ticket_co_handlers where status in ('PENDING', 'ACCEPTED') order by id`;
+          for (const reply of lateReplies) {
+            const part = parts[reply.part % Math.max(parts.length, 1)];
+            if (!part) break;
+            await generated.sql`update ticket_co_handlers set status = 'REPLIED',
+              replied_at = due_at + ${reply.lateMinutes} * interval '1 minute' where id = ${part.id}`;
+            await generated.sql`update tickets set version = version + 1 where id = ${part.ticket_id}`;
           }
           await rollUpAllDirtyDays(app.hotline.database.db, clock);
           for (const range of ranges) {
@@ -153,6 +223,8 @@ describe('the daily roll-up', () => {
             expect(figures).toEqual(await rawStats(from, to, department));
           }
           expect(await rolledSupervised()).toEqual(await rawSupervised());
+          expect(await rolledCoHandling()).toEqual(await rawCoHandling());
+          expect(await rolledRejectedReturns()).toEqual(await rawRejectedReturns());
         },
       ),
       { numRuns: 20 },
@@ -178,6 +250,8 @@ describe('the daily roll-up', () => {
           returnsBy: [],
           reopened: false,
           supervisedAt: [],
+          coHandlers: [],
+          returnRequests: [],
         },
       ],
       'fresh',
@@ -216,6 +290,8 @@ describe('the daily roll-up', () => {
           returnsBy: [],
           reopened: false,
           supervisedAt: [],
+          coHandlers: [],
+          returnRequests: [],
         },
       ],
       'timer',

@@ -21,7 +21,8 @@ beforeAll(async () => {
 
 const FIGURES = `volume dispatched acceptedOnTime responseRate resolved excluded resolutionRate resolvedWithDeadline
   resolvedOnTime onTimeResolutionRate feedback satisfied satisfactionRate reopened reopenRate returnedTickets returns
-  returnRate supervisedTickets score`;
+  returnRate supervisedTickets rejectedReturns coHandlingRequests coHandlingExcused coHandlingRepliedOnTime
+  coHandlingOnTimeRate score`;
 const RANKING = `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) {
   from to previousFrom previousTo asOf
   weights { responseRate resolutionRate onTimeResolutionRate satisfactionRate reopenRate returnRate updatedAt updatedBy { id } }
@@ -41,6 +42,8 @@ interface Figures {
   reopened: number;
   returnedTickets: number;
   supervisedTickets: number;
+  coHandlingRequests: number;
+  rejectedReturns: number;
   responseRate: number | null;
   resolutionRate: number | null;
   onTimeResolutionRate: number | null;
@@ -81,6 +84,9 @@ function drillDowns(departmentId: string): Record<string, Record<string, unknown
     reopened: { ...sent, reopened: true },
     returnedTickets: { ...sent, returnedByDepartmentId: departmentId },
     supervisedTickets: { ...sent, supervisedDepartmentId: departmentId },
+    rejectedReturns: { ...sent, returnRejectedDepartmentId: departmentId },
+    // Co-handling requests: the cases of other leads this department was asked to co-handle.
+    coHandlingRequests: { coHandlingDepartmentId: departmentId },
   };
 }
 
@@ -140,6 +146,8 @@ describe('department ranking', () => {
       returnsBy: [],
       reopened: false,
       supervisedAt: [],
+      returnRequests: [],
+      coHandlers: [],
     };
     // Department A: two tickets on day 3, both accepted on time, one satisfied one dissatisfied and reopened.
     // Department B: one ticket on day 3, accepted late, satisfied. Day 1 (the previous period): A one ticket, late.

@@ -32,6 +32,11 @@ const ACTIONS = [
   'DECIDE_RETURN',
   'SUPERVISE',
   'REPLY_SUPERVISION',
+  'ACCEPT_CO_HANDLING',
+  'REPLY_CO_HANDLING',
+  'REMIND_CO_HANDLER',
+  'WAIVE_CO_HANDLER',
+  'ADD_ATTACHMENT',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -63,8 +68,21 @@ async function call(action: Action, ticket: { id: string; status: string }, view
     DECIDE_RETURN: async () => 'decideReturn(id: $id, approve: true)',
     SUPERVISE: async () => 'superviseTicket(id: $id, level: URGE, note: "请尽快答复", replyWithinHours: 24)',
     REPLY_SUPERVISION: async () => 'replySupervision(id: $id, reply: "已处理")',
+    ACCEPT_CO_HANDLING: async () => 'acceptCoHandling(ticketId: $id)',
+    REPLY_CO_HANDLING: async () => 'replyCoHandling(ticketId: $id, reply: "协办意见已反馈")',
+    REMIND_CO_HANDLER: async () => `remindCoHandler(ticketId: $id, departmentId: "${departmentB}")`,
+    WAIVE_CO_HANDLER: async () =>
+      `waiveCoHandler(ticketId: $id, departmentId: "${departmentB}", reason: "主办单位已查明")`,
+    // The reservation is where the rule is applied; the bytes are sent to the upload URL afterwards.
+    ADD_ATTACHMENT: async () =>
+      'createAttachmentUpload(input: {ticketId: $id, fileName: "现场.jpg", declaredType: "image/jpeg", size: 1000, visibility: PUBLIC})',
   };
-  return app.gql(`mutation($id: ID!) { ${await fields[action]()} { id } }`, { id: ticket.id }, token[viewer]);
+  const selection = action === 'ADD_ATTACHMENT' ? 'attachmentId' : 'id';
+  return app.gql(
+    `mutation($id: ID!) { ${await fields[action]()} { ${selection} } }`,
+    { id: ticket.id },
+    token[viewer],
+  );
 }
 
 async function act(action: Action, ticket: { id: string; status: string }, viewer: string) {
@@ -148,8 +166,28 @@ async function reassignedWithPendingExtension() {
   return ticket.id;
 }
 
+/** At A, accepted, with B as co-handler (协办): its part pending, or accepted too. */
+async function coHandledByB(bAccepted: boolean) {
+  const ticket = await makeTicket(app);
+  await app.ok(
+    'mutation($id: ID!, $a: ID!, $b: ID!) { dispatchTicket(id: $id, departmentId: $a, coHandlingDepartmentIds: [$b]) { id } }',
+    { id: ticket.id, a: departmentA, b: departmentB },
+    token.AGENT,
+  );
+  await act('ACCEPT', { id: ticket.id, status: 'DISPATCHED' }, 'HANDLER_A');
+  if (bAccepted) await act('ACCEPT_CO_HANDLING', { id: ticket.id, status: 'IN_PROGRESS' }, 'HANDLER_B');
+  return ticket.id;
+}
+
+const SPECIAL_STATES: Record<string, () => Promise<string>> = {
+  'IN_PROGRESS, reassigned with extension pending': reassignedWithPendingExtension,
+  'IN_PROGRESS, co-handler pending': () => coHandledByB(false),
+  'IN_PROGRESS, co-handler accepted': () => coHandledByB(true),
+};
+
 async function ticketIn(state: string): Promise<string> {
-  if (state === 'IN_PROGRESS, reassigned with extension pending') return reassignedWithPendingExtension();
+  const special = SPECIAL_STATES[state];
+  if (special) return special();
   const ticket = await makeTicket(app);
   for (const [action, viewer] of STATES[state]!) await act(action, (await read(ticket.id))!, viewer);
   return ticket.id;
@@ -176,7 +214,7 @@ beforeAll(async () => {
 });
 
 describe('Ticket.allowedActions', () => {
-  it.each([...Object.keys(STATES), 'IN_PROGRESS, reassigned with extension pending'])(
+  it.each([...Object.keys(STATES), ...Object.keys(SPECIAL_STATES)])(
     'on a ticket %s: every listed action succeeds, every other one is refused',
     async (state) => {
       const id = await ticketIn(state);
@@ -210,16 +248,23 @@ describe('Ticket.allowedActions', () => {
       'REQUEST_EXTENSION',
       'RESOLVE',
       'ADD_NOTE',
+      'ADD_ATTACHMENT',
       'REQUEST_RETURN',
     ]);
     const twice = await ticketIn('RETURNED twice');
-    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual(['CLOSE', 'MERGE', 'ADD_NOTE']);
+    expect((await read(twice, 'AGENT'))!.allowedActions).toEqual([
+      'CLOSE',
+      'MERGE',
+      'ADD_NOTE',
+      'ADD_ATTACHMENT',
+    ]);
     expect((await read(twice, 'MANAGER'))!.allowedActions).toEqual([
       'DISPATCH',
       'REASSIGN',
       'CLOSE',
       'MERGE',
       'ADD_NOTE',
+      'ADD_ATTACHMENT',
     ]);
   });
 

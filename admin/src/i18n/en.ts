@@ -133,6 +133,7 @@ export const en = {
   },
   enums: {
     SlaDeadline: { ACCEPTANCE: 'Acceptance', RESOLUTION: 'Resolution' },
+    CoordinateSystem: { WGS84: 'WGS-84 (GPS, OpenStreetMap)', GCJ02: 'GCJ-02 (AMap, Tencent, WeChat)' },
     SlaBreachCause: {
       ACCEPTED_LATE: 'Accepted late',
       NOT_ACCEPTED: 'Not accepted yet',
@@ -242,6 +243,14 @@ export const en = {
       SUPERSEDED: 'Superseded',
       ENDED: 'Ended',
     },
+    CoHandlingStatus: {
+      PENDING: 'Awaiting acceptance',
+      ACCEPTED: 'Accepted',
+      REPLIED: 'Replied',
+      WAIVED: 'Waived',
+      CANCELLED: 'Cancelled',
+    },
+    AttachmentMedia: { IMAGE: 'Photo', DOCUMENT: 'Document', AUDIO: 'Recording' },
     NoteVisibility: { INTERNAL: 'Internal (staff only)', PUBLIC: 'Public (caller and integrations)' },
     TicketEventType: {
       CREATED: 'Created',
@@ -267,6 +276,12 @@ export const en = {
       RETURN_REJECTED: 'Return rejected',
       SUPERVISED: 'Supervised',
       SUPERVISION_REPLIED: 'Supervision answered',
+      CO_HANDLING_REQUESTED: 'Co-handling requested',
+      CO_HANDLING_ACCEPTED: 'Co-handling accepted',
+      CO_HANDLING_REPLIED: 'Co-handler replied',
+      CO_HANDLER_REMINDED: 'Co-handler reminded',
+      CO_HANDLER_WAIVED: 'Co-handler waived',
+      ATTACHMENT_ADDED: 'File attached',
     },
   } satisfies EnumLabels,
   hotline: enScreens,

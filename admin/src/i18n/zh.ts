@@ -125,6 +125,7 @@ export const zh: AppMessages = {
   },
   enums: {
     SlaDeadline: { ACCEPTANCE: '签收', RESOLUTION: '办结' },
+    CoordinateSystem: { WGS84: 'WGS-84（GPS、OpenStreetMap）', GCJ02: 'GCJ-02（高德、腾讯、微信）' },
     SlaBreachCause: {
       ACCEPTED_LATE: '超时签收',
       NOT_ACCEPTED: '尚未签收',
@@ -215,6 +216,14 @@ export const zh: AppMessages = {
     ViewVisibility: { PRIVATE: '仅自己', DEPARTMENT: '本部门', CENTRE: '全中心' },
     SupervisionLevel: { URGE: '催办', SUPERVISE: '督办' },
     SupervisionStatus: { OPEN: '待回复', REPLIED: '已回复', SUPERSEDED: '已更新', ENDED: '已结束' },
+    CoHandlingStatus: {
+      PENDING: '待签收',
+      ACCEPTED: '已签收',
+      REPLIED: '已回复',
+      WAIVED: '已免除',
+      CANCELLED: '已取消',
+    },
+    AttachmentMedia: { IMAGE: '照片', DOCUMENT: '文档', AUDIO: '录音' },
     NoteVisibility: { INTERNAL: '内部备注（仅工作人员）', PUBLIC: '公开进展（来电人及对接系统可见）' },
     TicketEventType: {
       CREATED: '受理',
@@ -240,6 +249,12 @@ export const zh: AppMessages = {
       RETURN_REJECTED: '退单申请驳回',
       SUPERVISED: '督办',
       SUPERVISION_REPLIED: '督办回复',
+      CO_HANDLING_REQUESTED: '发起协办',
+      CO_HANDLING_ACCEPTED: '协办签收',
+      CO_HANDLING_REPLIED: '协办回复',
+      CO_HANDLER_REMINDED: '催办协办单位',
+      CO_HANDLER_WAIVED: '免除协办',
+      ATTACHMENT_ADDED: '上传附件',
     },
   },
   hotline: zhScreens,

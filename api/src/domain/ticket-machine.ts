@@ -16,15 +16,25 @@ export type TicketAction =
   | 'close'
   | 'merge'
   | 'addNote'
+  | 'addAttachment'
   | 'requestReturn'
   | 'decideReturn'
   | 'supervise'
-  | 'replySupervision';
+  | 'replySupervision'
+  | 'acceptCoHandling'
+  | 'replyCoHandling'
+  | 'remindCoHandler'
+  | 'waiveCoHandler';
 
 interface ActionRule {
   from: readonly TicketStatus[];
   roles: readonly Role[];
+  /** A HANDLER acts for a co-handling department with an open part, not for the lead department. */
+  coHandler?: true;
 }
+
+/** The statuses in which the lead department holds the case: supervision and co-handling live there. */
+const WITH_LEAD: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'];
 
 export const OPEN_STATUSES: readonly TicketStatus[] = [
   'NEW',
@@ -58,6 +68,11 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
     from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
     roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN'],
   },
+  /** A photo, document or recording at any time, like a note; integrations too (PUBLIC ones, on tickets they see). */
+  addAttachment: {
+    from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
+    roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN', 'INTEGRATION'],
+  },
   /** A disputed return: the department keeps the ticket, its clock running, until a manager decides. */
   requestReturn: { from: ['DISPATCHED', 'IN_PROGRESS'], roles: ['HANDLER'] },
   decideReturn: { from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'], roles: ['MANAGER', 'ADMIN'] },
@@ -68,6 +83,14 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
     from: ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'],
     roles: ['HANDLER', 'MANAGER', 'ADMIN'],
   },
+  /** 协办: a co-handling department takes its part on (PENDING to ACCEPTED)... */
+  acceptCoHandling: { from: WITH_LEAD, roles: ['HANDLER'], coHandler: true },
+  /** ...and replies it to the lead (ACCEPTED to REPLIED). */
+  replyCoHandling: { from: WITH_LEAD, roles: ['HANDLER'], coHandler: true },
+  /** The lead department or a manager reminds a co-handler whose part is open. */
+  remindCoHandler: { from: WITH_LEAD, roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
+  /** A manager excuses a co-handler: its open part no longer holds the lead's resolution. */
+  waiveCoHandler: { from: WITH_LEAD, roles: ['MANAGER', 'ADMIN'] },
 };
 
 /** Which close reasons a status allows. */
@@ -82,21 +105,29 @@ export type Refusal = 'FORBIDDEN' | 'INVALID_TRANSITION';
 
 /**
  * Decides whether a viewer may take an action on a ticket in its current state.
- * A HANDLER acts only on tickets its department is responsible for now. The status is checked
- * before the department, so an action the status forbids is INVALID_TRANSITION for everyone.
+ * A HANDLER acts only on tickets its department is responsible for now, or, for a co-handler's action,
+ * on those where its department's co-handling part is open. The status is checked before the
+ * department, so an action the status forbids is INVALID_TRANSITION for everyone.
  */
 export function checkAction(
   action: TicketAction,
-  ticket: { status: TicketStatus; departmentId: string | null },
+  ticket: { status: TicketStatus; departmentId: string | null; openCoHandlerIds?: readonly string[] },
   viewer: { role: Role; departmentId: string | null },
 ): Refusal | null {
   const rule = ACTION_RULES[action];
   if (!rule.roles.includes(viewer.role)) return 'FORBIDDEN';
   if (!rule.from.includes(ticket.status)) return 'INVALID_TRANSITION';
-  if (viewer.role === 'HANDLER' && (!viewer.departmentId || ticket.departmentId !== viewer.departmentId)) {
-    return 'FORBIDDEN';
-  }
-  return null;
+  if (viewer.role !== 'HANDLER') return null;
+  if (!viewer.departmentId) return 'FORBIDDEN';
+  const acting = rule.coHandler
+    ? (ticket.openCoHandlerIds ?? []).includes(viewer.departmentId)
+    : ticket.departmentId === viewer.departmentId;
+  return acting ? null : 'FORBIDDEN';
+}
+
+/** The action is a co-handler's own (accept, reply its part). */
+export function isCoHandlerAction(action: TicketAction): boolean {
+  return ACTION_RULES[action].coHandler === true;
 }
 
 /** A ticket returned twice waits for a manager: an agent may no longer dispatch it. */
@@ -114,6 +145,10 @@ export interface TicketState {
   returnPending?: boolean;
   /** A supervision waits for the department's reply. */
   supervisionOpen?: boolean;
+  /** The co-handling departments whose part is open (PENDING or ACCEPTED). */
+  openCoHandlerIds?: readonly string[];
+  /** The viewer's own department's open co-handling part, if any. */
+  viewerCoHandling?: 'PENDING' | 'ACCEPTED' | null;
 }
 
 /**
@@ -133,6 +168,11 @@ function checkActionInState(
   if (action === 'requestReturn' && ticket.returnPending) return 'INVALID_TRANSITION';
   if (action === 'decideReturn' && !ticket.returnPending) return 'INVALID_TRANSITION';
   if (action === 'replySupervision' && !ticket.supervisionOpen) return 'INVALID_TRANSITION';
+  if (action === 'resolve' && (ticket.openCoHandlerIds ?? []).length > 0) return 'INVALID_TRANSITION';
+  if (action === 'acceptCoHandling' && ticket.viewerCoHandling !== 'PENDING') return 'INVALID_TRANSITION';
+  if (action === 'replyCoHandling' && ticket.viewerCoHandling !== 'ACCEPTED') return 'INVALID_TRANSITION';
+  const someOpen = (ticket.openCoHandlerIds ?? []).length > 0;
+  if ((action === 'remindCoHandler' || action === 'waiveCoHandler') && !someOpen) return 'INVALID_TRANSITION';
   return null;
 }
 

@@ -1,6 +1,7 @@
 import {
   channels,
   closeReasons,
+  coHandlingStatuses,
   demandTypes,
   departmentKinds,
   noteVisibilities,
@@ -53,10 +54,17 @@ export const TicketAction = enumOf([
   'DECIDE_RETURN',
   'SUPERVISE',
   'REPLY_SUPERVISION',
+  'ACCEPT_CO_HANDLING',
+  'REPLY_CO_HANDLING',
+  'REMIND_CO_HANDLER',
+  'WAIVE_CO_HANDLER',
+  'ADD_ATTACHMENT',
 ] as const);
 export const NoteVisibility = enumOf(noteVisibilities);
 export const SupervisionLevel = enumOf(supervisionLevels);
 export const SupervisionStatus = enumOf(supervisionStatuses);
+export const CoHandlingStatus = enumOf(coHandlingStatuses);
+export const CoordinateSystem = enumOf(['WGS84', 'GCJ02'] as const);
 
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(DemandType, { name: 'DemandType' });
@@ -88,4 +96,14 @@ registerEnumType(SupervisionStatus, {
   name: 'SupervisionStatus',
   description:
     "OPEN: waiting for the department's reply. REPLIED: answered (replySupervision, or the case resolved). SUPERSEDED: a newer supervision replaced it. ENDED: the case closed or left the departments without a reply.",
+});
+registerEnumType(CoHandlingStatus, {
+  name: 'CoHandlingStatus',
+  description:
+    "A co-handler's part (协办). PENDING: requested, not yet accepted. ACCEPTED: taken on, reply outstanding. REPLIED: answered to the lead. WAIVED: a manager excused it. CANCELLED: the case left the lead (returned, closed, reassigned or dispatched anew) before the reply.",
+});
+registerEnumType(CoordinateSystem, {
+  name: 'CoordinateSystem',
+  description:
+    'The datum of coordinates a client sends. WGS84: GPS, OpenStreetMap, Leaflet. GCJ02: the offset datum of Chinese map SDKs (AMap/Gaode, Tencent, WeChat), converted to WGS-84 on arrival. Stored and returned points are always WGS-84.',
 });

@@ -8,6 +8,8 @@ import {
   type SupervisionRow,
   slaPolicies,
   supervisions,
+  type TicketCoHandlerRow,
+  ticketCoHandlers,
   tickets,
   users,
 } from '@hotline/schema';
@@ -85,6 +87,20 @@ function latestSupervision(db: Db) {
   });
 }
 
+/** Each ticket's co-handlers (协办), oldest request first (one query for a page of tickets). */
+function coHandlers(db: Db) {
+  return new DataLoader<string, TicketCoHandlerRow[]>(async (ticketIds) => {
+    const rows = await db
+      .select()
+      .from(ticketCoHandlers)
+      .where(inArray(ticketCoHandlers.ticketId, ticketIds as string[]))
+      .orderBy(ticketCoHandlers.createdAt, ticketCoHandlers.id);
+    const byTicket = new Map<string, TicketCoHandlerRow[]>();
+    for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
+    return ticketIds.map((id) => byTicket.get(id) ?? []);
+  });
+}
+
 /** Each ticket's likely duplicates as the viewer may see them: one search for all the tickets on a page. */
 function possibleDuplicates(db: Db, viewer: Viewer) {
   return new DataLoader<string, DuplicateCandidate[]>(async (ids) => {
@@ -116,6 +132,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     pendingExtension: pendingExtension(db),
     pendingReturn: pendingReturn(db),
     latestSupervision: latestSupervision(db),
+    coHandlers: coHandlers(db),
     possibleDuplicates: possibleDuplicates(db, viewer),
     scopeRules: once(() => loadScopeRules(db)),
   };

@@ -27,9 +27,13 @@ import {
 import { onePasswordFieldRule } from '../graphql/limits-password.js';
 import { ApiRateLimiter, mutationRatePlugin } from '../graphql/limits-rate.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { attachmentLinkKey } from '../modules/attachments/attachment-links.js';
+import type { AttachmentSettings } from '../modules/attachments/attachment-settings.js';
+import { PostgresAttachmentStorage } from '../modules/attachments/attachment-storage.js';
 import { open311Router } from '../modules/open311/open311.router.js';
 import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { exportDownloadHandler, openExportQueue } from './export-download.js';
 import { HttpMetrics } from './http-metrics.js';
 import { type RequestLocals, requestLog } from './request-log.js';
@@ -88,6 +92,15 @@ export async function createHttpServer(
     anonymous: deps.config?.RATE_LIMIT_ANONYMOUS,
   });
   const exportQueue = openExportQueue(deps.redis, prefix, deps.log);
+  const attachments: AttachmentSettings = {
+    storage: new PostgresAttachmentStorage(deps.db),
+    maxBytes: deps.config?.ATTACHMENT_MAX_BYTES ?? 20 * 1024 * 1024,
+    ticketMaxBytes: deps.config?.ATTACHMENT_TICKET_MAX_BYTES ?? 100 * 1024 * 1024,
+    uploadTtlSeconds: deps.config?.ATTACHMENT_UPLOAD_TTL_SECONDS ?? 900,
+    linkTtlSeconds: deps.config?.ATTACHMENT_LINK_TTL_SECONDS ?? 300,
+    linkKey: attachmentLinkKey(webhookSettings.secretKey),
+    publicUrl: deps.config?.PUBLIC_URL,
+  };
   const loginThrottle = limits ? new LoginThrottle({ redis: deps.redis, prefix }) : null;
 
   const app = express();
@@ -140,6 +153,7 @@ export async function createHttpServer(
   });
 
   app.get('/exports/:id/download', exportDownloadHandler(deps.db, deps.clock));
+  app.use('/attachments', attachmentRoutes({ db: deps.db, clock: deps.clock, settings: attachments }));
 
   app.use(
     '/graphql',
@@ -167,6 +181,7 @@ export async function createHttpServer(
           serverKey: webhookSettings.secretKey,
           http: locals,
           enqueueExport: exportQueue.enqueue,
+          attachments,
           exportDirectMaxRows: deps.config?.EXPORT_DIRECT_MAX_ROWS,
         };
       },

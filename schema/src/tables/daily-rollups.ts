@@ -38,6 +38,19 @@ export const dailyRollups = pgTable(
      * rows: while that department was responsible).
      */
     supervised: counter(),
+    /**
+     * Co-handling (协办) requests the department received, on its own rows only (a co-handler's rows
+     * carry no ticket counters: the case counts for the lead); of those, the ones a manager waived or
+     * that the case cancelled, and the ones replied by their deadline.
+     */
+    coHandlingRequests: counter(),
+    coHandlingExcused: counter(),
+    coHandlingRepliedOnTime: counter(),
+    /**
+     * Tickets with a return request (派单异议) a manager rejected (city-wide: any department's; a
+     * department's rows: one that department asked for).
+     */
+    rejectedReturns: counter(),
   },
   (t) => [index('daily_rollups_department_day_idx').on(t.departmentId, t.day)],
 );

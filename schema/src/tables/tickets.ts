@@ -48,6 +48,12 @@ export const tickets = pgTable(
     /** WGS-84 coordinates of the demand, both or neither (Open311 lat/long); 6 decimals, about 10 cm. */
     latitude: numeric({ precision: 9, scale: 6, mode: 'number' }),
     longitude: numeric({ precision: 9, scale: 6, mode: 'number' }),
+    /**
+     * Z-order (Morton) key of the point: latitude and longitude quantised to 26 bits each and
+     * interleaved (api/src/domain/geo-key.ts), so a btree answers map-area and distance queries as a
+     * few key ranges. Computed by PostgreSQL (function of migration 0017); null without a point.
+     */
+    geoKey: bigint({ mode: 'number' }).generatedAlwaysAs(sql`ticket_geo_key(latitude, longitude)`),
     /** A link to a photo or other media the reporter gave (Open311 media_url); never downloaded. */
     mediaUrl: text(),
     callerName: text(),
@@ -104,6 +110,12 @@ export const tickets = pgTable(
     duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
     /** Answered on the spot from this knowledge article (created and closed as ANSWERED_DIRECTLY). */
     answeredFromArticleId: uuid().references(() => knowledgeArticles.id),
+    /**
+     * The co-handling departments (协办) whose part is still open (PENDING or ACCEPTED), kept with
+     * ticket_co_handlers in the same change: the lead may not resolve while any is left, and these
+     * departments see the caller's phone as on their own cases.
+     */
+    openCoHandlerIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
 
     /**
      * Concatenated searchable text, trigram-indexed (substring search works for CJK). Never the caller's
@@ -140,6 +152,7 @@ export const tickets = pgTable(
     index('tickets_assignee_idx').on(t.assigneeId),
     index('tickets_category_idx').on(t.categoryId),
     index('tickets_area_created_idx').on(t.areaId, t.createdAt),
+    index('tickets_geo_key_idx').on(t.geoKey).where(sql`geo_key is not null`),
     index('tickets_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check(
       'tickets_location_check',
@@ -151,5 +164,5 @@ export const tickets = pgTable(
   ],
 );
 
-/** A ticket as the services read it: every column but the search text, which only feeds the index. */
-export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchText'>;
+/** A ticket as the services read it: every column but the search text and geo key, which only feed indexes. */
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchText' | 'geoKey'>;

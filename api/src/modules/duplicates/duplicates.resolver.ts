@@ -9,7 +9,7 @@ import { DuplicateCandidate } from './duplicates.type.js';
 export class TicketDuplicatesResolver {
   @FieldResolver(() => [DuplicateCandidate], {
     description:
-      'For open tickets: likely duplicates within 30 days (same caller phone, or similar text in the same area). Empty once closed.',
+      'For open tickets: likely duplicates, at most ten: same caller phone or similar text in the same area within 30 days, or the same category within 200 m within 7 days (same caller first, then the nearest, then the most similar). Empty once closed.',
   })
   possibleDuplicates(@Root() ticket: TicketRow, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.possibleDuplicates.load(ticket.id);

@@ -11,4 +11,10 @@ export class DuplicateCandidate {
     description: 'Trigram similarity of title or description, 0..1 (the higher of the two).',
   })
   similarity!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Metres between the two tickets' points (great-circle), when both have one. Tickets of the same category within 200 m and 7 days are proposed whatever their text.",
+  })
+  distanceMeters!: number | null;
 }

@@ -21,6 +21,7 @@ export const SAVED_VIEW_LISTS = {
       'createdAt',
       'updatedAt',
       'supervision',
+      'coHandling',
     ],
   },
 } as const;

@@ -31,6 +31,11 @@ export interface Scorecard {
   returns: number;
   returnRate: number | null;
   supervisedTickets: number;
+  coHandlingRequests: number;
+  coHandlingExcused: number;
+  coHandlingRepliedOnTime: number;
+  coHandlingOnTimeRate: number | null;
+  rejectedReturns: number;
   score: number | null;
 }
 
@@ -82,6 +87,14 @@ export function scorecardOf(counters: Counters, weights: Weights): Scorecard {
     returnedTickets: counters.returned_tickets,
     returns: counters.returns,
     supervisedTickets: counters.supervised,
+    coHandlingRequests: counters.co_handling_requests,
+    coHandlingExcused: counters.co_handling_excused,
+    coHandlingRepliedOnTime: counters.co_handling_replied_on_time,
+    coHandlingOnTimeRate: ratio(
+      counters.co_handling_replied_on_time,
+      counters.co_handling_requests - counters.co_handling_excused,
+    ),
+    rejectedReturns: counters.rejected_returns,
     ...rates,
     score: weightedScore(rates, weights),
   };

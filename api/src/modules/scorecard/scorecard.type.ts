@@ -54,6 +54,28 @@ export class DepartmentScorecard {
     description: 'Tickets supervised (督办/催办) at least once while the department was responsible.',
   })
   supervisedTickets!: number;
+  @Field(() => Int, {
+    description:
+      'Tickets created in the period whose co-handling (协办) was requested of the department (its latest request on each counts; the case itself counts for its lead).',
+  })
+  coHandlingRequests!: number;
+  @Field(() => Int, {
+    description: 'Of those, waived by a manager or cancelled with the case (outside the on-time rate).',
+  })
+  coHandlingExcused!: number;
+  @Field(() => Int, { description: 'Of those, replied by their reply deadline.' })
+  coHandlingRepliedOnTime!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'coHandlingRepliedOnTime / (coHandlingRequests - coHandlingExcused); null without such requests. Not weighted into score.',
+  })
+  coHandlingOnTimeRate!: number | null;
+  @Field(() => Int, {
+    description:
+      'Tickets on which a manager rejected the return request (派单异议) the department made: the department kept them.',
+  })
+  rejectedReturns!: number;
   @Field(() => Float, {
     nullable: true,
     description:

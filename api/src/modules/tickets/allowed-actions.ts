@@ -20,10 +20,15 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   close: 'CLOSE',
   merge: 'MERGE',
   addNote: 'ADD_NOTE',
+  addAttachment: 'ADD_ATTACHMENT',
   requestReturn: 'REQUEST_RETURN',
   decideReturn: 'DECIDE_RETURN',
   supervise: 'SUPERVISE',
   replySupervision: 'REPLY_SUPERVISION',
+  acceptCoHandling: 'ACCEPT_CO_HANDLING',
+  replyCoHandling: 'REPLY_CO_HANDLING',
+  remindCoHandler: 'REMIND_CO_HANDLER',
+  waiveCoHandler: 'WAIVE_CO_HANDLER',
 };
 
 /**
@@ -46,7 +51,17 @@ export async function allowedActionsFor(ctx: GraphQLContext, ticket: TicketRow):
   const supervisionOpen = supervisionMatters
     ? (await ctx.loaders.latestSupervision.load(ticket.id))?.status === 'OPEN'
     : false;
-  return allowedActions({ ...ticket, extensionPending, returnPending, supervisionOpen }, signedIn).map(
-    (action) => ACTION_NAME[action],
-  );
+  const coHandlingMatters =
+    viewer.departmentId != null && ticket.openCoHandlerIds.includes(viewer.departmentId);
+  const viewerCoHandling = coHandlingMatters
+    ? (((await ctx.loaders.coHandlers.load(ticket.id)).find(
+        (part) =>
+          part.departmentId === viewer.departmentId &&
+          (part.status === 'PENDING' || part.status === 'ACCEPTED'),
+      )?.status as 'PENDING' | 'ACCEPTED' | undefined) ?? null)
+    : null;
+  return allowedActions(
+    { ...ticket, extensionPending, returnPending, supervisionOpen, viewerCoHandling },
+    signedIn,
+  ).map((action) => ACTION_NAME[action]);
 }

@@ -1,4 +1,4 @@
-import { type TicketRow, tickets } from '@hotline/schema';
+import { type TicketRow, type TicketStatus, tickets } from '@hotline/schema';
 import type { Tx } from '@hotline/schema/client';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { requireSignedIn } from '../../auth/viewer.js';
@@ -7,6 +7,7 @@ import { checkAction, type TicketAction } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { slaBreaches } from '../../metrics/process-metrics.js';
+import { cancelOpenCoHandlers } from '../co-handling/request-co-handlers.js';
 import type { SlaFields } from '../sla/sla-cycle.js';
 import { settleSupervision } from '../supervision/supervise-ticket.js';
 import { cancelPendingExtension, endsExtensionScope } from './cancel-pending-extension.js';
@@ -51,10 +52,15 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   close: 'close',
   merge: 'merge',
   addNote: 'add a note to',
+  addAttachment: 'add a file to',
   requestReturn: 'request the return of',
   decideReturn: 'decide the return of',
   supervise: 'supervise',
   replySupervision: 'reply to the supervision of',
+  acceptCoHandling: 'accept the co-handling of',
+  replyCoHandling: 'reply to the co-handling of',
+  remindCoHandler: 'remind a co-handler of',
+  waiveCoHandler: 'waive a co-handler of',
 };
 
 /**
@@ -118,8 +124,16 @@ async function lockInIdOrder(tx: Tx, ids: string[]): Promise<void> {
     .for('update');
 }
 
+/** The statuses in which the lead department holds the case and co-handlers' parts stay open. */
+const WITH_LEAD: readonly TicketStatus[] = ['DISPATCHED', 'IN_PROGRESS', 'ON_HOLD'];
+
 async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: Date, change: Change) {
   const set = { ...change.set, version: ticket.version + 1, updatedAt: now };
+  // A case that leaves the lead (returned, closed, merged) ends the co-handlers' open parts with it.
+  if (ticket.openCoHandlerIds.length > 0 && set.status && !WITH_LEAD.includes(set.status)) {
+    await cancelOpenCoHandlers(tx, ticket.id, now);
+    set.openCoHandlerIds = [];
+  }
   const update = tx.update(tickets).set(set).where(eq(tickets.id, ticket.id));
   // The row is locked: unless a value is computed by the database, the result is known without
   // reading it back, and the update travels in the statement that writes the events.

@@ -15,7 +15,7 @@ import type { Tx } from '@hotline/schema/client';
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { requireRole } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
-import { checkLocation, checkMediaUrl, type GeoPoint } from '../../domain/location.js';
+import { checkLocation, checkMediaUrl, type GeoPointInput } from '../../domain/location.js';
 import { checkText } from '../../domain/text-limits.js';
 import { CREATE_ROLES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
@@ -36,8 +36,8 @@ export interface CreateTicketInput {
   categoryCode?: string | null;
   areaCode?: string | null;
   address?: string | null;
-  /** Where the demand is, in WGS-84 degrees. */
-  location?: GeoPoint | null;
+  /** Where the demand is: WGS-84 degrees, or GCJ-02 ones (converted) when `system` says so. */
+  location?: GeoPointInput | null;
   /** A link to a photo or other media (stored, never downloaded). */
   mediaUrl?: string | null;
   callerName?: string | null;

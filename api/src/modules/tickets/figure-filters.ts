@@ -19,6 +19,8 @@ export interface FigureFilter {
   satisfaction?: Satisfaction[] | null;
   supervised?: boolean | null;
   supervisedDepartmentId?: string | null;
+  coHandlingDepartmentId?: string | null;
+  returnRejectedDepartmentId?: string | null;
 }
 
 const RESOLVED = sql`(tickets.status = 'RESOLVED' or tickets.close_reason in ('RESOLVED', 'ANSWERED_DIRECTLY'))`;
@@ -52,6 +54,18 @@ export function figureConditions(filter: FigureFilter): SQL[] {
     const id = uuid('supervisedDepartmentId', filter.supervisedDepartmentId);
     conditions.push(
       sql`exists (select 1 from supervisions s where s.ticket_id = tickets.id and s.department_id = ${id}::uuid)`,
+    );
+  }
+  if (filter.coHandlingDepartmentId) {
+    const id = uuid('coHandlingDepartmentId', filter.coHandlingDepartmentId);
+    conditions.push(
+      sql`exists (select 1 from ticket_co_handlers c where c.ticket_id = tickets.id and c.department_id = ${id}::uuid)`,
+    );
+  }
+  if (filter.returnRejectedDepartmentId) {
+    const id = uuid('returnRejectedDepartmentId', filter.returnRejectedDepartmentId);
+    conditions.push(
+      sql`exists (select 1 from return_requests r where r.ticket_id = tickets.id and r.status = 'REJECTED' and r.department_id = ${id}::uuid)`,
     );
   }
   if (filter.supervised != null) conditions.push(filter.supervised ? SUPERVISED : sql`not ${SUPERVISED}`);

@@ -1,10 +1,11 @@
-import { ticketDepartments, ticketEvents, tickets } from '@hotline/schema';
+import { ticketCoHandlers, ticketDepartments, ticketEvents, tickets } from '@hotline/schema';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { scopedDepartment, type Viewer } from '../../auth/viewer.js';
 
 /**
  * The SQL condition limiting tickets to those the viewer may see: HANDLER and INTEGRATION viewers
- * see tickets their department is or was responsible for (INTEGRATION also those it created).
+ * see tickets their department is or was responsible for, or co-handles or co-handled (协办)
+ * (INTEGRATION also those it created).
  */
 export function visibleTickets(viewer: Viewer): SQL | undefined {
   const department = scopedDepartment(viewer);
@@ -12,10 +13,13 @@ export function visibleTickets(viewer: Viewer): SQL | undefined {
   const ownCreation =
     viewer.role === 'INTEGRATION' && viewer.id ? eq(tickets.createdById, viewer.id) : undefined;
   if (department === 'none') return ownCreation ?? sql`false`;
-  const handled = sql`exists (select 1 from ${ticketDepartments} where ${and(
+  const handled = sql`(exists (select 1 from ${ticketDepartments} where ${and(
     eq(ticketDepartments.ticketId, tickets.id),
     eq(ticketDepartments.departmentId, department),
-  )})`;
+  )}) or exists (select 1 from ${ticketCoHandlers} where ${and(
+    eq(ticketCoHandlers.ticketId, tickets.id),
+    eq(ticketCoHandlers.departmentId, department),
+  )}))`;
   return ownCreation ? sql`(${handled} or ${ownCreation})` : handled;
 }
 
@@ -32,10 +36,20 @@ function personalDataScope(viewer: Viewer): PersonalDataScope {
   return viewer.kind === 'anonymous' ? 'none' : 'all';
 }
 
-/** Whether the viewer sees the caller's phone in full on this ticket. */
-export function mayReadPersonalData(viewer: Viewer, ticket: { departmentId: string | null }): boolean {
+/**
+ * Whether the viewer sees the caller's phone in full on this ticket: a HANDLER on the cases its department
+ * is responsible for now, and on those where its co-handling part is open (as on its own).
+ */
+export function mayReadPersonalData(
+  viewer: Viewer,
+  ticket: { departmentId: string | null; openCoHandlerIds?: readonly string[] | null },
+): boolean {
   const scope = personalDataScope(viewer);
-  return scope === 'all' || (scope !== 'none' && scope.departmentId === ticket.departmentId);
+  if (scope === 'all') return true;
+  if (scope === 'none') return false;
+  return (
+    scope.departmentId === ticket.departmentId || (ticket.openCoHandlerIds ?? []).includes(scope.departmentId)
+  );
 }
 
 /** Whether the viewer sees every caller's phone in full (agents, managers, admins): intake's caller lookup. */
@@ -48,7 +62,7 @@ export function personalDataReadable(viewer: Viewer): SQL | undefined {
   const scope = personalDataScope(viewer);
   if (scope === 'all') return undefined;
   if (scope === 'none') return sql`false`;
-  return eq(tickets.departmentId, scope.departmentId);
+  return sql`(${eq(tickets.departmentId, scope.departmentId)} or ${scope.departmentId}::uuid = any(${tickets.openCoHandlerIds}))`;
 }
 
 /** 13812345678 -> 138****5678; short numbers keep only their last two digits. */

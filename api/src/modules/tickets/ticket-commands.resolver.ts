@@ -26,7 +26,8 @@ export class TicketCommandResolver {
   }
 
   @Mutation(() => Ticket, {
-    description: 'Without departmentId the routing rules decide; with no match BAD_USER_INPUT.',
+    description:
+      'Without departmentId the routing rules decide; with no match BAD_USER_INPUT. coHandlingDepartmentIds names co-handling departments (协办), each replying by coHandlingDueAt (default: half way to the resolution deadline).',
   })
   dispatchTicket(
     @Arg('id', () => ID) id: string,
@@ -34,8 +35,17 @@ export class TicketCommandResolver {
     @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('coHandlingDepartmentIds', () => [ID], { nullable: true }) coHandlingDepartmentIds?: string[],
+    @Arg('coHandlingDueAt', () => DateTimeScalar, { nullable: true }) coHandlingDueAt?: Date,
   ) {
-    return dispatchTicket(ctx, { id, departmentId, note, expectedVersion });
+    return dispatchTicket(ctx, {
+      id,
+      departmentId,
+      note,
+      expectedVersion,
+      coHandlingDepartmentIds,
+      coHandlingDueAt,
+    });
   }
 
   @Mutation(() => Ticket)
@@ -67,15 +77,27 @@ export class TicketCommandResolver {
     return returnTicket(ctx, { id, reason, expectedVersion });
   }
 
-  @Mutation(() => Ticket)
+  @Mutation(() => Ticket, {
+    description:
+      "coHandlingDepartmentIds names the new lead's co-handlers (as dispatchTicket); the open parts of the previous ones are CANCELLED.",
+  })
   reassignTicket(
     @Arg('id', () => ID) id: string,
     @Arg('departmentId', () => ID) departmentId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('coHandlingDepartmentIds', () => [ID], { nullable: true }) coHandlingDepartmentIds?: string[],
+    @Arg('coHandlingDueAt', () => DateTimeScalar, { nullable: true }) coHandlingDueAt?: Date,
   ) {
-    return reassignTicket(ctx, { id, departmentId, reason, expectedVersion });
+    return reassignTicket(ctx, {
+      id,
+      departmentId,
+      reason,
+      expectedVersion,
+      coHandlingDepartmentIds,
+      coHandlingDueAt,
+    });
   }
 
   @Mutation(() => Ticket)

@@ -11,7 +11,7 @@ export interface EventDraft {
   note?: string | null;
   level?: number | null;
   fraction?: number | null;
-  /** NOTE_ADDED: who may read the note; an INTERNAL note writes no outbox row (no webhook). */
+  /** NOTE_ADDED, ATTACHMENT_ADDED: who may read it; an INTERNAL one writes no outbox row (no webhook). */
   visibility?: NoteVisibility | null;
   /** Makes a worker effect happen once (unique per ticket). */
   effectKey?: string | null;
@@ -43,6 +43,12 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   RETURN_REJECTED: 'ticket.return_rejected',
   SUPERVISED: 'ticket.supervised',
   SUPERVISION_REPLIED: 'ticket.supervision_replied',
+  CO_HANDLING_REQUESTED: 'ticket.co_handling_requested',
+  CO_HANDLING_ACCEPTED: 'ticket.co_handling_accepted',
+  CO_HANDLING_REPLIED: 'ticket.co_handling_replied',
+  CO_HANDLER_REMINDED: 'ticket.co_handler_reminded',
+  CO_HANDLER_WAIVED: 'ticket.co_handler_waived',
+  ATTACHMENT_ADDED: 'ticket.attachment_added',
 };
 
 /** The ticket as a webhook body carries it: no personal data. */
@@ -89,7 +95,7 @@ export async function appendEventsOfMany(
   let position = 0;
   const rows = changes.flatMap(({ ticket, events }) =>
     events.map((draft) => {
-      const internal = draft.type === 'NOTE_ADDED' && draft.visibility !== 'PUBLIC';
+      const internal = draft.visibility != null && draft.visibility !== 'PUBLIC';
       const webhook = internal ? null : (WEBHOOK_TYPES[draft.type] ?? null);
       const payload: Record<string, unknown> | null = webhook ? { ticket: webhookTicket(ticket) } : null;
       if (payload && draft.type === 'ESCALATED') payload.level = draft.level ?? null;

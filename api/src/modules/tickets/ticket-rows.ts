@@ -3,8 +3,8 @@ import { queryRows, type Tx } from '@hotline/schema/client';
 import { getTableColumns, is, SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 
-/** Every column but the generated search text, which only feeds the trigram index. */
-const { searchText: _searchText, ...columns } = getTableColumns(tickets);
+/** Every column but the generated search text and geo key, which only feed their indexes. */
+const { searchText: _searchText, geoKey: _geoKey, ...columns } = getTableColumns(tickets);
 export const ticketColumns = columns;
 
 // Every change reads and writes a whole ticket. drizzle rebuilds the 45-column select list and maps

@@ -1,8 +1,10 @@
 import type * as enums from '@hotline/schema';
 import type { CallerLanguage as CallerLanguageValue } from '@hotline/schema';
 import { Field, Float, ID, InputType } from 'type-graphql';
+import type { CoordinateSystem as CoordinateSystemValue } from '../../domain/location.js';
 import {
   Channel,
+  CoordinateSystem,
   DemandType,
   OrderDirection,
   Satisfaction,
@@ -13,6 +15,39 @@ import {
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CallerLanguage } from '../citizen/citizen.enums.js';
 import type { TicketOrderField as TicketOrderFieldValue } from './tickets.query.js';
+
+@InputType({ description: 'A map area in degrees: south <= north, west <= east.' })
+export class BoundingBoxInput {
+  @Field(() => Float, { description: 'Southern edge, latitude -90..90.' })
+  south!: number;
+  @Field(() => Float, { description: 'Western edge, longitude -180..180.' })
+  west!: number;
+  @Field(() => Float, { description: 'Northern edge, latitude -90..90.' })
+  north!: number;
+  @Field(() => Float, {
+    description: 'Eastern edge, longitude -180..180 (an area across the antimeridian is two queries).',
+  })
+  east!: number;
+  @Field(() => CoordinateSystem, {
+    nullable: true,
+    description: 'Default WGS84. A GCJ02 area is searched as the WGS-84 area around its converted corners.',
+  })
+  system?: CoordinateSystemValue | null;
+}
+
+@InputType({
+  description: 'A circle: tickets whose point lies within radiusMeters of lat/lng (great-circle distance).',
+})
+export class NearInput {
+  @Field(() => Float, { description: 'Latitude, -90..90.' })
+  lat!: number;
+  @Field(() => Float, { description: 'Longitude, -180..180.' })
+  lng!: number;
+  @Field(() => Float, { description: 'More than 0, at most 50,000 (50 km).' })
+  radiusMeters!: number;
+  @Field(() => CoordinateSystem, { nullable: true, description: 'Default WGS84.' })
+  system?: CoordinateSystemValue | null;
+}
 
 @InputType()
 export class TicketFilter {
@@ -91,11 +126,36 @@ export class TicketFilter {
     description: 'Supervised while this department was responsible (the supervisedTickets of its scorecard).',
   })
   supervisedDepartmentId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A return request (派单异议) of this department was rejected by a manager (the rejectedReturns of its scorecard).',
+  })
+  returnRejectedDepartmentId?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description: "A supervision waits for the department's reply past its deadline now (or not).",
   })
   supervisionOverdue?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Co-handled (协办) at least once (or never): for a HANDLER or an INTEGRATION client, by its own department (its co-handling cases); for others, by any department.',
+  })
+  coHandling?: boolean | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Co-handling was requested of this department at least once (the coHandlingRequests of its scorecard).',
+  })
+  coHandlingDepartmentId?: string | null;
+  @Field(() => BoundingBoxInput, {
+    nullable: true,
+    description: 'The ticket has a location inside this map area (edges included).',
+  })
+  within?: BoundingBoxInput | null;
+  @Field(() => NearInput, { nullable: true, description: 'The ticket has a location within this circle.' })
+  near?: NearInput | null;
 }
 
 @InputType()
@@ -123,12 +183,18 @@ export abstract class TicketDemandFields {
   areaCode?: string | null;
 }
 
-@InputType({ description: 'A point in WGS-84 degrees (the GPS datum).' })
+@InputType({ description: 'A point in degrees, WGS-84 (the GPS datum) unless `system` says GCJ02.' })
 export class LocationInput {
   @Field(() => Float, { description: 'Latitude, -90..90.' })
   lat!: number;
   @Field(() => Float, { description: 'Longitude, -180..180.' })
   lng!: number;
+  @Field(() => CoordinateSystem, {
+    nullable: true,
+    description:
+      'Default WGS84. GCJ02 points (Chinese map SDKs) are converted to WGS-84 before they are stored.',
+  })
+  system?: CoordinateSystemValue | null;
 }
 
 @InputType()

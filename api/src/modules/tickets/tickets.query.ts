@@ -10,7 +10,7 @@ import {
 import { queryRows } from '@hotline/schema/client';
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { requireSignedIn, type Viewer } from '../../auth/viewer.js';
+import { requireSignedIn, scopedDepartment, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import {
   encodeCursor,
@@ -21,11 +21,14 @@ import {
   pageSize,
   readCursor,
 } from '../../cursor.js';
+import type { GeoBox } from '../../domain/geo-distance.js';
+import { type CoordinateSystem, checkBox, checkNear, type GeoPointInput } from '../../domain/location.js';
 import { checkText } from '../../domain/text-limits.js';
 import { RUNNING_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
 import { type FigureFilter, figureConditions } from './figure-filters.js';
+import { nearPoint, withinBox } from './geo-conditions.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
 import { selectTicketRows } from './ticket-rows.js';
@@ -46,6 +49,12 @@ export interface TicketFilter extends FigureFilter {
   needsManager?: boolean | null;
   /** A supervision waits for the department's reply past its deadline now. */
   supervisionOverdue?: boolean | null;
+  /** Co-handled (协办): for a department-scoped viewer, by its own department; for others, by any. */
+  coHandling?: boolean | null;
+  /** Located inside this map area. */
+  within?: (GeoBox & { system?: CoordinateSystem | null }) | null;
+  /** Located within radiusMeters of this point. */
+  near?: (GeoPointInput & { radiusMeters: number }) | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_AT' | 'NUMBER';
@@ -126,8 +135,21 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
     const overdue = sql`exists (select 1 from supervisions s where s.ticket_id = ${tickets.id} and s.status = 'OPEN' and s.due_at < ${now.toISOString()}::timestamptz)`;
     conditions.push(filter.supervisionOverdue ? overdue : sql`not ${overdue}`);
   }
+  if (filter.coHandling != null) {
+    const department = scopedDepartment(viewer);
+    const own = typeof department === 'string' && department !== 'none' && isUuid(department);
+    const coHandled = own
+      ? sql`exists (select 1 from ticket_co_handlers c where c.ticket_id = ${tickets.id} and c.department_id = ${department}::uuid)`
+      : sql`exists (select 1 from ticket_co_handlers c where c.ticket_id = ${tickets.id})`;
+    conditions.push(filter.coHandling ? coHandled : sql`not ${coHandled}`);
+  }
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));
+  if (filter.within) conditions.push(withinBox(checkBox(filter.within, 'filter.within')));
+  if (filter.near) {
+    const { center, radiusMeters } = checkNear(filter.near, 'filter.near');
+    conditions.push(nearPoint(center, radiusMeters));
+  }
   checkDistinct('satisfaction', filter.satisfaction);
   conditions.push(...figureConditions(filter));
   return conditions;

@@ -60,7 +60,7 @@ function ticketRowsQuery(viewer: Viewer, params: TicketExportParams, now: Date) 
       tickets.caller_phone, d.name, u.name, ${time('created_at')}, ${time('accept_due_at')},
       ${time('due_at')}, ${time('accepted_at')}, ${time('resolved_at')}, ${time('closed_at')},
       tickets.close_reason, tickets.escalation_level, tickets.satisfaction, tickets.external_ref,
-      tickets.department_id
+      tickets.department_id, array_to_string(tickets.open_co_handler_ids, ',')
     from tickets
       left join categories c on c.id = tickets.category_id
       left join areas a on a.id = tickets.area_id
@@ -70,12 +70,18 @@ function ticketRowsQuery(viewer: Viewer, params: TicketExportParams, now: Date) 
     order by ${list.orderBy}`;
 }
 
-/** Masks each phone exactly as `Ticket.caller.phone` shows it to this viewer, then drops the department id. */
+/**
+ * Masks each phone exactly as `Ticket.caller.phone` shows it to this viewer, then drops the department id
+ * and the open co-handlers.
+ */
 export function maskRows(viewer: Viewer, rows: unknown[][]): unknown[][] {
   for (const row of rows) {
+    const coHandlers = row.pop() as string | null;
     const departmentId = row.pop() as string | null;
+    const openCoHandlerIds = coHandlers ? coHandlers.split(',') : [];
     const phone = row[PHONE] as string | null;
-    if (phone && !mayReadPersonalData(viewer, { departmentId })) row[PHONE] = maskPhone(phone);
+    if (phone && !mayReadPersonalData(viewer, { departmentId, openCoHandlerIds }))
+      row[PHONE] = maskPhone(phone);
   }
   return rows;
 }

@@ -1,0 +1,119 @@
+import { type AttachmentRow, attachments, tickets } from '@hotline/schema';
+import type { Db } from '@hotline/schema/client';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Viewer } from '../../auth/viewer.js';
+import type { ServiceContext } from '../../context.js';
+import { isUuid } from '../../domain/uuid.js';
+import { notFound } from '../../errors/app-error.js';
+import { mayReadInternalNotes, visibleTickets } from '../tickets/ticket-access.js';
+import { type AttachmentVariant, linkIsValid, signedPath } from './attachment-links.js';
+import type { AttachmentSettings } from './attachment-settings.js';
+
+/** An attachment as a viewer gets it: metadata and short-lived links to what it may download. */
+export interface AttachmentView extends AttachmentRow {
+  downloadUrl: string | null;
+  thumbnailUrl: string | null;
+  linksExpireAt: Date;
+}
+
+/** Whether the viewer gets the original bytes (staff users) or only the copy without metadata (the rest). */
+function readsOriginals(viewer: Viewer): boolean {
+  return mayReadInternalNotes(viewer);
+}
+
+/**
+ * The READY attachments of tickets whose visibility the caller checked, in the order they arrived, per ticket: API
+ * clients (integrations) get PUBLIC ones only.
+ */
+export async function listAttachments(ctx: ServiceContext, ticketIds: readonly string[]) {
+  const rows = await ctx.db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        inArray(attachments.ticketId, [...ticketIds]),
+        eq(attachments.status, 'READY'),
+        readsOriginals(ctx.viewer) ? undefined : eq(attachments.visibility, 'PUBLIC'),
+      ),
+    )
+    .orderBy(asc(attachments.readyAt), asc(attachments.id));
+  return ticketIds.map((id) => rows.filter((row) => row.ticketId === id));
+}
+
+/** One attachment, when the viewer sees its ticket and may read it; null otherwise. */
+export async function getAttachment(ctx: ServiceContext, id: string): Promise<AttachmentRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await ctx.db
+    .select({ attachment: attachments })
+    .from(attachments)
+    .innerJoin(tickets, eq(tickets.id, attachments.ticketId))
+    .where(
+      and(
+        eq(attachments.id, id),
+        eq(attachments.status, 'READY'),
+        visibleTickets(ctx.viewer),
+        readsOriginals(ctx.viewer) ? undefined : eq(attachments.visibility, 'PUBLIC'),
+      ),
+    );
+  return row?.attachment ?? null;
+}
+
+/**
+ * The links a viewer gets to an attachment it may read: staff the original, everyone else the copy
+ * without EXIF/GPS (none for a photo that copy could not be made of). Links are signed, bound to the
+ * attachment and variant, and expire after ATTACHMENT_LINK_TTL_SECONDS.
+ */
+export function withLinks(
+  row: AttachmentRow,
+  viewer: Viewer,
+  settings: AttachmentSettings,
+  now: Date,
+): AttachmentView {
+  const linksExpireAt = new Date(now.getTime() + settings.linkTtlSeconds * 1000);
+  const link = (variant: AttachmentVariant) =>
+    `${settings.publicUrl?.replace(/\/$/, '') ?? ''}${signedPath(settings.linkKey, row.id, variant, linksExpireAt)}`;
+  const download = readsOriginals(viewer) ? 'original' : row.hasPublicVariant ? 'public' : null;
+  return {
+    ...row,
+    downloadUrl: download ? link(download) : null,
+    thumbnailUrl: row.hasThumbnail ? link('thumbnail') : null,
+    linksExpireAt,
+  };
+}
+
+/** What a download link serves: the attachment, the stored key of the variant, and the type to send. */
+export interface AttachmentFile {
+  attachment: AttachmentRow;
+  key: string;
+  contentType: string;
+}
+
+/**
+ * The file a signed link names, when its signature holds and it has not expired; NOT_FOUND otherwise
+ * (a tampered, expired or foreign link tells nothing about what exists).
+ */
+export async function openAttachmentLink(
+  db: Db,
+  settings: AttachmentSettings,
+  link: { id: string; variant: AttachmentVariant; expires: string; signature: string },
+  now: Date,
+): Promise<AttachmentFile> {
+  if (!isUuid(link.id) || !linkIsValid(settings.linkKey, link, now)) throw notFound('Attachment');
+  const [attachment] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, link.id), eq(attachments.status, 'READY')));
+  if (!attachment) throw notFound('Attachment');
+  if (link.variant === 'thumbnail') {
+    if (!attachment.hasThumbnail) throw notFound('Attachment');
+    return { attachment, key: `${attachment.id}/thumbnail`, contentType: 'image/jpeg' };
+  }
+  const contentType = attachment.contentType ?? 'application/octet-stream';
+  if (link.variant === 'public') {
+    if (!attachment.hasPublicVariant) throw notFound('Attachment');
+    // Only images have a separate stripped copy; documents and recordings are served as stored.
+    const key = attachment.hasThumbnail ? `${attachment.id}/public` : `${attachment.id}/original`;
+    return { attachment, key, contentType };
+  }
+  return { attachment, key: `${attachment.id}/original`, contentType };
+}
