@@ -8,8 +8,8 @@ const fragments = [TicketDetailFields];
 /** The mutation behind each action the console offers, typed by the schema (recordFeedback takes no version). */
 const ACTION_DOCUMENTS = {
   dispatch: graphql(
-    `mutation DispatchTicket($id: ID!, $departmentId: ID, $note: String, $expectedVersion: Int) {
-      result: dispatchTicket(id: $id, departmentId: $departmentId, note: $note, expectedVersion: $expectedVersion) {
+    `mutation DispatchTicket($id: ID!, $departmentId: ID, $note: String, $coHandlingDepartmentIds: [ID!], $expectedVersion: Int) {
+      result: dispatchTicket(id: $id, departmentId: $departmentId, note: $note, coHandlingDepartmentIds: $coHandlingDepartmentIds, expectedVersion: $expectedVersion) {
         ...TicketDetailFields
       }
     }`,
@@ -35,8 +35,8 @@ const ACTION_DOCUMENTS = {
     fragments,
   ),
   reassign: graphql(
-    `mutation ReassignTicket($id: ID!, $departmentId: ID!, $reason: String!, $expectedVersion: Int) {
-      result: reassignTicket(id: $id, departmentId: $departmentId, reason: $reason, expectedVersion: $expectedVersion) {
+    `mutation ReassignTicket($id: ID!, $departmentId: ID!, $reason: String!, $coHandlingDepartmentIds: [ID!], $expectedVersion: Int) {
+      result: reassignTicket(id: $id, departmentId: $departmentId, reason: $reason, coHandlingDepartmentIds: $coHandlingDepartmentIds, expectedVersion: $expectedVersion) {
         ...TicketDetailFields
       }
     }`,
@@ -104,6 +104,34 @@ const ACTION_DOCUMENTS = {
     }`,
     fragments,
   ),
+  acceptCoHandling: graphql(
+    `mutation AcceptCoHandling($id: ID!, $expectedVersion: Int) {
+      result: acceptCoHandling(ticketId: $id, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  replyCoHandling: graphql(
+    `mutation ReplyCoHandling($id: ID!, $reply: String!, $expectedVersion: Int) {
+      result: replyCoHandling(ticketId: $id, reply: $reply, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    }`,
+    fragments,
+  ),
+  remindCoHandler: graphql(
+    `mutation RemindCoHandler($id: ID!, $departmentId: ID!, $note: String, $expectedVersion: Int) {
+      result: remindCoHandler(ticketId: $id, departmentId: $departmentId, note: $note, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  waiveCoHandler: graphql(
+    `mutation WaiveCoHandler($id: ID!, $departmentId: ID!, $reason: String!, $expectedVersion: Int) {
+      result: waiveCoHandler(ticketId: $id, departmentId: $departmentId, reason: $reason, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
   addNote: graphql(
     // Without the version: a note never conflicts with what others did meanwhile.
     `mutation AddNote($id: ID!, $body: String!, $visibility: NoteVisibility!) {
@@ -139,6 +167,10 @@ export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
   close: 'CLOSE',
   supervise: 'SUPERVISE',
   replySupervision: 'REPLY_SUPERVISION',
+  acceptCoHandling: 'ACCEPT_CO_HANDLING',
+  replyCoHandling: 'REPLY_CO_HANDLING',
+  remindCoHandler: 'REMIND_CO_HANDLER',
+  waiveCoHandler: 'WAIVE_CO_HANDLER',
   addNote: 'ADD_NOTE',
 };
 

@@ -42,6 +42,7 @@ const FILTER_KEYS = [
   'reopened',
   'returnedByDepartmentId',
   'supervisedDepartmentId',
+  'coHandling',
 ] as const;
 
 const LIST_KEYS = new Set(['status', 'priority', 'satisfaction']);

@@ -9,6 +9,7 @@ export const TicketSummaryFields = graphql(
     department { ...DepartmentRef } assignee { id name }
     sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }
     supervision { level status note createdAt dueAt repliedAt reply overdue repliedLate }
+    coHandlers { id status dueAt acceptedAt repliedAt reply reminders waiveReason overdue repliedLate department { id name } }
   }`,
   [DepartmentRef],
 );

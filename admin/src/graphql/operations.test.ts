@@ -78,6 +78,10 @@ const actionVariables: Record<TicketAction, Record<string, unknown>> = {
   addNote: { body: 'b', visibility: 'PUBLIC' },
   supervise: { level: 'SUPERVISE', note: 'n', replyWithinHours: 24 },
   replySupervision: { reply: 'r' },
+  acceptCoHandling: {},
+  replyCoHandling: { reply: 'r' },
+  remindCoHandler: { departmentId: 'd', note: 'n' },
+  waiveCoHandler: { departmentId: 'd', reason: 'r' },
 };
 const list = {
   pagination: { page: 2, perPage: 25 },

@@ -46,6 +46,8 @@ export const en = {
         escalated: 'Escalated only',
         supervised: 'Supervised only',
         supervision: 'Supervision',
+        coHandling: 'Co-handled only',
+        coHandlers: 'Co-handling',
         search: 'Search',
         autoDispatch: 'Dispatch by rules at once',
       },

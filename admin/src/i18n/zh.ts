@@ -38,6 +38,8 @@ export const zh: AppMessages = {
         escalated: '仅看已升级督办',
         supervised: '仅看督办件',
         supervision: '督办',
+        coHandling: '仅看协办件',
+        coHandlers: '协办',
         search: '搜索',
         autoDispatch: '按派单规则自动派单',
       },

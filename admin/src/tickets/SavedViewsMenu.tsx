@@ -32,6 +32,7 @@ export const TICKET_COLUMNS = [
   'createdAt',
   'updatedAt',
   'supervision',
+  'coHandling',
 ] as const;
 
 /** Where DatagridConfigurable keeps the shown columns (as indexes into its children). */

@@ -70,3 +70,26 @@ export function SupervisionField(_props: { label?: string; sortable?: boolean })
   const record = useRecordContext<Ticket>();
   return record?.supervision ? <SupervisionChip supervision={record.supervision} /> : null;
 }
+
+/** 协办 marker: how many co-handlers replied of how many were asked, red while one is overdue. */
+export function CoHandlingChip({ coHandlers }: { coHandlers: Ticket['coHandlers'] }) {
+  const translate = useTranslate();
+  const asked = coHandlers.filter((part) => part.status !== 'CANCELLED');
+  if (asked.length === 0) return null;
+  const open = asked.filter((part) => part.status === 'PENDING' || part.status === 'ACCEPTED');
+  const overdue = open.some((part) => part.overdue);
+  return (
+    <Chip
+      size="small"
+      variant={open.length ? 'filled' : 'outlined'}
+      color={overdue ? 'error' : open.length ? 'info' : 'default'}
+      label={`${translate('hotline.co_handling.marker')} ${asked.length - open.length}/${asked.length}`}
+      data-testid="co-handling-chip"
+    />
+  );
+}
+
+export function CoHandlingField(_props: { label?: string; sortable?: boolean }) {
+  const record = useRecordContext<Ticket>();
+  return record?.coHandlers?.length ? <CoHandlingChip coHandlers={record.coHandlers} /> : null;
+}

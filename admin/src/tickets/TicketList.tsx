@@ -17,7 +17,7 @@ import { DrillDownNotice } from './DrillDownNotice';
 import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
-import { PriorityField, StatusField, SupervisionField } from './TicketChips';
+import { CoHandlingField, PriorityField, StatusField, SupervisionField } from './TicketChips';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
 
@@ -80,6 +80,7 @@ export function TicketList() {
         <DateTimeField source="createdAt" short />
         <DateTimeField source="updatedAt" short />
         <SupervisionField label="resources.tickets.fields.supervision" sortable={false} />
+        <CoHandlingField label="resources.tickets.fields.coHandlers" sortable={false} />
       </DatagridConfigurable>
     </List>
   );

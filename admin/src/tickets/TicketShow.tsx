@@ -1,8 +1,10 @@
 import { Grid, LinearProgress, Stack } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { Ticket } from '../graphql/types';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { TicketCallerHistory } from './CallerHistoryPanel';
+import { CoHandlingPanel } from './CoHandlingPanel';
 import { EventTimeline } from './EventTimeline';
 import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
@@ -26,12 +28,14 @@ function TicketShowLayout() {
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
             <TicketDetails ticket={ticket} />
+            <AttachmentsPanel ticket={ticket} />
             <NoteBox ticket={ticket} />
             <EventTimeline events={ticket.events?.nodes ?? []} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
+            <CoHandlingPanel ticket={ticket} />
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />
             <TicketCallerHistory ticket={ticket} />

@@ -36,4 +36,5 @@ export const ticketFilters = [
   <BooleanInput key="overdue" source="overdue" />,
   <BooleanInput key="escalated" source="escalated" />,
   <BooleanInput key="supervised" source="supervised" />,
+  <BooleanInput key="coHandling" source="coHandling" />,
 ];

@@ -38,6 +38,7 @@ const ticket: Ticket = {
   closeReason: null,
   answeredFromArticle: null,
   supervision: null,
+  coHandlers: [],
   // As the server answers a manager on this ticket (Ticket.allowedActions).
   allowedActions: ['ASSIGN', 'REASSIGN', 'RESOLVE', 'CLOSE', 'MERGE'],
   events: { nodes: [] },

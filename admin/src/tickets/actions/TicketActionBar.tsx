@@ -15,6 +15,8 @@ const PRIMARY: TicketAction[] = [
   'feedback',
   'decideExtension',
   'replySupervision',
+  'acceptCoHandling',
+  'replyCoHandling',
 ];
 
 /** Every action the server allows the viewer on this ticket now (Ticket.allowedActions), each opening its form. */

@@ -4,6 +4,7 @@ import type { TicketAction, TicketActionVariables } from '../../data/ticket-acti
 import type { Ticket } from '../../graphql/types';
 import { AssignForm } from './forms/AssignForm';
 import { CloseForm } from './forms/CloseForm';
+import { CoHandlerChoiceForm } from './forms/CoHandlerChoiceForm';
 import { ConfirmForm } from './forms/ConfirmForm';
 import { DispatchForm } from './forms/DispatchForm';
 import { ExtensionDecisionForm } from './forms/ExtensionDecisionForm';
@@ -13,6 +14,7 @@ import { ReasonForm } from './forms/ReasonForm';
 import { ReassignForm } from './forms/ReassignForm';
 import { ResolveForm } from './forms/ResolveForm';
 import { SuperviseForm } from './forms/SuperviseForm';
+import { MAX_LENGTH } from './validation';
 
 interface FormContext<K extends TicketAction> {
   ticket: Ticket;
@@ -61,6 +63,45 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
       onCancel={c.cancel}
     />
   ),
+  acceptCoHandling: (c) => (
+    <ConfirmForm
+      message={c.translate('hotline.co_handling.accept_confirm')}
+      submitLabel={c.translate('hotline.actions.acceptCoHandling')}
+      pending={c.pending}
+      onSubmit={() => c.submit({})}
+      onCancel={c.cancel}
+    />
+  ),
+  replyCoHandling: (c) => (
+    <ReasonForm
+      label={c.translate('hotline.co_handling.reply')}
+      submitLabel={c.translate('hotline.actions.replyCoHandling')}
+      requiredKey="hotline.forms.reply_required"
+      max={MAX_LENGTH.reply}
+      pending={c.pending}
+      onSubmit={(reply) => c.submit({ reply })}
+      onCancel={c.cancel}
+    />
+  ),
+  remindCoHandler: (c) => (
+    <CoHandlerChoiceForm
+      ticket={c.ticket}
+      submitLabel={c.translate('hotline.actions.remindCoHandler')}
+      pending={c.pending}
+      onSubmit={(departmentId, note) => c.submit({ departmentId, note: note || undefined })}
+      onCancel={c.cancel}
+    />
+  ),
+  waiveCoHandler: (c) => (
+    <CoHandlerChoiceForm
+      ticket={c.ticket}
+      submitLabel={c.translate('hotline.actions.waiveCoHandler')}
+      reasonRequired
+      pending={c.pending}
+      onSubmit={(departmentId, reason) => c.submit({ departmentId, reason })}
+      onCancel={c.cancel}
+    />
+  ),
   // The ticket page has its own note box (NoteBox, with the visibility); this is its plain fallback.
   addNote: (c) => (
     <ReasonForm
@@ -76,6 +117,7 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
     <ReassignForm
       departments={c.departments}
       currentDepartmentId={c.ticket.department?.id}
+      withCoHandlers
       pending={c.pending}
       onSubmit={c.submit}
       onCancel={c.cancel}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { CoHandlerPicker } from '../../../common/CoHandlerPicker';
 import { type DepartmentOption, DepartmentPicker } from '../../../common/DepartmentPicker';
 import type { TicketActionVariables } from '../../../data/ticket-actions';
 import { FormShell } from '../FormShell';
@@ -13,15 +14,21 @@ interface DispatchFormProps {
   onCancel: () => void;
 }
 
-/** Dispatch (派单): without a department the routing rules decide. */
+/** Dispatch (派单): without a department the routing rules decide; co-handlers (协办) need a chosen lead. */
 export function DispatchForm({ departments, pending, onSubmit, onCancel }: DispatchFormProps) {
   const translate = useTranslate();
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [coHandlers, setCoHandlers] = useState<string[]>([]);
   const noteError = optionalText(note, MAX_LENGTH.note);
   const submit = () => {
     if (noteError) return;
-    onSubmit({ departmentId: departmentId ?? undefined, note: note.trim() || undefined });
+    const named = departmentId ? coHandlers.filter((id) => id !== departmentId) : [];
+    onSubmit({
+      departmentId: departmentId ?? undefined,
+      note: note.trim() || undefined,
+      coHandlingDepartmentIds: named.length ? named : undefined,
+    });
   };
   return (
     <FormShell
@@ -37,6 +44,14 @@ export function DispatchForm({ departments, pending, onSubmit, onCancel }: Dispa
         label={translate('hotline.forms.department')}
         helperText={translate('hotline.forms.dispatch_by_rules')}
       />
+      {departmentId && (
+        <CoHandlerPicker
+          departments={departments}
+          value={coHandlers}
+          onChange={setCoHandlers}
+          leadId={departmentId}
+        />
+      )}
       <OptionalTextField
         label={translate('hotline.forms.note')}
         value={note}
