@@ -1,16 +1,19 @@
 import {
   CreateButton,
   DatagridConfigurable,
-  ExportButton,
   FilterButton,
   List,
   SelectColumnsButton,
   TextField,
   TopToolbar,
   useCanAccess,
+  useListContext,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { toTicketFilter, toTicketOrder } from '../data/tickets';
+import { ExportButton } from '../exports/ExportButton';
 import { BulkReassignButton } from './actions/BulkReassignButton';
+import { DrillDownNotice } from './DrillDownNotice';
 import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
@@ -19,6 +22,17 @@ import { TicketMapPanel } from './TicketMapPanel';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
 
+/** Every ticket the list's filters match, in its order (not only the page shown). */
+function TicketExportButton() {
+  const { filterValues, sort, total } = useListContext();
+  return (
+    <ExportButton
+      what={() => ({ tickets: { filter: toTicketFilter(filterValues), orderBy: toTicketOrder(sort) } })}
+      disabled={total === 0}
+    />
+  );
+}
+
 function ListActions() {
   return (
     <TopToolbar>
@@ -26,7 +40,7 @@ function ListActions() {
       <SelectColumnsButton preferenceKey="tickets.datagrid" />
       <FilterButton />
       <CreateButton />
-      <ExportButton maxResults={100} />
+      <TicketExportButton />
     </TopToolbar>
   );
 }
@@ -45,6 +59,7 @@ export function TicketList() {
       queryOptions={{ meta: { view: 'summary' } }}
     >
       <QuickViews />
+      <DrillDownNotice />
       <TicketMapPanel />
       {/* Columns in the order of TICKET_COLUMNS: a saved view names them. */}
       <DatagridConfigurable
