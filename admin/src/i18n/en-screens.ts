@@ -73,6 +73,24 @@ export const enScreens = {
     overdue: 'Overdue',
     dashboard: 'Return requests to review',
   },
+  attachments: {
+    internal: 'Internal (staff only)',
+    public: 'Public (caller and integrations)',
+    title: 'Photos, documents and recordings',
+    none: 'No files yet.',
+    pick: 'Add files',
+    drop_help:
+      'or drop them here: photos (jpeg, png, webp, heic), PDF, recordings (mp3, m4a, wav, amr); up to 20 MB each.',
+    public_help: 'Public: the caller and integrations see these files (photos without their location data).',
+    open_original: 'Open file',
+    no_preview: 'No preview',
+    errors: {
+      TYPE_MISMATCH: 'The file is not what its name says (type checked from its content).',
+      UNSUPPORTED_TYPE: 'This type of file is not taken.',
+      TOO_LARGE: 'The file is too large.',
+      TICKET_QUOTA: 'The ticket has no room for more files.',
+    },
+  },
   notes: {
     title: 'Add a note',
     body: 'Note',

@@ -75,6 +75,24 @@ export const zhScreens: AppMessages['hotline'] = {
     overdue: '已超期',
     dashboard: '待审核退单',
   },
+  attachments: {
+    internal: '内部附件（仅工作人员）',
+    public: '公开附件（来电人及对接系统可见）',
+    title: '附件（照片、文档、录音）',
+    none: '暂无附件。',
+    pick: '添加附件',
+    drop_help:
+      '或拖放到此处：照片（jpeg、png、webp、heic）、PDF、录音（mp3、m4a、wav、amr），每个不超过 20 MB。',
+    public_help: '公开：来电人及对接系统可见（照片已去除位置信息）。',
+    open_original: '打开文件',
+    no_preview: '无预览',
+    errors: {
+      TYPE_MISMATCH: '文件内容与其类型不符（按内容识别）。',
+      UNSUPPORTED_TYPE: '不支持此类文件。',
+      TOO_LARGE: '文件过大。',
+      TICKET_QUOTA: '该工单附件总量已达上限。',
+    },
+  },
   notes: {
     title: '添加备注',
     body: '备注内容',

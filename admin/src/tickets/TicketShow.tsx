@@ -1,6 +1,7 @@
 import { Grid, LinearProgress, Stack } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import type { Ticket } from '../graphql/types';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { TicketCallerHistory } from './CallerHistoryPanel';
 import { CoHandlingPanel } from './CoHandlingPanel';
@@ -27,6 +28,7 @@ function TicketShowLayout() {
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
             <TicketDetails ticket={ticket} />
+            <AttachmentsPanel ticket={ticket} />
             <NoteBox ticket={ticket} />
             <EventTimeline events={ticket.events?.nodes ?? []} />
           </Stack>
