@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions: ['@hotline/source', ...defaultClientConditions] },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
   },
   build: {
     outDir: 'dist',

@@ -22,6 +22,9 @@ const SlaReportPage = lazy(() => import('./sla-report/SlaReportPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 const NotificationTemplatesPage = lazy(() => import('./notifications/NotificationTemplatesPage'));
 const ReturnReviewPage = lazy(() => import('./return-review/ReturnReviewPage'));
+const RankingPage = lazy(() => import('./ranking/RankingPage'));
+const DepartmentPage = lazy(() => import('./ranking/DepartmentPage'));
+const ExportsPage = lazy(() => import('./exports/ExportsPage'));
 
 export function App() {
   return (
@@ -85,6 +88,30 @@ export function App() {
           element={
             <CanAccess resource="return-review" action="list" accessDenied={<AccessDenied />}>
               <ReturnReviewPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/ranking"
+          element={
+            <CanAccess resource="ranking" action="list" accessDenied={<AccessDenied />}>
+              <RankingPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/ranking/:departmentId"
+          element={
+            <CanAccess resource="department-scorecard" action="show" accessDenied={<AccessDenied />}>
+              <DepartmentPage />
+            </CanAccess>
+          }
+        />
+        <Route
+          path="/exports"
+          element={
+            <CanAccess resource="exports" action="list" accessDenied={<AccessDenied />}>
+              <ExportsPage />
             </CanAccess>
           }
         />

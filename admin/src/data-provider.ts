@@ -9,6 +9,7 @@ import {
   slaPolicies,
   webhooks,
 } from './data/configuration';
+import { createExport, createExportDownload, getExport, listExports } from './data/exports';
 import {
   cannedReplies,
   fetchCannedReplies,
@@ -18,6 +19,7 @@ import {
   suggestArticles,
 } from './data/knowledge';
 import { apiClients, areas, categories, departments, revokeApiClient, users } from './data/organisation';
+import { getDepartmentRanking, getDepartmentScorecard, setScorecardWeights } from './data/ranking';
 import { countOverdueByDepartment, getEscalationsSince, getSlaReport, getStats } from './data/reporting';
 import type { ResourceHandlers } from './data/resource';
 import { deleteView, listSavedViews, renameView, saveView, updateView } from './data/saved-views';
@@ -51,6 +53,13 @@ const customMethods = {
   setCalendar,
   getStats,
   getSlaReport,
+  getDepartmentRanking,
+  getDepartmentScorecard,
+  setScorecardWeights,
+  createExport,
+  getExport,
+  listExports,
+  createExportDownload,
   countOverdueByDepartment,
   getEscalationsSince,
   revokeApiClient,

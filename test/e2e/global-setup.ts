@@ -136,6 +136,8 @@ export default async function setup(project: TestProject) {
         JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234',
         LOG_LEVEL: 'error',
         SLA_TICK_MS: '200',
+        // ranking-exports.test.ts: a ticket list export of more than 100 rows runs in the background.
+        EXPORT_DIRECT_MAX_ROWS: '100',
       },
     });
     const origin = `http://127.0.0.1:${port}`;

@@ -56,6 +56,7 @@ test('a manager saves the overdue tickets without the "updated" column as a cent
       'sla',
       'createdAt',
       'supervision',
+      'coHandling',
     ],
   });
 

@@ -133,6 +133,34 @@ describe('the demo district on PostgreSQL', () => {
     expect(resolvedOpen!.count).toBe(0);
   }, 120_000);
 
+  it('attaches before/after photos (thumbnail, copy without EXIF) to the reply of some resolved cases', async () => {
+    const photos = await sql<
+      {
+        status: string;
+        contentType: string;
+        hasThumbnail: boolean;
+        hasPublicVariant: boolean;
+        onResolved: boolean;
+      }[]
+    >`select a.status, a.content_type as "contentType", a.has_thumbnail as "hasThumbnail",
+        a.has_public_variant as "hasPublicVariant", e.type = 'RESOLVED' as "onResolved"
+      from attachments a join ticket_events e on e.id = a.event_id`;
+    expect(photos.length).toBeGreaterThan(4);
+    expect(photos.length % 2).toBe(0);
+    for (const photo of photos) {
+      expect(photo).toEqual({
+        status: 'READY',
+        contentType: 'image/jpeg',
+        hasThumbnail: true,
+        hasPublicVariant: true,
+        onResolved: true,
+      });
+    }
+    const [events] = await sql<{ n: number }[]>`
+      select count(*)::int as n from ticket_events where type = 'ATTACHMENT_ADDED'`;
+    expect(events?.n).toBe(photos.length);
+  });
+
   it('adds nothing when run again', async () => {
     const before = await ticketCount();
     expect(before).toBeGreaterThan(2000);

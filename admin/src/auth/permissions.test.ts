@@ -12,4 +12,12 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('HANDLER', 'tickets', 'list')).toBe(true);
     expect(canRoleAccess('HANDLER', 'tickets', 'create')).toBe(false);
   });
+
+  it('keeps the ranking to the centre; a handler reaches its own department page and its exports', () => {
+    expect(canRoleAccess('MANAGER', 'ranking', 'list')).toBe(true);
+    expect(canRoleAccess('HANDLER', 'ranking', 'list')).toBe(false);
+    expect(canRoleAccess('AGENT', 'department-scorecard', 'show')).toBe(false);
+    expect(canRoleAccess('HANDLER', 'department-scorecard', 'show')).toBe(true);
+    expect(canRoleAccess('HANDLER', 'exports', 'list')).toBe(true);
+  });
 });

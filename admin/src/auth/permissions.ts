@@ -21,6 +21,12 @@ const RESOURCE_ACCESS: Record<string, Record<Access, Role[]>> = {
   /** Replies the centre (managers) and each department (handlers) keep; agents use them. */
   'canned-replies': { list: ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'], '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
   'return-review': { '*': ['ADMIN', 'MANAGER'] },
+  /** The centre's ranking of departments and its weights. */
+  ranking: { '*': ['ADMIN', 'MANAGER'] },
+  /** One department's scorecard: a HANDLER sees its own department's. */
+  'department-scorecard': { '*': ['ADMIN', 'MANAGER', 'HANDLER'] },
+  /** Everyone who may export lists its own exports. */
+  exports: { '*': ['ADMIN', 'MANAGER', 'AGENT', 'HANDLER'] },
   'routing-rules': { '*': CONFIGURERS },
   'sla-policies': { '*': CONFIGURERS },
   calendar: { '*': CONFIGURERS },

@@ -32,10 +32,20 @@ const FILTER_KEYS = [
   'needsManager',
   'supervised',
   'supervisionOverdue',
+  // The tickets behind a department scorecard's figures (the ranking's drill-down).
+  'dispatchedToDepartmentId',
+  'dispatched',
+  'acceptedOnTime',
+  'resolved',
+  'resolvedOnTime',
+  'satisfaction',
+  'reopened',
+  'returnedByDepartmentId',
+  'supervisedDepartmentId',
   'coHandling',
 ] as const;
 
-const LIST_KEYS = new Set(['status', 'priority']);
+const LIST_KEYS = new Set(['status', 'priority', 'satisfaction']);
 
 /** Turns react-admin's filter values into the contract's TicketFilter, dropping blanks and unknown keys. */
 export function toTicketFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
@@ -55,7 +65,7 @@ export function toTicketFilter(filter: Record<string, unknown> = {}): Record<str
 
 export function toTicketOrder(sort: GetListParams['sort']) {
   const field = TICKET_SORT_FIELDS[sort?.field as keyof typeof TICKET_SORT_FIELDS] ?? 'CREATED_AT';
-  return { field, direction: sort?.order === 'ASC' ? 'ASC' : 'DESC' };
+  return { field, direction: sort?.order === 'ASC' ? ('ASC' as const) : ('DESC' as const) };
 }
 
 export function toTicketPage(pagination: GetListParams['pagination']) {

@@ -1,32 +1,13 @@
-import {
-  Alert,
-  Box,
-  Card,
-  CardContent,
-  LinearProgress,
-  Stack,
-  Tab,
-  Tabs,
-  TextField,
-  ToggleButton,
-  ToggleButtonGroup,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Card, CardContent, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useViewer } from '../auth/use-viewer';
-import { useTimezone } from '../common/timezone';
+import { PeriodPicker, useReportPeriod } from '../common/PeriodPicker';
 import type { SlaReportData } from '../data/reporting';
 import { useHotlineDataProvider } from '../data-provider';
+import { ExportButton } from '../exports/ExportButton';
 import { formatMinutes, formatRate } from './format';
-import {
-  REPORT_PERIODS,
-  type ReportDays,
-  type ReportPeriodId,
-  reportDays,
-  reportRange,
-} from './report-period';
 import { BREACHES_PER_PAGE, SlaBreachList } from './SlaBreachList';
 import { type FiguresRow, SlaFiguresTable } from './SlaFiguresTable';
 
@@ -74,25 +55,25 @@ function groupRows(
 export default function SlaReportPage() {
   const translate = useTranslate();
   const dataProvider = useHotlineDataProvider();
-  const timeZone = useTimezone();
   const viewer = useViewer();
   const departmentId = viewer?.role === 'HANDLER' ? viewer.department?.id : undefined;
-  const [period, setPeriod] = useState<ReportPeriodId | null>('last_month');
-  const [days, setDays] = useState<ReportDays>(() => reportDays('last_month', timeZone));
+  const periodState = useReportPeriod('last_month');
+  const { days, range } = periodState;
   const [groupBy, setGroupBy] = useState<GroupBy>('department');
   const [offset, setOffset] = useState(0);
-  const range = reportRange(days, timeZone);
   const report = useQuery({
     queryKey: ['slaReport', range, departmentId, offset],
     queryFn: () => dataProvider.getSlaReport({ ...range, departmentId, first: BREACHES_PER_PAGE, offset }),
     enabled: !!viewer && days.firstDay <= days.lastDay,
     placeholderData: keepPreviousData,
   });
-  const choose = (next: ReportDays, id: ReportPeriodId | null) => {
-    setDays(next);
-    setPeriod(id);
+  // A new period starts at the first page of missed deadlines.
+  const rangeKey = `${range.from}/${range.to}`;
+  const [offsetOf, setOffsetOf] = useState(rangeKey);
+  if (offsetOf !== rangeKey) {
+    setOffsetOf(rangeKey);
     setOffset(0);
-  };
+  }
   const data = report.data;
   const minutes = (value: number | null | undefined) => formatMinutes(value, translate);
   const overall = data?.overall;
@@ -105,38 +86,8 @@ export default function SlaReportPage() {
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1, minWidth: 280 }}>
           {text('note')}
         </Typography>
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={period}
-          onChange={(_, id: ReportPeriodId | null) => id && choose(reportDays(id, timeZone), id)}
-        >
-          {REPORT_PERIODS.map((id) => (
-            <ToggleButton key={id} value={id}>
-              {text(`periods.${id}`)}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
-        <TextField
-          type="date"
-          size="small"
-          fullWidth={false}
-          sx={{ width: 170 }}
-          label={text('from')}
-          value={days.firstDay}
-          slotProps={{ inputLabel: { shrink: true } }}
-          onChange={(event) => event.target.value && choose({ ...days, firstDay: event.target.value }, null)}
-        />
-        <TextField
-          type="date"
-          size="small"
-          fullWidth={false}
-          sx={{ width: 170 }}
-          label={text('to')}
-          value={days.lastDay}
-          slotProps={{ inputLabel: { shrink: true } }}
-          onChange={(event) => event.target.value && choose({ ...days, lastDay: event.target.value }, null)}
-        />
+        <PeriodPicker value={periodState} />
+        <ExportButton what={() => ({ slaReport: { ...range, departmentId } })} disabled={!report.data} />
       </Stack>
       {report.isFetching && <LinearProgress sx={{ mb: 1 }} />}
       {report.error && (

@@ -1,22 +1,36 @@
 import {
   CreateButton,
   DatagridConfigurable,
-  ExportButton,
   FilterButton,
   List,
   SelectColumnsButton,
   TextField,
   TopToolbar,
   useCanAccess,
+  useListContext,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { toTicketFilter, toTicketOrder } from '../data/tickets';
+import { ExportButton } from '../exports/ExportButton';
 import { BulkReassignButton } from './actions/BulkReassignButton';
+import { DrillDownNotice } from './DrillDownNotice';
 import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
 import { CoHandlingField, PriorityField, StatusField, SupervisionField } from './TicketChips';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
+
+/** Every ticket the list's filters match, in its order (not only the page shown). */
+function TicketExportButton() {
+  const { filterValues, sort, total } = useListContext();
+  return (
+    <ExportButton
+      what={() => ({ tickets: { filter: toTicketFilter(filterValues), orderBy: toTicketOrder(sort) } })}
+      disabled={total === 0}
+    />
+  );
+}
 
 function ListActions() {
   return (
@@ -25,7 +39,7 @@ function ListActions() {
       <SelectColumnsButton preferenceKey="tickets.datagrid" />
       <FilterButton />
       <CreateButton />
-      <ExportButton maxResults={100} />
+      <TicketExportButton />
     </TopToolbar>
   );
 }
@@ -44,6 +58,7 @@ export function TicketList() {
       queryOptions={{ meta: { view: 'summary' } }}
     >
       <QuickViews />
+      <DrillDownNotice />
       {/* Columns in the order of TICKET_COLUMNS: a saved view names them. */}
       <DatagridConfigurable
         preferenceKey="tickets.datagrid"

@@ -3,6 +3,7 @@ import type { Db } from '@hotline/schema/client';
 import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../context.js';
+import type { AttachmentSettings } from '../modules/attachments/attachment-settings.js';
 import {
   acceptCoHandling,
   remindCoHandler,
@@ -19,6 +20,7 @@ import { dispatchTicket, reassignTicket } from '../modules/tickets/dispatch-tick
 import { recordFeedback } from '../modules/tickets/record-feedback.js';
 import { resolveTicket } from '../modules/tickets/resolve-ticket.js';
 import { returnTicket } from '../modules/tickets/return-ticket.js';
+import { attachResolveEvidence, PHOTO_EVERY } from './demo-photos.js';
 import type { TicketPlan } from './demo-plan.js';
 
 export interface DemoActors {
@@ -30,6 +32,8 @@ export interface DemoActors {
   subDistricts: Map<string, string>;
   /** Where misrouted tickets end up when their sub-district sent them back. */
   fallbackDepartmentId: string;
+  /** Where demo photos are stored; none: no photos. */
+  attachments?: AttachmentSettings;
 }
 
 const MINUTE = 60_000;
@@ -179,6 +183,9 @@ export async function playTicket(
       id,
       reply: '经现场核实已处理完毕，并已向来电人说明情况。',
     });
+    if (round === 0 && actors.attachments && plan.index % PHOTO_EVERY === 0) {
+      await attachResolveEvidence(as(handler), actors.attachments, ticket);
+    }
     if (!later(2 * HOUR, 30 * HOUR)) return;
     const second = draw();
     // After a reopen most callers are satisfied; a fifth stay dissatisfied (the case stays open with them).

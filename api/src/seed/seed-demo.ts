@@ -30,6 +30,7 @@ import {
   SUB_DISTRICTS,
 } from './demo-district.js';
 import { DEMO_ARTICLES, DEMO_CANNED_REPLIES } from './demo-knowledge.js';
+import { seedAttachmentSettings } from './demo-photos.js';
 import { planTickets } from './demo-plan.js';
 import { type DemoActors, playTicket } from './demo-run.js';
 
@@ -105,6 +106,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     ),
     subDistricts: new Map(SUB_DISTRICTS.map((sub) => [sub.code, departmentIds.get(sub.code)!])),
     fallbackDepartmentId: departmentIds.get('URBAN_MGMT')!,
+    attachments: seedAttachmentSettings(db),
   };
   const plans = planTickets(options.days, options.seed, options.end);
   const [{ outboxBefore }] = (await queryRows<{ outboxBefore: string }>(

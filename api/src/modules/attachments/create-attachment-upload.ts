@@ -29,6 +29,8 @@ export interface AttachmentUpload {
   /** Path (or URL under PUBLIC_URL) to PUT or POST the bytes to, once, before expiresAt. */
   uploadUrl: string;
   expiresAt: Date;
+  /** The one-use token in uploadUrl (for in-process callers such as the demo seed). */
+  token: string;
 }
 
 const MAX_FILE_NAME = 200;
@@ -119,7 +121,7 @@ export async function createAttachmentUpload(
     return row;
   });
   const uploadUrl = `${settings.publicUrl?.replace(/\/$/, '') ?? ''}/attachments/upload/${token}`;
-  return { attachment, uploadUrl, expiresAt };
+  return { attachment, uploadUrl, expiresAt, token };
 }
 
 /** A file name as shown and offered on download: no folders, no control characters, at most 200 characters. */
