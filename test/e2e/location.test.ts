@@ -25,6 +25,7 @@ beforeAll(async () => {
           title: `${TAG} 井盖缺失 ${key}`,
           description: '路口井盖缺失，存在安全隐患',
           demandType: 'REPORT',
+          categoryCode: 'URBAN_ROADS',
           location,
           autoDispatch: false,
         },
@@ -90,6 +91,13 @@ test('filters the ticket list to the map area and shows the point on the ticket 
   await panel.waitFor();
   expect(await panel.getByTestId('ticket-location-coordinates').textContent()).toBe('30.900000, 104.400000');
   await panel.locator('path.ticket-location-marker').waitFor();
+  // The second report, 72 m away in the same category, is proposed as a possible duplicate.
+  const duplicates = page.getByTestId('possible-duplicates');
+  await duplicates.waitFor();
+  const proposed = await duplicates.textContent();
+  expect(proposed).toContain(numbers.second);
+  expect(proposed).toMatch(/相距 7\d 米，同一分类/);
+  expect(proposed).not.toContain(numbers.away);
   await shot('location-ticket-page');
   expect(manager().problems).toEqual([]);
 });

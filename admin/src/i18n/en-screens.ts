@@ -113,6 +113,12 @@ export const enScreens = {
     },
   },
   common: { no_options: 'No options' },
+  duplicates: {
+    title: 'Possible duplicates',
+    same_caller: 'Same caller',
+    meters_away: '%{meters} m away, same category',
+    similar: 'Text %{percent}% alike',
+  },
   map: {
     title: 'Map',
     search_area: 'Search this area',

@@ -114,6 +114,12 @@ export const zhScreens: AppMessages['hotline'] = {
     },
   },
   common: { no_options: '无可选项' },
+  duplicates: {
+    title: '疑似重复件',
+    same_caller: '同一来电人',
+    meters_away: '相距 %{meters} 米，同一分类',
+    similar: '内容相似度 %{percent}%',
+  },
   map: {
     title: '地图',
     search_area: '搜索此区域',

@@ -5,6 +5,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { TicketCallerHistory } from './CallerHistoryPanel';
 import { CoHandlingPanel } from './CoHandlingPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { EventTimeline } from './EventTimeline';
 import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
@@ -40,6 +41,7 @@ function TicketShowLayout() {
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />
             <TicketLocationPanel ticket={ticket} />
+            <DuplicatesPanel ticket={ticket} />
             <TicketCallerHistory ticket={ticket} />
           </Stack>
         </Grid>
