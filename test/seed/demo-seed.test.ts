@@ -115,6 +115,22 @@ describe('the demo district on PostgreSQL', () => {
     const byStatus = Object.fromEntries(supervisions.map((row) => [row.status, row.count]));
     expect(byStatus.OPEN ?? 0).toBeGreaterThan(0);
     expect(byStatus.REPLIED ?? 0).toBeGreaterThan(0);
+
+    // Some cases were co-handled (协办): replied on time and late, waived, still open on stuck cases; none
+    // resolved while a part was open.
+    const parts = await sql<{ status: string; late: boolean; count: number }[]>`
+      select status, coalesce(replied_at > due_at, false) as late, count(*)::int as count
+      from ticket_co_handlers group by 1, 2`;
+    const count = (status: string, late = false) =>
+      parts.find((row) => row.status === status && row.late === late)?.count ?? 0;
+    expect(count('REPLIED')).toBeGreaterThan(0);
+    expect(count('REPLIED', true)).toBeGreaterThan(0);
+    expect(count('WAIVED')).toBeGreaterThan(0);
+    expect(count('ACCEPTED') + count('PENDING')).toBeGreaterThan(0);
+    const [resolvedOpen] = await sql<{ count: number }[]>`
+      select count(*)::int as count from tickets t
+      where t.status in ('RESOLVED', 'CLOSED') and cardinality(t.open_co_handler_ids) > 0`;
+    expect(resolvedOpen!.count).toBe(0);
   }, 120_000);
 
   it('attaches before/after photos (thumbnail, copy without EXIF) to the reply of some resolved cases', async () => {

@@ -4,6 +4,12 @@ import type { Viewer } from '../auth/viewer.js';
 import { ManualClock } from '../clock.js';
 import type { ServiceContext } from '../context.js';
 import type { AttachmentSettings } from '../modules/attachments/attachment-settings.js';
+import {
+  acceptCoHandling,
+  remindCoHandler,
+  replyCoHandling,
+  waiveCoHandler,
+} from '../modules/co-handling/co-handling-commands.js';
 import { mergeTicket } from '../modules/duplicates/duplicates.service.js';
 import { replySupervision, superviseTicket } from '../modules/supervision/supervise-ticket.js';
 import { acceptTicket } from '../modules/tickets/accept-ticket.js';
@@ -60,11 +66,19 @@ export async function playTicket(
   const later = (minMs: number, maxMs: number) => advanceTo(at + minMs + draw() * (maxMs - minMs));
 
   const dispatch = plan.kind === 'dispatch';
+  // Some plain cases are dispatched by hand to their sub-district as lead, the city management bureau
+  // co-handling (街道主办, 城管协办).
+  const coHandled =
+    dispatch &&
+    plan.misroutes === 0 &&
+    !plan.reassign &&
+    plan.index % 13 === 5 &&
+    !!actors.fallbackDepartmentId;
   let resolveCreated!: (id: string | null) => void;
   created.set(plan.index, new Promise((resolve) => (resolveCreated = resolve)));
   let ticket: TicketRow;
   try {
-    ticket = await createTicket(as(agent), { ...plan.input, autoDispatch: dispatch });
+    ticket = await createTicket(as(agent), { ...plan.input, autoDispatch: dispatch && !coHandled });
   } finally {
     resolveCreated(ticket! ? ticket.id : null);
   }
@@ -97,10 +111,19 @@ export async function playTicket(
   }
 
   const fallback = actors.subDistricts.get(plan.subDistrict)!;
+  const coHandlers =
+    coHandled && fallback !== actors.fallbackDepartmentId ? [actors.fallbackDepartmentId] : [];
   if (ticket.status === 'NEW') {
     if (!later(3 * MINUTE, 25 * MINUTE)) return;
-    ticket = await dispatchTicket(as(agent), { id, departmentId: fallback, note: '按属地派单' });
+    ticket = await dispatchTicket(as(agent), {
+      id,
+      departmentId: fallback,
+      note: coHandlers.length ? '属地主办，城管协办' : '按属地派单',
+      coHandlingDepartmentIds: coHandlers,
+    });
   }
+  // The co-handlers' replies are due half way to the lead's deadline (the default).
+  const coHandlingDue = at + ((ticket.dueAt?.getTime() ?? at + 48 * HOUR) - at) / 2;
   // Misrouting: the department sends it back; the hotline tries again; twice goes to a manager.
   for (let bounce = 0; bounce < plan.misroutes; bounce++) {
     if (!later(30 * MINUTE, 3 * HOUR)) return;
@@ -147,6 +170,11 @@ export async function playTicket(
       ticket = await replySupervision(as(handler), { id, reply: '已成立专班协调处理，预计一周内办结' });
     }
   }
+  if (ticket.openCoHandlerIds.length > 0) {
+    const played = await playCoHandling(ticket, plan, coHandlingDue, as, actors, handler, advanceTo);
+    if (!played) return;
+    ticket = played;
+  }
   if (plan.stuck) return;
 
   for (let round = 0; round < 2; round++) {
@@ -176,6 +204,44 @@ export async function playTicket(
     });
     if (ticket.status !== 'IN_PROGRESS') return;
   }
+}
+
+/**
+ * The co-handler's part (协办): it accepts, then replies (a third of them late, after the lead's reminder); a stuck case's co-handler has not replied yet; every fourth part a manager waives
+ * instead. Null when the simulation ends first.
+ */
+async function playCoHandling(
+  ticket: TicketRow,
+  plan: TicketPlan,
+  due: number,
+  as: (viewer: Viewer) => ServiceContext,
+  actors: DemoActors,
+  lead: Viewer,
+  advanceTo: (time: number) => boolean,
+): Promise<TicketRow | null> {
+  const id = ticket.id;
+  const departmentId = actors.fallbackDepartmentId;
+  const coHandler = actors.handlers.get(departmentId);
+  if (!coHandler) throw new Error(`No demo handler for department ${departmentId}`);
+  const start = ticket.updatedAt.getTime();
+  if (!advanceTo(start + 0.1 * (due - start))) return null;
+  let current = await acceptCoHandling(as(coHandler), { id });
+  if (plan.stuck) return current;
+  if (plan.index % 4 === 1) {
+    if (!advanceTo(start + 0.6 * (due - start))) return null;
+    return waiveCoHandler(as(actors.manager), { id, departmentId, reason: '主办单位已查明情况，无需协办' });
+  }
+  // A third reply late (and every case resolved late), after the lead's reminder.
+  if (plan.resolveLate || plan.index % 3 === 0) {
+    if (!advanceTo(due + HOUR)) return null;
+    current = await remindCoHandler(as(lead), { id, departmentId, note: '协办意见已超期，请尽快回复' });
+    if (!advanceTo(due + 5 * HOUR)) return null;
+  } else if (!advanceTo(start + 0.7 * (due - start))) return null;
+  current = await replyCoHandling(as(coHandler), {
+    id,
+    reply: '经核查，涉及城管职责部分已安排执法中队现场处置。',
+  });
+  return current;
 }
 
 function handlerOf(actors: DemoActors, ticket: TicketRow): Viewer {
