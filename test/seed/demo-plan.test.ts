@@ -1,4 +1,4 @@
-import { planTickets } from '@hotline/api/services';
+import { DEMO_DISTRICT_BOX, distanceMeters, planTickets } from '@hotline/api/services';
 import { describe, expect, it } from 'vitest';
 
 // `pnpm seed --days N --seed S`: the district's tickets are planned from the seed alone, then played
@@ -45,6 +45,47 @@ describe('the demo plan', () => {
     expect([...kinds].sort()).toEqual(['direct', 'dispatch', 'duplicate', 'outOfScope', 'withdrawn']);
     for (const plan of plans.filter((candidate) => candidate.kind === 'duplicate')) {
       expect(plan.duplicateOf).toBeLessThan(plan.index);
+    }
+  });
+
+  it('places every ticket inside the district, and some reports of one category close together in a week', () => {
+    const plans = planTickets(28, 12345, END);
+    const box = DEMO_DISTRICT_BOX;
+    for (const plan of plans) {
+      const point = plan.input.location!;
+      expect(point.lat).toBeGreaterThan(box.south);
+      expect(point.lat).toBeLessThan(box.north);
+      expect(point.lng).toBeGreaterThan(box.west);
+      expect(point.lng).toBeLessThan(box.east);
+    }
+    const WEEK = 7 * 86_400_000;
+    const byCategory = new Map<string | null | undefined, typeof plans>();
+    for (const plan of plans) {
+      byCategory.set(plan.input.categoryCode, [...(byCategory.get(plan.input.categoryCode) ?? []), plan]);
+    }
+    let withNeighbour = 0;
+    for (const group of byCategory.values()) {
+      // Plans are in time order: look only at the week either side.
+      group.forEach((plan, index) => {
+        const close = (other: (typeof group)[number]) =>
+          distanceMeters(other.input.location!, plan.input.location!) <= 200;
+        let found = false;
+        for (let j = index + 1; !found && j < group.length; j++) {
+          if (group[j]!.createdAt.getTime() - plan.createdAt.getTime() > WEEK) break;
+          found = close(group[j]!);
+        }
+        for (let j = index - 1; !found && j >= 0; j--) {
+          if (plan.createdAt.getTime() - group[j]!.createdAt.getTime() > WEEK) break;
+          found = close(group[j]!);
+        }
+        if (found) withNeighbour++;
+      });
+    }
+    expect(withNeighbour / plans.length).toBeGreaterThan(0.05);
+    const duplicates = plans.filter((plan) => plan.kind === 'duplicate');
+    for (const plan of duplicates) {
+      const original = plans[plan.duplicateOf!]!;
+      expect(distanceMeters(plan.input.location!, original.input.location!)).toBeLessThan(61);
     }
   });
 });

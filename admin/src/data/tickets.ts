@@ -43,6 +43,8 @@ const FILTER_KEYS = [
   'returnedByDepartmentId',
   'supervisedDepartmentId',
   'coHandling',
+  // The list's map area (south, west, north, east in WGS-84 degrees).
+  'within',
 ] as const;
 
 const LIST_KEYS = new Set(['status', 'priority', 'satisfaction']);
@@ -105,6 +107,15 @@ function manyQuery(count: number): string {
   return `query TicketsById(${variables}) { ${fields} }\n${print(TicketSummaryFields)}`;
 }
 
+/** The intake form's point: both coordinates (WGS-84, as the map picks them) or none. */
+function toLocationInput(value: unknown): { lat: number; lng: number } | null {
+  const point = value as { lat?: unknown; lng?: unknown } | null | undefined;
+  const lat = point?.lat;
+  const lng = point?.lng;
+  if (typeof lat !== 'number' || typeof lng !== 'number') return null;
+  return { lat, lng };
+}
+
 const CREATE_FIELDS = [
   'title',
   'description',
@@ -114,6 +125,7 @@ const CREATE_FIELDS = [
   'categoryCode',
   'areaCode',
   'address',
+  'location',
   'callerName',
   'callerPhone',
   'callerEmail',
@@ -159,9 +171,10 @@ export const tickets: ResourceHandlers = {
     const input = Object.fromEntries(
       CREATE_FIELDS.filter((key) => data[key] !== undefined && data[key] !== '').map((key) => [
         key,
-        data[key],
+        key === 'location' ? toLocationInput(data.location) : data[key],
       ]),
     );
+    if (input.location === null) delete input.location;
     const { createTicket } = await gql(CreateMutation, {
       input: input as VariablesOf<typeof CreateMutation>['input'],
     });

@@ -5,6 +5,7 @@ const DepartmentRef = graphql(`fragment DepartmentRef on Department { id name }`
 export const TicketSummaryFields = graphql(
   `fragment TicketSummaryFields on Ticket {
     id number status priority demandType channel title version createdAt updatedAt allowedActions
+    location { lat lng }
     category { id code name } area { id code name }
     department { ...DepartmentRef } assignee { id name }
     sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }

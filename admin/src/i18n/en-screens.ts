@@ -113,6 +113,18 @@ export const enScreens = {
     },
   },
   common: { no_options: 'No options' },
+  map: {
+    title: 'Map',
+    search_area: 'Search this area',
+    clear_area: 'Clear map area',
+    area_active: 'Only tickets inside the map area',
+    pick_hint: 'Click the map to set the point, or type the coordinates (WGS-84).',
+    lat: 'Latitude',
+    lng: 'Longitude',
+    both_or_neither: 'Give both latitude and longitude, or neither',
+    location: 'Location',
+    no_tickets_located: 'No ticket on this page has a location',
+  },
   quick_views: {
     all: 'All',
     awaiting_dispatch: 'Awaiting dispatch',

@@ -114,6 +114,18 @@ export const zhScreens: AppMessages['hotline'] = {
     },
   },
   common: { no_options: '无可选项' },
+  map: {
+    title: '地图',
+    search_area: '搜索此区域',
+    clear_area: '清除地图区域',
+    area_active: '仅看地图区域内的工单',
+    pick_hint: '在地图上点击选择位置，或直接输入经纬度（WGS-84）。',
+    lat: '纬度',
+    lng: '经度',
+    both_or_neither: '经度和纬度需同时填写或同时留空',
+    location: '位置',
+    no_tickets_located: '本页工单均无位置信息',
+  },
   quick_views: {
     all: '全部',
     awaiting_dispatch: '待派单',

@@ -16,6 +16,7 @@ import { enumChoices } from '../common/enum-choices';
 import { CALLER_LANGUAGES, CHANNELS, DEMAND_TYPES, PRIORITIES } from '../graphql/enums';
 import { ArticleSuggestions } from '../knowledge/ArticleSuggestions';
 import { IntakeCallerHistory } from './CallerHistoryPanel';
+import { LocationPicker } from './LocationPicker';
 
 function CodeChoiceInput({ source, reference }: { source: string; reference: 'categories' | 'areas' }) {
   const { data = [] } = useGetList(reference, {
@@ -75,6 +76,7 @@ export function TicketCreate() {
             <CodeChoiceInput source="categoryCode" reference="categories" />
             <CodeChoiceInput source="areaCode" reference="areas" />
             <TextInput source="address" validate={maxLength(2000)} fullWidth />
+            <LocationPicker />
             <TextInput source="callerName" validate={maxLength(100)} />
             <TextInput source="callerPhone" validate={maxLength(32)} />
             <TextInput source="callerEmail" type="email" validate={maxLength(200)} />

@@ -18,6 +18,7 @@ import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
 import { CoHandlingField, PriorityField, StatusField, SupervisionField } from './TicketChips';
+import { TicketMapPanel } from './TicketMapPanel';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
 
@@ -59,6 +60,7 @@ export function TicketList() {
     >
       <QuickViews />
       <DrillDownNotice />
+      <TicketMapPanel />
       {/* Columns in the order of TICKET_COLUMNS: a saved view names them. */}
       <DatagridConfigurable
         preferenceKey="tickets.datagrid"

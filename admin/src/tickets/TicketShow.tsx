@@ -10,6 +10,7 @@ import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
 import { SupervisionPanel } from './SupervisionPanel';
 import { TicketDetails } from './TicketDetails';
+import { TicketLocationPanel } from './TicketLocationPanel';
 
 function TicketTitle() {
   const translate = useTranslate();
@@ -38,6 +39,7 @@ function TicketShowLayout() {
             <CoHandlingPanel ticket={ticket} />
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />
+            <TicketLocationPanel ticket={ticket} />
             <TicketCallerHistory ticket={ticket} />
           </Stack>
         </Grid>

@@ -40,6 +40,23 @@ export const SUB_DISTRICTS: { code: string; name: string; communities: string[] 
   { code: 'BINJIANG', name: '滨江街道', communities: ['滨江', '江畔', '望江', '临江', '沙洲'] },
 ];
 
+/**
+ * Where the demo district lies (WGS-84): about 11 x 11 km, its twelve sub-districts a 4 x 3 grid
+ * from the north-west, each split into up to six community cells (3 x 2).
+ */
+export const DEMO_DISTRICT_BOX = { south: 30.61, west: 104.01, north: 30.71, east: 104.13 };
+
+/** A community's cell on the district map. */
+export function communityCell(subDistrictIndex: number, communityIndex: number) {
+  const box = DEMO_DISTRICT_BOX;
+  const height = (box.north - box.south) / 3;
+  const width = (box.east - box.west) / 4;
+  const north =
+    box.north - Math.floor(subDistrictIndex / 4) * height - Math.floor(communityIndex / 3) * (height / 2);
+  const west = box.west + (subDistrictIndex % 4) * width + (communityIndex % 3) * (width / 3);
+  return { south: north - height / 2, west, north, east: west + width / 3 };
+}
+
 export const communityCode = (subDistrict: string, index: number) =>
   `${subDistrict}_C${String(index + 1).padStart(2, '0')}`;
 

@@ -1,6 +1,6 @@
 import type { Channel, Satisfaction } from '@hotline/schema';
 import type { CreateTicketInput } from '../modules/tickets/create-ticket.js';
-import { communityCode, SUB_DISTRICTS } from './demo-district.js';
+import { communityCell, communityCode, SUB_DISTRICTS } from './demo-district.js';
 import {
   COMPANIES,
   type DemandTemplate,
@@ -97,6 +97,8 @@ const phoneOf = (random: Random) =>
  */
 export function planTickets(days: number, seed: number, end: Date): TicketPlan[] {
   const random = createRandom(seed);
+  // Points come from their own sequence, so the tickets a seed plans are the same with or without them.
+  const places = createRandom(seed ^ 0x2545f491);
   const todayStart = Math.floor((end.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
   const plans: TicketPlan[] = [];
   const recent: number[] = [];
@@ -109,7 +111,7 @@ export function planTickets(days: number, seed: number, end: Date): TicketPlan[]
       return dayStart + hour * 3_600_000 + Math.floor(random.next() * 3_600_000);
     }).sort((a, b) => a - b);
     for (const time of times) {
-      const plan = planOne(random, plans.length, new Date(time), plans, recent);
+      const plan = planOne(random, places, plans.length, new Date(time), plans, recent);
       if (time >= end.getTime()) continue;
       plans.push(plan);
       if (plan.kind === 'dispatch') recent.push(plan.index);
@@ -119,8 +121,30 @@ export function planTickets(days: number, seed: number, end: Date): TicketPlan[]
   return plans;
 }
 
+/** Where a reporter in this community stands: somewhere in its cell of the district map. */
+function pointIn(places: Random, subDistrictIndex: number, communityIndex: number) {
+  const cell = communityCell(subDistrictIndex, communityIndex);
+  return {
+    lat: Number((cell.south + (0.1 + 0.8 * places.next()) * (cell.north - cell.south)).toFixed(6)),
+    lng: Number((cell.west + (0.1 + 0.8 * places.next()) * (cell.east - cell.west)).toFixed(6)),
+  };
+}
+
+/** A second report of the same thing: 10 to 60 m from the first. */
+function nearby(places: Random, point: { lat: number; lng: number }) {
+  const meters = 10 + places.next() * 50;
+  const angle = places.next() * 2 * Math.PI;
+  return {
+    lat: Number((point.lat + (meters * Math.cos(angle)) / 111_195).toFixed(6)),
+    lng: Number(
+      (point.lng + (meters * Math.sin(angle)) / (111_195 * Math.cos((point.lat * Math.PI) / 180))).toFixed(6),
+    ),
+  };
+}
+
 function planOne(
   random: Random,
+  places: Random,
   index: number,
   createdAt: Date,
   plans: TicketPlan[],
@@ -128,6 +152,7 @@ function planOne(
 ): TicketPlan {
   const subDistrict = random.pick(SUB_DISTRICTS);
   const communityIndex = random.int(0, subDistrict.communities.length - 1);
+  const location = pointIn(places, SUB_DISTRICTS.indexOf(subDistrict), communityIndex);
   const community = subDistrict.communities[communityIndex]!;
   const roll = random.next();
   const draws = Array.from({ length: 8 }, () => random.next());
@@ -156,6 +181,7 @@ function planOne(
     channel: random.weighted(CHANNELS, (entry) => entry.weight).channel,
     areaCode: communityCode(subDistrict.code, communityIndex),
     address: `${subDistrict.name}${community}社区${random.int(1, 36)}号楼`,
+    location,
   };
   if (roll < 0.035) {
     const template = random.pick(OUT_OF_SCOPE_TEMPLATES);
@@ -174,6 +200,7 @@ function planOne(
       ...original.input,
       channel: caller.channel,
       description: `${original.input.description}（再次来电催促）`,
+      location: original.input.location ? nearby(places, original.input.location) : location,
     };
     return { ...common, kind: 'duplicate', duplicateOf: original.index, input };
   }

@@ -25,6 +25,7 @@ const ticket: Ticket = {
   category: null,
   area: null,
   address: null,
+  location: null,
   caller: { name: null, phone: null },
   department: { id: 'd1', name: '市水务局' },
   assignee: null,

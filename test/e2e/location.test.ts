@@ -1,0 +1,95 @@
+import { beforeAll, expect, test } from 'vitest';
+import { apiLogin, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
+
+const manager = useConsole('location-failed');
+const TAG = `地图测试${Date.now().toString(36)}`;
+/** Two reports at one crossing and one 5 km away, outside the demo district (no tiles offline: a blank map). */
+const POINTS = {
+  first: { lat: 30.9, lng: 104.4 },
+  second: { lat: 30.9004, lng: 104.4006 },
+  away: { lat: 30.93, lng: 104.45 },
+};
+const numbers: Record<keyof typeof POINTS, string> = { first: '', second: '', away: '' };
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  const token = await apiLogin(MANAGER_EMAIL);
+  for (const [key, location] of Object.entries(POINTS) as [
+    keyof typeof POINTS,
+    { lat: number; lng: number },
+  ][]) {
+    const { createTicket } = await ok<{ createTicket: { id: string; number: string } }>(
+      'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id number } }',
+      {
+        input: {
+          title: `${TAG} 井盖缺失 ${key}`,
+          description: '路口井盖缺失，存在安全隐患',
+          demandType: 'REPORT',
+          location,
+          autoDispatch: false,
+        },
+      },
+      token,
+    );
+    numbers[key] = createTicket.number;
+    ids[key] = createTicket.id;
+  }
+});
+
+test('filters the ticket list to the map area and shows the point on the ticket page', async () => {
+  const { page, shot } = manager();
+  await manager().signIn(MANAGER_EMAIL);
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/admin/#/tickets?filter=${encodeURIComponent(JSON.stringify({ search: TAG }))}`);
+  const rows = page.locator('tbody tr');
+  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
+
+  await page.getByTestId('ticket-map-panel').getByText('地图', { exact: true }).click();
+  const map = page.getByTestId('ticket-map');
+  await map.waitFor();
+  await expect.poll(() => page.locator('path.ticket-marker').count(), { timeout: 15_000 }).toBe(3);
+
+  // Zoom in on the first crossing until the far ticket leaves the map.
+  const marker = page.locator(`path.ticket-marker-${numbers.first}`);
+  const away = page.locator(`path.ticket-marker-${numbers.away}`);
+  const inside = async (locator: typeof marker) => {
+    const box = await locator.boundingBox();
+    const frame = (await map.boundingBox())!;
+    return (
+      box !== null &&
+      box.x + box.width / 2 >= frame.x &&
+      box.x + box.width / 2 <= frame.x + frame.width &&
+      box.y + box.height / 2 >= frame.y &&
+      box.y + box.height / 2 <= frame.y + frame.height
+    );
+  };
+  expect(await inside(away)).toBe(true);
+  for (let step = 0; step < 6 && (await inside(away)); step++) {
+    const box = (await marker.boundingBox())!;
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(600);
+  }
+  expect(await inside(away)).toBe(false);
+  expect(await inside(marker)).toBe(true);
+
+  await page.getByRole('button', { name: '搜索此区域' }).click();
+  await page.getByTestId('map-area-chip').waitFor();
+  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+  const listed = await rows.allTextContents();
+  expect(listed.some((text) => text.includes(numbers.first))).toBe(true);
+  expect(listed.some((text) => text.includes(numbers.second))).toBe(true);
+  expect(listed.some((text) => text.includes(numbers.away))).toBe(false);
+  await shot('location-list-map-area');
+
+  // Clearing the area brings the far ticket back.
+  await page.getByRole('button', { name: '清除地图区域' }).click();
+  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
+
+  await page.goto(`${origin}/admin/#/tickets/${ids.first}/show`);
+  const panel = page.getByTestId('ticket-location');
+  await panel.waitFor();
+  expect(await panel.getByTestId('ticket-location-coordinates').textContent()).toBe('30.900000, 104.400000');
+  await panel.locator('path.ticket-location-marker').waitFor();
+  await shot('location-ticket-page');
+  expect(manager().problems).toEqual([]);
+});
