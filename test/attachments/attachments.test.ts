@@ -408,3 +408,34 @@ describe('evidence on an event', () => {
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eventId' });
   });
 });
+
+describe("the caller's side: Open311", () => {
+  it('media_url is a signed link to the latest PUBLIC photo without EXIF/GPS; an INTERNAL photo never shows', async () => {
+    const created = await app.ok<{ createTicket: { id: string; number: string } }>(
+      'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id number } }',
+      { input: ticketInput({ autoDispatch: false }) },
+      integrationA.key,
+    );
+    const { id: ticketId, number } = created.createTicket;
+    const request = async () => {
+      const response = await fetch(
+        `${app.url}/open311/v2/requests/${number}.json?api_key=${integrationA.key}`,
+      );
+      expect(response.status).toBe(200);
+      const [found] = (await response.json()) as { media_url: string | null }[];
+      return found!.media_url;
+    };
+    await upload(agent.token, ticketId, await photoWithGps(), { visibility: 'INTERNAL' });
+    expect(await request()).toBeNull();
+
+    await upload(agent.token, ticketId, await photoWithGps(320, 240), { visibility: 'PUBLIC' });
+    const media = await request();
+    expect(media).toMatch(
+      new RegExp(`^${app.url}/attachments/[0-9a-f-]{36}/public\\?expires=\\d+&signature=`),
+    );
+    const photo = await fetch(media!);
+    expect(photo.status).toBe(200);
+    const metadata = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
+    expect({ width: metadata.width, exif: metadata.exif }).toEqual({ width: 320, exif: undefined });
+  });
+});

@@ -3,9 +3,10 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
-import { apiLogin, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
+import { apiLogin, handlerEmail, MANAGER_EMAIL, ok, useConsole } from './support/console.js';
 
 const manager = useConsole('ranking-exports-failed');
+const handler = useConsole('ranking-handler-failed');
 let token: string;
 
 beforeAll(async () => {
@@ -22,14 +23,14 @@ function last90Days(): { from: string; to: string } {
 
 interface Entry {
   rank: number;
-  department: { id: string; name: string };
+  department: { id: string; name: string; code: string };
   current: { score: number | null; volume: number };
 }
 
 async function ranking(): Promise<Entry[]> {
   const data = await ok<{ departmentRanking: { entries: Entry[] } }>(
     `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) {
-      entries { rank department { id name } current { score volume } } } }`,
+      entries { rank department { id name code } current { score volume } } } }`,
     last90Days(),
     token,
   );
@@ -206,4 +207,34 @@ test('a ticket list export above EXPORT_DIRECT_MAX_ROWS runs in the background w
   expect(await row.textContent()).toContain(String(tickets.totalCount));
   await shot('exports-page');
   expect(manager().problems).toEqual([]);
+});
+
+test("a handler sees its own department's scorecard, drills down within its scope, and exports the SLA report at once", async () => {
+  const entries = await ranking();
+  const busiest = [...entries].sort((a, b) => b.current.volume - a.current.volume)[0]!;
+  const { page, shot } = handler();
+  await handler().signIn(handlerEmail(busiest.department.code));
+  await page.getByRole('menuitem', { name: '本单位考核' }).click();
+  await page.locator('#react-admin-title').filter({ hasText: busiest.department.name }).waitFor();
+  await page.getByRole('button', { name: '近 90 天' }).click();
+  const volume = page.getByTestId('drill-volume');
+  await expect.poll(() => volume.textContent(), { timeout: 15_000 }).toBe(String(busiest.current.volume));
+  await shot('ranking-handler-department');
+  await volume.click();
+  await expect
+    .poll(() => page.getByTestId('drill-down-notice').textContent(), { timeout: 15_000 })
+    .toContain(`背后的 ${busiest.current.volume} 件工单`);
+
+  await page.getByRole('menuitem', { name: '时限考核' }).click();
+  await page.locator('#react-admin-title').filter({ hasText: '时限考核报表' }).waitFor();
+  await page.getByTestId('sla-headline').waitFor();
+  await page.getByTestId('export-button').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'CSV' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^SLA报表-.*\.csv$/);
+  const body = await readFile((await file.path())!);
+  const rows = parse(body.subarray(3), { relax_column_count: true }) as string[][];
+  expect(rows[0]).toEqual(['按优先级']);
+  expect(handler().problems).toEqual([]);
 });

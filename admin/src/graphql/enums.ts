@@ -86,6 +86,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.escalated',
   'ticket.supervised',
   'ticket.supervision_replied',
+  'ticket.co_handling_requested',
+  'ticket.co_handling_accepted',
+  'ticket.co_handling_replied',
+  'ticket.co_handler_reminded',
+  'ticket.co_handler_waived',
 ] as const;
 
 export type SettingsKind = EnumOf<'SettingsKind'>;

@@ -91,7 +91,7 @@ export const enScreens = {
   },
   exports: {
     title: 'Exports',
-    note: 'Your exports of the last 7 days (files are deleted after 7 days).',
+    note: 'Your exports, newest first; files are deleted after 7 days, the records stay.',
     everyone: 'Everyone',
     as_csv: 'CSV',
     as_xlsx: 'Excel',

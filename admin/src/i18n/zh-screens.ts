@@ -92,7 +92,7 @@ export const zhScreens: AppMessages['hotline'] = {
   },
   exports: {
     title: '导出记录',
-    note: '近 7 天的导出（文件保留 7 天后删除）。',
+    note: '你的导出，最新的在前；文件保留 7 天后删除，记录保留。',
     everyone: '所有人',
     as_csv: 'CSV',
     as_xlsx: 'Excel',

@@ -209,6 +209,7 @@ export async function createHttpServer(
       rateLimiter: limits ? rateLimiter : null,
       jurisdictionId: deps.config?.OPEN311_JURISDICTION_ID,
       log: deps.log,
+      attachments,
     }),
   );
 

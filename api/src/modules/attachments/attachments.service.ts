@@ -1,6 +1,6 @@
 import { type AttachmentRow, attachments, tickets } from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import { isUuid } from '../../domain/uuid.js';
@@ -116,4 +116,36 @@ export async function openAttachmentLink(
     return { attachment, key, contentType };
   }
   return { attachment, key: `${attachment.id}/original`, contentType };
+}
+
+/**
+ * For the caller's side (Open311 `media_url`): each ticket's latest PUBLIC photo, as a signed link to its
+ * copy without EXIF/GPS, under `origin` (PUBLIC_URL, else the request's own). Never an INTERNAL file.
+ */
+export async function publicPhotoLinks(
+  db: Db,
+  settings: AttachmentSettings,
+  ticketIds: readonly string[],
+  now: Date,
+  origin: string,
+): Promise<Map<string, string>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([attachments.ticketId], { ticketId: attachments.ticketId, id: attachments.id })
+    .from(attachments)
+    .where(
+      and(
+        inArray(attachments.ticketId, [...ticketIds]),
+        eq(attachments.status, 'READY'),
+        eq(attachments.visibility, 'PUBLIC'),
+        eq(attachments.hasPublicVariant, true),
+        like(attachments.contentType, 'image/%'),
+      ),
+    )
+    .orderBy(attachments.ticketId, desc(attachments.readyAt), desc(attachments.id));
+  const expiresAt = new Date(now.getTime() + settings.linkTtlSeconds * 1000);
+  const base = (settings.publicUrl ?? origin).replace(/\/$/, '');
+  return new Map(
+    rows.map((row) => [row.ticketId, `${base}${signedPath(settings.linkKey, row.id, 'public', expiresAt)}`]),
+  );
 }

@@ -102,12 +102,22 @@ export async function submitOpen311Request(
 }
 
 /** GET requests/{id}: the one request, if the client may see it (else NOT_FOUND). */
-export async function getOpen311Request(ctx: LoaderContext, id: string): Promise<Open311Request> {
+/** Links to tickets' latest PUBLIC photos (copies without EXIF/GPS), by ticket id. */
+export type MediaLinks = (ticketIds: string[]) => Promise<Map<string, string>>;
+
+export async function getOpen311Request(
+  ctx: LoaderContext,
+  id: string,
+  media: MediaLinks | null = null,
+): Promise<Open311Request> {
   requireOpen311Client(ctx.viewer);
   const ticket = await getTicketByNumber(ctx, id);
   if (!ticket) throw new AppError('NOT_FOUND', `service_request_id ${id} not found`);
-  const notes = await latestPublicNotes(ctx.db, [ticket.id]);
-  return toOpen311Request(ctx, ticket, notes.get(ticket.id) ?? null);
+  const [notes, photos] = await Promise.all([
+    latestPublicNotes(ctx.db, [ticket.id]),
+    media ? media([ticket.id]) : new Map<string, string>(),
+  ]);
+  return toOpen311Request(ctx, ticket, notes.get(ticket.id) ?? null, photos.get(ticket.id) ?? null);
 }
 
 /**
@@ -135,6 +145,7 @@ export async function getOpen311Token(
 export async function listOpen311Requests(
   ctx: LoaderContext,
   query: Open311Query,
+  media: MediaLinks | null = null,
 ): Promise<Open311Request[]> {
   requireOpen311Client(ctx.viewer);
   const conditions: (SQL | undefined)[] = [visibleTickets(ctx.viewer)];
@@ -161,11 +172,14 @@ export async function listOpen311Requests(
     ctx.db,
     sql`where ${and(...conditions) ?? sql`true`} order by ${desc(tickets.createdAt)}, ${desc(tickets.id)} limit ${MAX_REQUESTS}`,
   );
-  const notes = await latestPublicNotes(
-    ctx.db,
-    rows.map((row) => row.id),
+  const ticketIds = rows.map((row) => row.id);
+  const [notes, photos] = await Promise.all([
+    latestPublicNotes(ctx.db, ticketIds),
+    media ? media(ticketIds) : new Map<string, string>(),
+  ]);
+  return Promise.all(
+    rows.map((row) => toOpen311Request(ctx, row, notes.get(row.id) ?? null, photos.get(row.id) ?? null)),
   );
-  return Promise.all(rows.map((row) => toOpen311Request(ctx, row, notes.get(row.id) ?? null)));
 }
 
 function commaList(value: string | null | undefined): string[] {
@@ -237,6 +251,7 @@ async function toOpen311Request(
   ctx: LoaderContext,
   ticket: TicketRow,
   publicNote: string | null,
+  photoUrl: string | null,
 ): Promise<Open311Request> {
   const [category, department, notice] = await Promise.all([
     ticket.categoryId ? ctx.loaders.category.load(ticket.categoryId) : null,
@@ -259,7 +274,8 @@ async function toOpen311Request(
     address: ticket.address,
     lat: ticket.latitude,
     long: ticket.longitude,
-    media_url: ticket.mediaUrl,
+    // The URL the reporter sent, else the latest PUBLIC photo (stripped copy, short-lived signed link).
+    media_url: ticket.mediaUrl ?? photoUrl,
   };
 }
 

@@ -10,6 +10,8 @@ import { isStatementTimeout } from '../../errors/statement-timeout.js';
 import type { ApiRateLimiter } from '../../graphql/limits-rate.js';
 import { createLoaders, type LoaderContext } from '../../graphql/loaders.js';
 import type { RequestLocals } from '../../http/request-log.js';
+import type { AttachmentSettings } from '../attachments/attachment-settings.js';
+import { publicPhotoLinks } from '../attachments/attachments.service.js';
 import {
   CONTENT_TYPES,
   type Open311Body,
@@ -21,6 +23,7 @@ import {
   getOpen311Request,
   getOpen311Token,
   listOpen311Requests,
+  type MediaLinks,
   type Open311Query,
   submitOpen311Request,
 } from './open311-requests.js';
@@ -35,6 +38,8 @@ export interface Open311Deps {
   /** OPEN311_JURISDICTION_ID: when set, another jurisdiction_id answers 404. */
   jurisdictionId?: string;
   log: Logger;
+  /** Where PUBLIC photos are served from, for `media_url`; absent: only the URL a client sent. */
+  attachments?: AttachmentSettings;
 }
 
 /** What a handler gets: the answer's format, the request's service context, its query parameters. */
@@ -46,6 +51,8 @@ interface Call {
   id: string;
   /** The Idempotency-Key header, when sent. */
   idempotencyKey: string | null;
+  /** Signed links to tickets' latest PUBLIC photos (media_url), when attachments are served. */
+  media: MediaLinks | null;
 }
 
 type Handler = (call: Call) => Promise<Open311Body>;
@@ -136,7 +143,18 @@ function geoReportRouter(deps: Open311Deps): Router {
         loaders: createLoaders(deps.db, viewer),
       };
       const idempotencyKey = text(req.headers['idempotency-key']);
-      send(res, format, 200, await handler({ format, ctx, params, id, idempotencyKey }));
+      const attachments = deps.attachments;
+      const media: MediaLinks | null = attachments
+        ? (ticketIds) =>
+            publicPhotoLinks(
+              deps.db,
+              attachments,
+              ticketIds,
+              deps.clock.now(),
+              `${req.protocol}://${req.get('host')}`,
+            )
+        : null;
+      send(res, format, 200, await handler({ format, ctx, params, id, idempotencyKey, media }));
     } catch (error) {
       sendError(res, format, error, deps.log);
     }
@@ -197,7 +215,7 @@ const requestCreate: Handler = async ({ ctx, params, idempotencyKey }) => {
   return { root: 'service_requests', item: 'request', items: [{ ...receipt }] };
 };
 
-const requestsList: Handler = async ({ ctx, params }) => {
+const requestsList: Handler = async ({ ctx, params, media }) => {
   const query: Open311Query = {
     service_request_id: commaJoined(params.service_request_id),
     service_code: commaJoined(params.service_code),
@@ -205,14 +223,14 @@ const requestsList: Handler = async ({ ctx, params }) => {
     end_date: text(params.end_date),
     status: commaJoined(params.status),
   };
-  const requests = await listOpen311Requests(ctx, query);
+  const requests = await listOpen311Requests(ctx, query, media);
   return { root: 'service_requests', item: 'request', items: requests.map((request) => ({ ...request })) };
 };
 
-const requestOne: Handler = async ({ ctx, id }) => ({
+const requestOne: Handler = async ({ ctx, id, media }) => ({
   root: 'service_requests',
   item: 'request',
-  items: [{ ...(await getOpen311Request(ctx, id)) }],
+  items: [{ ...(await getOpen311Request(ctx, id, media)) }],
 });
 
 const tokenLookup: Handler = async ({ ctx, id }) => ({
