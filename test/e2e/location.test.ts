@@ -101,3 +101,30 @@ test('filters the ticket list to the map area and shows the point on the ticket 
   await shot('location-ticket-page');
   expect(manager().problems).toEqual([]);
 });
+
+test('the agent picks the point of a new ticket on the intake map', async () => {
+  const { page, shot } = manager();
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/admin/#/tickets/create`);
+  await page.getByLabel('标题').fill(`${TAG} 路灯不亮`);
+  await page.getByLabel('诉求内容').fill('路口路灯不亮，夜间出行不便');
+  await page
+    .locator('[data-testid="location-picker"] .leaflet-container')
+    .click({ position: { x: 200, y: 120 } });
+  await page.locator('path.picked-point').waitFor();
+  const lat = Number(await page.getByLabel('纬度').inputValue());
+  const lng = Number(await page.getByLabel('经度').inputValue());
+  expect(lat).toBeGreaterThan(30.5);
+  expect(lat).toBeLessThan(30.8);
+  expect(lng).toBeGreaterThan(103.9);
+  expect(lng).toBeLessThan(104.3);
+  expect(await page.getByText('经度和纬度需同时填写或同时留空').count()).toBe(0);
+  await shot('location-intake-picker');
+  await page.getByRole('button', { name: '保存' }).click();
+  const panel = page.getByTestId('ticket-location');
+  await panel.waitFor();
+  expect(await panel.getByTestId('ticket-location-coordinates').textContent()).toBe(
+    `${lat.toFixed(6)}, ${lng.toFixed(6)}`,
+  );
+  expect(manager().problems).toEqual([]);
+});

@@ -24,14 +24,15 @@ function bothOrNeither(_value: unknown, values: { location?: { lat?: unknown; ln
 /** Intake: the agent clicks the map where the demand is, or types the coordinates (WGS-84). */
 export function LocationPicker() {
   const translate = useTranslate();
-  const { setValue } = useFormContext();
+  const { setValue, trigger } = useFormContext();
   const lat = useWatch({ name: 'location.lat' }) as number | null | undefined;
   const lng = useWatch({ name: 'location.lng' }) as number | null | undefined;
   const picked = typeof lat === 'number' && typeof lng === 'number' ? ([lat, lng] as [number, number]) : null;
   const pick = (event: LeafletMouseEvent) => {
-    const options = { shouldDirty: true, shouldValidate: true };
-    setValue('location.lat', round(event.latlng.lat), options);
-    setValue('location.lng', round(event.latlng.wrap().lng), options);
+    // Both values first, then both checks: checking one alone would find the other still missing.
+    setValue('location.lat', round(event.latlng.lat), { shouldDirty: true });
+    setValue('location.lng', round(event.latlng.wrap().lng), { shouldDirty: true });
+    void trigger(['location.lat', 'location.lng']);
   };
   return (
     <Stack spacing={1} sx={{ width: '100%' }} data-testid="location-picker">
