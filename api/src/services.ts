@@ -37,6 +37,7 @@ export * from './modules/exports/sources/tickets.source.js';
 export * from './modules/notes/add-note.js';
 export * from './modules/notes/notes.service.js';
 export * from './modules/rollups/roll-up-days.js';
+export * from './modules/rollups/rollup-figures.js';
 export * from './modules/sla/sla-apply-effects.js';
 export * from './modules/sla/sla-effects.service.js';
 export * from './modules/sla/sla-timers.js';

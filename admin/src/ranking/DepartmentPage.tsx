@@ -110,7 +110,8 @@ function TrendChart({ byDay }: { byDay: DepartmentScorecardData['byDay'] }) {
             name={text(key)}
             stroke={color}
             connectNulls
-            dot={false}
+            // A rate known on a single day is a lone point: without a dot it would draw nothing.
+            dot={{ r: 2 }}
           />
         ))}
       </ComposedChart>
