@@ -24,6 +24,8 @@ export * from './domain/text-limits.js';
 export * from './logger.js';
 export * from './metrics/metrics-listener.js';
 export * from './metrics/process-metrics.js';
+export * from './modules/attachments/attachment-storage.js';
+export * from './modules/attachments/open-attachment-storage.js';
 export * from './modules/citizen/citizen-secrets.js';
 export * from './modules/citizen/notification-templates.service.js';
 export * from './modules/citizen/plan-notifications.js';
