@@ -20,7 +20,7 @@ const tag = `EXP${randomBytes(3).toString('hex')}`;
 const filter = { search: tag };
 
 let manager: { id: string; token: string };
-let handlerA: { id: string; token: string };
+let handlerA: { id: string; email: string; token: string };
 let A: string;
 let B: string;
 const numbers: Record<string, string> = {};
@@ -343,11 +343,12 @@ describe('reports', () => {
 
 describe('audit and expiry', () => {
   it('every export is recorded: an ADMIN lists who exported what; others only their own', async () => {
-    const everyone = await admin<{ exports: { ownerId: string; source: string; parameters: string }[] }>(
-      '{ exports(first: 100, everyone: true) { ownerId source parameters } }',
-    );
+    const everyone = await admin<{
+      exports: { ownerId: string; ownerName: string | null; source: string; parameters: string }[];
+    }>('{ exports(first: 100, everyone: true) { ownerId ownerName source parameters } }');
     expect(everyone.exports).toContainEqual({
       ownerId: handlerA.id,
+      ownerName: `HANDLER ${handlerA.email}`,
       source: 'TICKETS',
       parameters: JSON.stringify({ filter: { search: tag } }),
     });

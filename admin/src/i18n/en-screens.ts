@@ -108,6 +108,7 @@ export const enScreens = {
     background_note: 'The export runs in the background; you may close this and download it later from',
     columns: {
       createdAt: 'Asked at',
+      owner: 'By',
       source: 'What',
       file: 'File',
       status: 'Status',

@@ -109,6 +109,7 @@ export const zhScreens: AppMessages['hotline'] = {
     background_note: '导出在后台进行，可以关闭此窗口，稍后在此下载：',
     columns: {
       createdAt: '导出时间',
+      owner: '导出人',
       source: '内容',
       file: '文件',
       status: '状态',
