@@ -219,7 +219,7 @@ try {
     }
     if (options.benchmarks.has('stats') && size === options.statsTickets) {
       const range = await wholeDays(sql, now, 30);
-      const stats = await measureStats(api.url, managerToken, range, 5);
+      const stats = await measureStats(api.url, managerToken, range, 10);
       const rawMs = await rawAggregateMs(sql, range.from, range.to, 3);
       results.stats = { ...stats, tickets: size, rawMs, ratio: stats.medianMs / rawMs };
       say(
@@ -228,7 +228,7 @@ try {
     }
     if (options.benchmarks.has('ranking') && size === options.statsTickets) {
       const range = await wholeDays(sql, now, 90);
-      const ranking = await measureRanking(api.url, managerToken, range, 90, 5);
+      const ranking = await measureRanking(api.url, managerToken, range, 90, 10);
       const rawMs = await rawAggregateMs(sql, range.from, range.to, 3);
       results.ranking = { ...ranking, tickets: size, rawMs, ratio: ranking.medianMs / rawMs };
       say(

@@ -36,6 +36,11 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** PostgreSQL cancels an API request's statement after this many ms (QUERY_TOO_COMPLEX); 0: no limit. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * The same for report statements the console waits on (the SLA report scans every ticket of its
+   * period: seconds for a city's month); 0: no limit.
+   */
+  DATABASE_REPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** The same for workers and start-up (SLA claims, relays, the demo seed); 0: no limit. */
   DATABASE_WORKER_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** redis:// URL; unset: a private redis-server under DATA_DIR. */

@@ -82,6 +82,10 @@ export const enScreens = {
       reopened: 'Reopened (redone)',
       returnedTickets: 'Returned',
       returns: 'Returns made',
+      rejectedReturns: 'Return requests rejected',
+      coHandlingRequests: 'Co-handling requests',
+      coHandlingExcused: 'Co-handling waived or cancelled',
+      coHandlingRepliedOnTime: 'Co-handling replied on time',
       supervisedTickets: 'Supervised',
       overdueNow: 'Overdue now',
     },
@@ -104,6 +108,7 @@ export const enScreens = {
     background_note: 'The export runs in the background; you may close this and download it later from',
     columns: {
       createdAt: 'Asked at',
+      owner: 'By',
       source: 'What',
       file: 'File',
       status: 'Status',

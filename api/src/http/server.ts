@@ -183,6 +183,10 @@ export async function createHttpServer(
           enqueueExport: exportQueue.enqueue,
           attachments,
           exportDirectMaxRows: deps.config?.EXPORT_DIRECT_MAX_ROWS,
+          // The embedded database (no DATABASE_URL) has no statement_timeout to lengthen.
+          reportStatementTimeoutMs: deps.config?.DATABASE_URL
+            ? deps.config.DATABASE_REPORT_STATEMENT_TIMEOUT_MS
+            : undefined,
         };
       },
     }),
