@@ -203,6 +203,9 @@ export const enScreens = {
     public_help: 'Public: the caller and integrations see these files (photos without their location data).',
     open_original: 'Open file',
     no_preview: 'No preview',
+    evidence_pick: 'Add site photos',
+    evidence_help: 'Photos of the site before and after may go with the reply, recorded on the resolution.',
+    evidence_title: 'Attached',
     errors: {
       TYPE_MISMATCH: 'The file is not what its name says (type checked from its content).',
       UNSUPPORTED_TYPE: 'This type of file is not taken.',

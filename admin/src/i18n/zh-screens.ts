@@ -204,6 +204,9 @@ export const zhScreens: AppMessages['hotline'] = {
     public_help: '公开：来电人及对接系统可见（照片已去除位置信息）。',
     open_original: '打开文件',
     no_preview: '无预览',
+    evidence_pick: '添加现场照片',
+    evidence_help: '可附处理前后的现场照片，随办结答复一并记录。',
+    evidence_title: '随附',
     errors: {
       TYPE_MISMATCH: '文件内容与其类型不符（按内容识别）。',
       UNSUPPORTED_TYPE: '不支持此类文件。',
