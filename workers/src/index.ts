@@ -5,6 +5,7 @@ import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { startDailyRollup } from './jobs/daily-rollup.js';
 import { startExports } from './jobs/export.js';
+import { startIncidentFollow } from './jobs/incident-follow.js';
 import { NOTIFICATION_QUEUE, startNotificationDelivery } from './jobs/notification-delivery.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
@@ -44,6 +45,7 @@ const starters: WorkerStarter[] = [
   startSlaTick,
   startDailyRollup,
   startExports,
+  startIncidentFollow,
 ];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
