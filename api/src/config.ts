@@ -36,6 +36,11 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** PostgreSQL cancels an API request's statement after this many ms (QUERY_TOO_COMPLEX); 0: no limit. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * The same for report statements the console waits on (the SLA report scans every ticket of its
+   * period: seconds for a city's month); 0: no limit.
+   */
+  DATABASE_REPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** The same for workers and start-up (SLA claims, relays, the demo seed); 0: no limit. */
   DATABASE_WORKER_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** redis:// URL; unset: a private redis-server under DATA_DIR. */
@@ -124,6 +129,21 @@ const schema = z.object({
   ATTACHMENT_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /** How long an attachment's download and thumbnail links work, in seconds. */
   ATTACHMENT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Where attachment files live: `postgres` (embedded default, `attachment_blobs`) or `s3` (S3_* below). */
+  ATTACHMENT_STORAGE: z.enum(['postgres', 's3']).default('postgres'),
+  /** S3-compatible endpoint URL (MinIO, Ceph, a cloud's); unset: AWS's endpoint for S3_REGION. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** The bucket of attachment files; required when ATTACHMENT_STORAGE=s3. */
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** Unset (both): the SDK's default credential chain (environment, instance or task role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** `1`: bucket in the path (MinIO, Ceph and most self-hosted servers); `0`: virtual-hosted style. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
   DEMO: z
     .enum(['0', '1'])
     .default('0')
@@ -144,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.ENCRYPTION_KEY) {
     throw new Error('Invalid configuration:\n  ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  if (parsed.data.ATTACHMENT_STORAGE === 's3' && !parsed.data.S3_BUCKET) {
+    throw new Error('Invalid configuration:\n  S3_BUCKET: required when ATTACHMENT_STORAGE=s3');
+  }
+  if (Boolean(parsed.data.S3_ACCESS_KEY_ID) !== Boolean(parsed.data.S3_SECRET_ACCESS_KEY)) {
+    throw new Error('Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
   }
   // Demo users share a published password: never in production.
   if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO) {

@@ -10,18 +10,21 @@ export interface StatsFigures {
   maxMs: number;
 }
 
-const DAY = 86_400_000;
-
-/** The dashboard's 30-day stats, asked `runs` times one after another (a manager opening it). */
+/**
+ * The dashboard's stats over `range` (30 whole days, as the console asks), asked `runs` times one
+ * after another (a manager opening it).
+ */
 export async function measureStats(
   url: string,
   token: string,
-  now: Date,
+  range: { from: Date; to: Date },
   runs: number,
 ): Promise<StatsFigures> {
-  const variables = { from: new Date(now.getTime() - 30 * DAY).toISOString(), to: now.toISOString() };
+  const variables = { from: range.from.toISOString(), to: range.to.toISOString() };
   const runsMs: number[] = [];
   let received = 0;
+  // Two runs first, not counted: the API's first answers of a kind compile its code paths.
+  for (let run = 0; run < 2; run++) await gql(url, STATS_QUERY, variables, token);
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const data = await gql<{ stats: { received: number } }>(url, STATS_QUERY, variables, token);

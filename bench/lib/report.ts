@@ -1,4 +1,5 @@
 import type { SideBySide } from '../benchmarks/measure.js';
+import type { RankingFigures } from '../benchmarks/rollups.js';
 import type { ScaleOutFigures } from '../benchmarks/scale-out.js';
 import type { SlaReportFigures } from '../benchmarks/sla-report.js';
 import type { StatsFigures } from '../benchmarks/stats.js';
@@ -62,7 +63,11 @@ export interface BenchResults {
   apiMemoryIdle?: Record<string, number>;
   curve?: CurvePoint[];
   growth: GrowthPoint[];
-  stats?: StatsFigures & { tickets: number };
+  /** The roll-up job catching up after the bulk load (days rolled, time). */
+  rollupCatchUp?: { days: number; ms: number };
+  /** `rawMs`: the same figures counted from the tickets (median); `ratio`: API median / raw. */
+  stats?: StatsFigures & { tickets: number; rawMs: number; ratio: number };
+  ranking?: RankingFigures & { tickets: number; rawMs: number; ratio: number };
   /** `tickets`: in the database; `judged`: in the report's window. */
   slaReport?: SlaReportFigures & { judged: number };
   create?: SideBySide & { connections: number };
@@ -95,12 +100,23 @@ export function judge(results: BenchResults): Check[] {
     }
   }
   if (results.stats) {
+    // Issue 13: 30 days of stats at 1.8 M tickets in <= 100 ms, read from the daily roll-ups.
     const { maxMs, medianMs, received } = results.stats;
     add(
       `stats over 30 days (${received.toLocaleString('en')} tickets)`,
-      '<= 1000 ms',
+      '<= 100 ms',
       `${ms(medianMs)} (max ${ms(maxMs)})`,
-      maxMs <= 1000,
+      medianMs <= 100,
+    );
+  }
+  if (results.ranking) {
+    // Issue 13: the ranking of every department over 90 days in <= 300 ms.
+    const { maxMs, medianMs, days } = results.ranking;
+    add(
+      `department ranking over ${days} days`,
+      '<= 300 ms',
+      `${ms(medianMs)} (max ${ms(maxMs)})`,
+      medianMs <= 300,
     );
   }
   for (const [mode, peak] of [
@@ -175,8 +191,15 @@ export function formatTable(results: BenchResults): string {
     row([
       `stats 30 days (${results.stats.received} tickets)`,
       `median ${ms(results.stats.medianMs)}`,
-      '',
-      '',
+      `counted ${ms(results.stats.rawMs)}`,
+      `${results.stats.ratio.toFixed(3)}x`,
+    ]);
+  if (results.ranking)
+    row([
+      `ranking ${results.ranking.days} days (${results.ranking.departments} departments)`,
+      `median ${ms(results.ranking.medianMs)}`,
+      `counted ${ms(results.ranking.rawMs)}`,
+      `${results.ranking.ratio.toFixed(3)}x`,
     ]);
   if (results.slaReport)
     row([
@@ -236,8 +259,15 @@ export function formatMarkdown(results: BenchResults): string {
     );
   }
   if (results.stats) {
+    const { received, medianMs, maxMs, rawMs, ratio } = results.stats;
     lines.push(
-      `| stats, 30 days (${results.stats.received.toLocaleString('en')} tickets) | median ${cell(results.stats.medianMs, 0)} ms, max ${cell(results.stats.maxMs, 0)} ms | | | |`,
+      `| stats, 30 days (${received.toLocaleString('en')} tickets), from the roll-ups | median ${cell(medianMs, 0)} ms, max ${cell(maxMs, 0)} ms | counted from the tickets: ${cell(rawMs, 0)} ms | ${cell(ratio, 3)}x | |`,
+    );
+  }
+  if (results.ranking) {
+    const { days, departments, volume, medianMs, maxMs, rawMs, ratio } = results.ranking;
+    lines.push(
+      `| departmentRanking, ${days} days (${departments} departments, ${volume.toLocaleString('en')} tickets) | median ${cell(medianMs, 0)} ms, max ${cell(maxMs, 0)} ms | counted from the tickets: ${cell(rawMs, 0)} ms | ${cell(ratio, 3)}x | |`,
     );
   }
   if (results.apiRssMb !== undefined) {

@@ -102,3 +102,58 @@ test("a handler adds a photo on its ticket's page, sees its thumbnail and opens 
   );
   expect(guessed.status).toBe(404);
 });
+
+const resolver = useConsole('attachments-resolve-failed');
+
+test("a handler resolves with a site photo from the resolve dialog; the ticket's history shows it on the resolution", async () => {
+  // A running case without co-handlers (they would hold the resolve back), away from the ones other tests pick.
+  const { tickets } = await ok<{
+    tickets: {
+      nodes: { id: string; department: { code: string }; coHandlers: { status: string }[] }[];
+    };
+  }>(
+    'query { tickets(first: 12, filter: { status: [IN_PROGRESS] }) { nodes { id department { code } coHandlers { status } } } }',
+    {},
+    managerToken,
+  );
+  const ticket = tickets.nodes.slice(5).find((candidate) => candidate.coHandlers.length === 0)!;
+
+  const { page, shot, signIn, problems } = resolver();
+  await signIn(handlerEmail(ticket.department.code));
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/admin/#/tickets/${ticket.id}/show`);
+  await page.getByTestId('attachments').waitFor();
+  await page.getByRole('button', { name: '办结答复' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: '答复内容' }).fill('路灯已更换，恢复照明');
+  await dialog.getByTestId('evidence-input').setInputFiles({
+    name: '修复后.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await sitePhoto(),
+  });
+  await dialog.getByText('修复后.jpg').waitFor();
+  await shot('attachments-resolve-dialog');
+  await dialog.getByRole('button', { name: '办结答复' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+
+  const onResolution = page.getByTestId('event-files').getByAltText('修复后.jpg');
+  await onResolution.waitFor();
+  await expect
+    .poll(() => onResolution.evaluate((image) => (image as unknown as LoadedImage).naturalWidth))
+    .toBe(320);
+  await onResolution.scrollIntoViewIfNeeded();
+  await shot('attachments-resolved-timeline');
+  expect(problems).toEqual([]);
+
+  const { ticket: resolved } = await ok<{
+    ticket: { status: string; events: { nodes: { type: string; attachments: { fileName: string }[] }[] } };
+  }>(
+    'query($id: ID!) { ticket(id: $id) { status events { nodes { type attachments { fileName } } } } }',
+    { id: ticket.id },
+    managerToken,
+  );
+  expect(resolved.status).toBe('RESOLVED');
+  expect(resolved.events.nodes.find((event) => event.type === 'RESOLVED')?.attachments).toEqual([
+    { fileName: '修复后.jpg' },
+  ]);
+});

@@ -69,7 +69,7 @@ test('the ranking page lists every department as departmentRanking does, and dri
   expect(page.url()).toContain('period=last_90_days');
   await expect.poll(() => tableRows(page), { timeout: 15_000 }).toEqual(expected(entries));
   await page.getByTestId('red-list').getByText(entries[0]!.department.name).waitFor();
-  await page.getByTestId('score-chart').locator('.recharts-bar-rectangle').first().waitFor();
+  await page.getByTestId('score-chart').locator('.recharts-bar-rectangle path').first().waitFor();
   await shot('ranking-90-days');
 
   // The busiest department's page, then the tickets behind its volume.
@@ -82,7 +82,8 @@ test('the ranking page lists every department as departmentRanking does, and dri
   expect(page.url()).toContain(`/ranking/${busiest.department.id}?period=last_90_days`);
   const volume = page.getByTestId('drill-volume');
   await expect.poll(() => volume.textContent()).toBe(String(busiest.current.volume));
-  await page.getByTestId('scorecard-trend').locator('.recharts-line').first().waitFor();
+  // The busiest department has tickets, so the trend has at least one volume bar.
+  await page.getByTestId('scorecard-trend').locator('.recharts-bar-rectangle path').first().waitFor();
   await shot('ranking-department');
   await volume.click();
   const notice = page.getByTestId('drill-down-notice');

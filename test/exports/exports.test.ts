@@ -20,7 +20,7 @@ const tag = `EXP${randomBytes(3).toString('hex')}`;
 const filter = { search: tag };
 
 let manager: { id: string; token: string };
-let handlerA: { id: string; token: string };
+let handlerA: { id: string; email: string; token: string };
 let A: string;
 let B: string;
 const numbers: Record<string, string> = {};
@@ -249,12 +249,16 @@ describe('reports', () => {
             volume: number;
             responseRate: number | null;
             supervisedTickets: number;
+            rejectedReturns: number;
+            coHandlingRequests: number;
+            coHandlingOnTimeRate: number | null;
           };
         }[];
       };
     }>(
       `query($from: DateTime!, $to: DateTime!) { departmentRanking(from: $from, to: $to) { entries {
-        rank department { name } overdueNow scoreChange current { score volume responseRate supervisedTickets } } } }`,
+        rank department { name } overdueNow scoreChange
+        current { score volume responseRate supervisedTickets rejectedReturns coHandlingRequests coHandlingOnTimeRate } } } }`,
       range,
       manager.token,
     );
@@ -278,13 +282,17 @@ describe('reports', () => {
       '重办率',
       '退单率',
       '退单数',
+      '退单申请被驳回',
       '当前超期',
       '督办工单',
+      '协办请求',
+      '协办按时率',
       '得分变化',
     ]);
     const cells = (value: unknown) => (value === null ? undefined : value);
     expect(
-      rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[4], row[11], row[12], row[13]]),
+      // Cells by position (a row holds no trailing empty cells).
+      rows.slice(1).map((row) => [0, 1, 2, 3, 4, 11, 12, 13, 14, 15, 16].map((index) => row[index])),
     ).toEqual(
       departmentRanking.entries.map((entry) => [
         entry.rank,
@@ -292,8 +300,11 @@ describe('reports', () => {
         cells(entry.current.score),
         entry.current.volume,
         cells(entry.current.responseRate),
+        entry.current.rejectedReturns,
         entry.overdueNow,
         entry.current.supervisedTickets,
+        entry.current.coHandlingRequests,
+        cells(entry.current.coHandlingOnTimeRate),
         cells(entry.scoreChange),
       ]),
     );
@@ -332,11 +343,12 @@ describe('reports', () => {
 
 describe('audit and expiry', () => {
   it('every export is recorded: an ADMIN lists who exported what; others only their own', async () => {
-    const everyone = await admin<{ exports: { ownerId: string; source: string; parameters: string }[] }>(
-      '{ exports(first: 100, everyone: true) { ownerId source parameters } }',
-    );
+    const everyone = await admin<{
+      exports: { ownerId: string; ownerName: string | null; source: string; parameters: string }[];
+    }>('{ exports(first: 100, everyone: true) { ownerId ownerName source parameters } }');
     expect(everyone.exports).toContainEqual({
       ownerId: handlerA.id,
+      ownerName: `HANDLER ${handlerA.email}`,
       source: 'TICKETS',
       parameters: JSON.stringify({ filter: { search: tag } }),
     });

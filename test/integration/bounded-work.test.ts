@@ -181,7 +181,9 @@ describe('staff and anonymous requests are rate-limited too', () => {
 });
 
 describe('statement timeout', () => {
-  const timed = useHotline({ env: { DATABASE_STATEMENT_TIMEOUT_MS: '300' } });
+  const timed = useHotline({
+    env: { DATABASE_STATEMENT_TIMEOUT_MS: '300', DATABASE_REPORT_STATEMENT_TIMEOUT_MS: '10000' },
+  });
 
   it('a statement that runs past DATABASE_STATEMENT_TIMEOUT_MS is cancelled with QUERY_TOO_COMPLEX; the server keeps serving', async () => {
     const db = postgres(timed.databaseUrl, { max: 1, onnotice: () => {} });
@@ -204,5 +206,28 @@ describe('statement timeout', () => {
     }
     await expectServing(timed);
     expect(codes(await timed.gql('{ tickets { totalCount } }', {}, timed.adminToken))).toEqual([]);
+  });
+
+  it('a report may run up to DATABASE_REPORT_STATEMENT_TIMEOUT_MS: the SLA report outlasts a 1.5 s lock and answers', async () => {
+    const db = postgres(timed.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const report = await db.begin(async (tx) => {
+        await tx`lock table tickets in access exclusive mode`;
+        const asked = timed.gql(
+          `query($from: DateTime!, $to: DateTime!) { slaReport(from: $from, to: $to) {
+            overall { tickets } breaches(first: 5) { nodes { cause } } } }`,
+          { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' },
+          timed.adminToken,
+        );
+        // Five times the connection's statement_timeout: any statement of the API's own would be cancelled.
+        await new Promise((wake) => setTimeout(wake, 1500));
+        return { asked };
+      });
+      const result = await report.asked;
+      expect(codes(result)).toEqual([]);
+      expect(result.data).toMatchObject({ slaReport: { overall: { tickets: 0 }, breaches: { nodes: [] } } });
+    } finally {
+      await db.end();
+    }
   });
 });

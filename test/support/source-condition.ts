@@ -10,11 +10,19 @@ export const SOURCE_CONDITION = '@hotline/source';
 
 const FLAG = `--conditions=${SOURCE_CONDITION}`;
 
+/**
+ * Vite's server conditions less `module`: vitest hands these to its test processes as Node's
+ * `--conditions`, and under `module` Node's own `require` picks bundler-only builds (the AWS SDK's
+ * `dist-es`, whose imports have no file extensions) that Node cannot load. Node in production has no
+ * `module` condition either.
+ */
+const SERVER_CONDITIONS = [SOURCE_CONDITION, ...defaultServerConditions.filter((name) => name !== 'module')];
+
 /** Vite's resolution for a vitest project whose tests run in Node (vitest's ssr environment). */
 export const sourceResolution = {
-  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
+  ssr: { resolve: { conditions: SERVER_CONDITIONS } },
   // vitest loads globalSetup files in its own process through its `__vitest__` environment.
-  environments: { __vitest__: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } } },
+  environments: { __vitest__: { resolve: { conditions: SERVER_CONDITIONS } } },
 };
 
 /**

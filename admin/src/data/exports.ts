@@ -2,7 +2,7 @@ import { gql } from '../graphql/client';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql';
 
 const ExportJobFields = graphql(`fragment ExportJobFields on ExportJob {
-  id source format status parameters rowsDone rowsTotal bytes fileName error ownerId createdAt finishedAt expiresAt
+  id source format status parameters rowsDone rowsTotal bytes fileName error ownerId ownerName createdAt finishedAt expiresAt
 }`);
 
 const CreateExportMutation = graphql(

@@ -4,7 +4,8 @@ import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql';
 const ScorecardFields = graphql(`fragment ScorecardFields on DepartmentScorecard {
   volume dispatched acceptedOnTime responseRate resolved excluded resolutionRate resolvedWithDeadline
   resolvedOnTime onTimeResolutionRate feedback satisfied satisfactionRate reopened reopenRate
-  returnedTickets returns returnRate supervisedTickets score
+  returnedTickets returns returnRate supervisedTickets rejectedReturns coHandlingRequests coHandlingExcused
+  coHandlingRepliedOnTime coHandlingOnTimeRate score
 }`);
 
 const WeightsFields = graphql(`fragment WeightsFields on ScorecardWeights {

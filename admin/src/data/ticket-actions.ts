@@ -71,8 +71,10 @@ const ACTION_DOCUMENTS = {
     fragments,
   ),
   resolve: graphql(
-    `mutation ResolveTicket($id: ID!, $reply: String!, $expectedVersion: Int) {
-      result: resolveTicket(id: $id, reply: $reply, expectedVersion: $expectedVersion) { ...TicketDetailFields }
+    `mutation ResolveTicket($id: ID!, $reply: String!, $attachmentIds: [ID!], $expectedVersion: Int) {
+      result: resolveTicket(id: $id, reply: $reply, attachmentIds: $attachmentIds, expectedVersion: $expectedVersion) {
+        ...TicketDetailFields
+      }
     }`,
     fragments,
   ),

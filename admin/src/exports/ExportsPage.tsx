@@ -64,7 +64,17 @@ export default function ExportsPage() {
           <Table size="small" data-testid="exports-table">
             <TableHead>
               <TableRow>
-                {['createdAt', 'source', 'file', 'status', 'rows', 'size', 'expiresAt', ''].map((key) => (
+                {[
+                  'createdAt',
+                  ...(everyone ? ['owner'] : []),
+                  'source',
+                  'file',
+                  'status',
+                  'rows',
+                  'size',
+                  'expiresAt',
+                  '',
+                ].map((key) => (
                   <TableCell key={key}>{key ? text(`columns.${key}`) : ''}</TableCell>
                 ))}
               </TableRow>
@@ -73,6 +83,7 @@ export default function ExportsPage() {
               {(exports.data ?? []).map((job) => (
                 <TableRow key={job.id} hover>
                   <TableCell>{dateTime(job.createdAt)}</TableCell>
+                  {everyone && <TableCell>{job.ownerName ?? job.ownerId}</TableCell>}
                   <TableCell>{translate(`enums.ExportSource.${job.source}`)}</TableCell>
                   <TableCell>{job.fileName}</TableCell>
                   <TableCell>
@@ -101,7 +112,7 @@ export default function ExportsPage() {
               ))}
               {exports.data?.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={8} sx={{ color: 'text.secondary' }}>
+                  <TableCell colSpan={everyone ? 9 : 8} sx={{ color: 'text.secondary' }}>
                     {text('none')}
                   </TableCell>
                 </TableRow>

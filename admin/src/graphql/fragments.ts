@@ -19,6 +19,7 @@ export const TicketEventFields = graphql(
   `fragment TicketEventFields on TicketEvent {
     id type at note level fromStatus toStatus visibility
     actor { id name role } department { ...DepartmentRef }
+    attachments { id fileName media visibility downloadUrl thumbnailUrl }
   }`,
   [DepartmentRef],
 );

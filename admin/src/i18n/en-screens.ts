@@ -82,6 +82,10 @@ export const enScreens = {
       reopened: 'Reopened (redone)',
       returnedTickets: 'Returned',
       returns: 'Returns made',
+      rejectedReturns: 'Return requests rejected',
+      coHandlingRequests: 'Co-handling requests',
+      coHandlingExcused: 'Co-handling waived or cancelled',
+      coHandlingRepliedOnTime: 'Co-handling replied on time',
       supervisedTickets: 'Supervised',
       overdueNow: 'Overdue now',
     },
@@ -104,6 +108,7 @@ export const enScreens = {
     background_note: 'The export runs in the background; you may close this and download it later from',
     columns: {
       createdAt: 'Asked at',
+      owner: 'By',
       source: 'What',
       file: 'File',
       status: 'Status',
@@ -198,6 +203,9 @@ export const enScreens = {
     public_help: 'Public: the caller and integrations see these files (photos without their location data).',
     open_original: 'Open file',
     no_preview: 'No preview',
+    evidence_pick: 'Add site photos',
+    evidence_help: 'Photos of the site before and after may go with the reply, recorded on the resolution.',
+    evidence_title: 'Attached',
     errors: {
       TYPE_MISMATCH: 'The file is not what its name says (type checked from its content).',
       UNSUPPORTED_TYPE: 'This type of file is not taken.',

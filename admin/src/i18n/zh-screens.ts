@@ -83,6 +83,10 @@ export const zhScreens: AppMessages['hotline'] = {
       reopened: '重办',
       returnedTickets: '退单工单',
       returns: '退单次数',
+      rejectedReturns: '退单申请被驳回',
+      coHandlingRequests: '协办请求',
+      coHandlingExcused: '协办免除或撤销',
+      coHandlingRepliedOnTime: '协办按时答复',
       supervisedTickets: '督办工单',
       overdueNow: '当前超期',
     },
@@ -105,6 +109,7 @@ export const zhScreens: AppMessages['hotline'] = {
     background_note: '导出在后台进行，可以关闭此窗口，稍后在此下载：',
     columns: {
       createdAt: '导出时间',
+      owner: '导出人',
       source: '内容',
       file: '文件',
       status: '状态',
@@ -199,6 +204,9 @@ export const zhScreens: AppMessages['hotline'] = {
     public_help: '公开：来电人及对接系统可见（照片已去除位置信息）。',
     open_original: '打开文件',
     no_preview: '无预览',
+    evidence_pick: '添加现场照片',
+    evidence_help: '可附处理前后的现场照片，随办结答复一并记录。',
+    evidence_title: '随附',
     errors: {
       TYPE_MISMATCH: '文件内容与其类型不符（按内容识别）。',
       UNSUPPORTED_TYPE: '不支持此类文件。',

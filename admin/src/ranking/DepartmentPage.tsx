@@ -110,7 +110,8 @@ function TrendChart({ byDay }: { byDay: DepartmentScorecardData['byDay'] }) {
             name={text(key)}
             stroke={color}
             connectNulls
-            dot={false}
+            // A rate known on a single day is a lone point: without a dot it would draw nothing.
+            dot={{ r: 2 }}
           />
         ))}
       </ComposedChart>
@@ -158,7 +159,19 @@ const FIGURES: FigureRow[] = [
     rate: 'returnRate',
   },
   { key: 'returns', count: (card) => card.returns },
+  { key: 'rejectedReturns', count: (card) => card.rejectedReturns, drillDown: 'rejectedReturns' },
   { key: 'supervisedTickets', count: (card) => card.supervisedTickets, drillDown: 'supervisedTickets' },
+];
+
+/** Shown when the department was asked to co-handle (协办) in either period. */
+const CO_HANDLING_FIGURES: FigureRow[] = [
+  { key: 'coHandlingRequests', count: (card) => card.coHandlingRequests, drillDown: 'coHandlingRequests' },
+  { key: 'coHandlingExcused', count: (card) => card.coHandlingExcused },
+  {
+    key: 'coHandlingRepliedOnTime',
+    count: (card) => card.coHandlingRepliedOnTime,
+    rate: 'coHandlingOnTimeRate',
+  },
 ];
 
 /** One department's scorecard over a period: headline, daily trend, and each figure linked to its tickets. */
@@ -266,7 +279,12 @@ export default function DepartmentPage() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {FIGURES.map((row) => (
+                  {[
+                    ...FIGURES,
+                    ...(data.current.coHandlingRequests + data.previous.coHandlingRequests > 0
+                      ? CO_HANDLING_FIGURES
+                      : []),
+                  ].map((row) => (
                     <TableRow key={row.key} hover>
                       <TableCell>{figure(row.key)}</TableCell>
                       <TableCell align="right">{countCell(row, data.current, true)}</TableCell>

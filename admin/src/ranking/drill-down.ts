@@ -13,6 +13,8 @@ export type DrillDownFigure =
   | 'reopened'
   | 'returnedTickets'
   | 'supervisedTickets'
+  | 'rejectedReturns'
+  | 'coHandlingRequests'
   | 'overdueNow';
 
 /**
@@ -25,8 +27,14 @@ export function drillDownFilter(
   range: { from: string; to: string },
 ): Record<string, unknown> {
   if (figure === 'overdueNow') return { departmentId, overdue: true };
+  // Co-handling requests: the department was asked to help; it need not have been sent the ticket.
+  if (figure === 'coHandlingRequests')
+    return { coHandlingDepartmentId: departmentId, createdAfter: range.from, createdBefore: range.to };
   const sent = { dispatchedToDepartmentId: departmentId, createdAfter: range.from, createdBefore: range.to };
-  const narrowed: Record<Exclude<DrillDownFigure, 'overdueNow'>, Record<string, unknown>> = {
+  const narrowed: Record<
+    Exclude<DrillDownFigure, 'overdueNow' | 'coHandlingRequests'>,
+    Record<string, unknown>
+  > = {
     volume: {},
     dispatched: { dispatched: true },
     acceptedOnTime: { acceptedOnTime: true },
@@ -38,6 +46,7 @@ export function drillDownFilter(
     reopened: { reopened: true },
     returnedTickets: { returnedByDepartmentId: departmentId },
     supervisedTickets: { supervisedDepartmentId: departmentId },
+    rejectedReturns: { returnRejectedDepartmentId: departmentId },
   };
   return { ...sent, ...narrowed[figure] };
 }

@@ -1,3 +1,4 @@
+import FileIcon from '@mui/icons-material/InsertPhoto';
 import {
   Alert,
   Box,
@@ -9,7 +10,6 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  FormControlLabel,
   ImageList,
   ImageListItem,
   ImageListItemBar,
@@ -18,8 +18,6 @@ import {
   List,
   ListItem,
   ListItemText,
-  Radio,
-  RadioGroup,
   Stack,
   Typography,
 } from '@mui/material';
@@ -27,9 +25,12 @@ import { useQuery } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 import type { Ticket } from '../graphql/types';
-import { fetchAttachments, type TicketAttachment, UploadError, uploadAttachment } from './attachments';
-
-type Visibility = 'INTERNAL' | 'PUBLIC';
+import {
+  AttachmentVisibilityChoice,
+  uploadErrorText,
+  type AttachmentVisibility as Visibility,
+} from './AttachmentVisibilityChoice';
+import { fetchAttachments, type TicketAttachment, uploadAttachment } from './attachments';
 
 interface UploadState {
   name: string;
@@ -131,7 +132,19 @@ function Gallery({ files }: { files: TicketAttachment[] }) {
                   style={{ objectFit: 'cover', height: 120 }}
                 />
               ) : (
-                <Box sx={{ p: 1, height: 120, display: 'flex', alignItems: 'center' }}>
+                // HEIC: the server's sharp cannot decode it, so there is no thumbnail (docs/integration.md).
+                <Box
+                  sx={{
+                    p: 1,
+                    height: 120,
+                    display: 'flex',
+                    flexDirection: 'column',
+                    alignItems: 'center',
+                    justifyContent: 'center',
+                  }}
+                  data-testid="attachment-file-icon"
+                >
+                  <FileIcon sx={{ fontSize: 48, color: 'text.secondary' }} />
                   <Typography variant="caption">{translate('hotline.attachments.no_preview')}</Typography>
                 </Box>
               )}
@@ -201,16 +214,7 @@ function UploadBox({ ticket, onUploaded }: { ticket: Ticket; onUploaded: () => v
         await uploadAttachment(ticket.id, file, visibility, (progress) => update(index, { progress }));
         sent++;
       } catch (error) {
-        const reason = error instanceof UploadError ? error.reason : undefined;
-        const known =
-          reason && ['TYPE_MISMATCH', 'UNSUPPORTED_TYPE', 'TOO_LARGE', 'TICKET_QUOTA'].includes(reason);
-        update(index, {
-          error: known
-            ? translate(`hotline.attachments.errors.${reason}`)
-            : error instanceof Error
-              ? error.message
-              : String(error),
-        });
+        update(index, { error: uploadErrorText(error, translate) });
       }
     }
     // What arrived shows in the gallery; what failed stays listed with its reason.
@@ -263,27 +267,7 @@ function UploadBox({ ticket, onUploaded }: { ticket: Ticket; onUploaded: () => v
           {translate('hotline.attachments.drop_help')}
         </Typography>
       </Box>
-      <RadioGroup
-        row
-        value={visibility}
-        onChange={(event) => setVisibility(event.target.value as Visibility)}
-      >
-        <FormControlLabel
-          value="INTERNAL"
-          control={<Radio size="small" />}
-          label={translate('hotline.attachments.internal')}
-        />
-        <FormControlLabel
-          value="PUBLIC"
-          control={<Radio size="small" />}
-          label={translate('hotline.attachments.public')}
-        />
-      </RadioGroup>
-      {visibility === 'PUBLIC' && (
-        <Typography variant="body2" color="warning.main">
-          {translate('hotline.attachments.public_help')}
-        </Typography>
-      )}
+      <AttachmentVisibilityChoice value={visibility} onChange={setVisibility} />
       {uploads.map((upload, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: one batch of files, in the order picked
         <Box key={index} data-testid="attachment-upload">

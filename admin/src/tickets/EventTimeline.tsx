@@ -1,4 +1,5 @@
-import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import FileIcon from '@mui/icons-material/InsertDriveFile';
+import { Box, Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useDateFormat } from '../common/timezone';
 import type { TicketEventType } from '../graphql/enums';
@@ -23,6 +24,41 @@ function noteText(event: Pick<TicketEvent, 'type' | 'note' | 'actor' | 'level'>,
     return translate('hotline.timeline.time_used', { percent: used[1] });
   if (event.type === 'ESCALATED' && event.level != null && note === `level ${event.level}`) return null;
   return note;
+}
+
+/** The files an action carried (photos before and after at resolve): thumbnails, or an icon and the name. */
+function EventFiles({ files }: { files: TicketEvent['attachments'] }) {
+  if (files.length === 0) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', gap: 1 }} data-testid="event-files">
+      {files.map((file) =>
+        file.thumbnailUrl ? (
+          <Link key={file.id} href={file.downloadUrl ?? undefined} target="_blank" rel="noopener">
+            <Box
+              component="img"
+              src={file.thumbnailUrl}
+              alt={file.fileName}
+              title={file.fileName}
+              sx={{ height: 64, width: 64, objectFit: 'cover', borderRadius: 1, display: 'block' }}
+            />
+          </Link>
+        ) : (
+          <Chip
+            key={file.id}
+            size="small"
+            variant="outlined"
+            icon={<FileIcon />}
+            label={file.fileName}
+            component="a"
+            href={file.downloadUrl ?? undefined}
+            target="_blank"
+            rel="noopener"
+            clickable={!!file.downloadUrl}
+          />
+        ),
+      )}
+    </Stack>
+  );
 }
 
 function EventLine({ event }: { event: TicketEvent }) {
@@ -89,6 +125,7 @@ function EventLine({ event }: { event: TicketEvent }) {
           {note}
         </Typography>
       )}
+      <EventFiles files={event.attachments} />
     </Box>
   );
 }

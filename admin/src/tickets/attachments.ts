@@ -55,18 +55,20 @@ function typeOf(file: File): string {
 
 /**
  * Uploads one file to a ticket: reserves it (createAttachmentUpload, which checks type, size and scope),
- * then sends the bytes to the one-use upload URL, reporting progress from 0 to 1.
+ * then sends the bytes to the one-use upload URL, reporting progress from 0 to 1. Answers the
+ * attachment's id (an action may then carry it: resolveTicket's attachmentIds) and the ticket's version
+ * after the upload.
  */
 export async function uploadAttachment(
   ticketId: string,
   file: File,
   visibility: 'INTERNAL' | 'PUBLIC',
   onProgress: (fraction: number) => void,
-): Promise<void> {
+): Promise<{ id: string; ticketVersion: number }> {
   const { createAttachmentUpload } = await gql(CreateUpload, {
     input: { ticketId, fileName: file.name, declaredType: typeOf(file), size: file.size, visibility },
   });
-  await new Promise<void>((done, fail) => {
+  const ticketVersion = await new Promise<number>((done, fail) => {
     const request = new XMLHttpRequest();
     request.open('PUT', createAttachmentUpload.uploadUrl);
     // The upload URL is the permission; the session token is not needed, nor sent, there.
@@ -76,7 +78,7 @@ export async function uploadAttachment(
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);
-        done();
+        done((JSON.parse(request.responseText) as { ticketVersion: number }).ticketVersion);
         return;
       }
       try {
@@ -92,4 +94,5 @@ export async function uploadAttachment(
     request.onerror = () => fail(new UploadError('Network error', 'NETWORK'));
     request.send(file);
   });
+  return { id: createAttachmentUpload.attachmentId, ticketVersion };
 }

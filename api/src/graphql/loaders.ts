@@ -1,4 +1,5 @@
 import {
+  apiClients,
   areas,
   categories,
   departments,
@@ -145,6 +146,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     category: byId(db, categories),
     area: byId(db, areas),
     user: byId(db, users),
+    apiClient: byId(db, apiClients),
     slaPolicy: byId(db, slaPolicies),
     knowledgeArticle: byId(db, knowledgeArticles),
     /** Unscoped: only for tickets whose visibility the caller already checked (events of a visible feed). */

@@ -35,7 +35,11 @@ export function attachmentRoutes(deps: { db: Db; clock: Clock; settings: Attachm
         );
         return;
       }
-      const attachment = await receiveAttachmentUpload(deps, String(req.params.token), bytes);
+      const { attachment, ticketVersion } = await receiveAttachmentUpload(
+        deps,
+        String(req.params.token),
+        bytes,
+      );
       (res.locals as RequestLocals).log?.info(
         { attachmentId: attachment.id, ticketId: attachment.ticketId, bytes: attachment.bytes },
         'attachment uploaded',
@@ -47,6 +51,7 @@ export function attachmentRoutes(deps: { db: Db; clock: Clock; settings: Attachm
           contentType: attachment.contentType,
           bytes: attachment.bytes,
         },
+        ticketVersion,
       });
     } catch (error) {
       failed(res, error);

@@ -29,7 +29,7 @@ import { ApiRateLimiter, mutationRatePlugin } from '../graphql/limits-rate.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { attachmentLinkKey } from '../modules/attachments/attachment-links.js';
 import type { AttachmentSettings } from '../modules/attachments/attachment-settings.js';
-import { PostgresAttachmentStorage } from '../modules/attachments/attachment-storage.js';
+import { openAttachmentStorage } from '../modules/attachments/open-attachment-storage.js';
 import { open311Router } from '../modules/open311/open311.router.js';
 import { resolveSecretKey } from '../modules/webhooks/webhook-secrets.js';
 import type { WebhookSettings } from '../modules/webhooks/webhooks.service.js';
@@ -93,7 +93,7 @@ export async function createHttpServer(
   });
   const exportQueue = openExportQueue(deps.redis, prefix, deps.log);
   const attachments: AttachmentSettings = {
-    storage: new PostgresAttachmentStorage(deps.db),
+    storage: await openAttachmentStorage(deps.config, deps.db),
     maxBytes: deps.config?.ATTACHMENT_MAX_BYTES ?? 20 * 1024 * 1024,
     ticketMaxBytes: deps.config?.ATTACHMENT_TICKET_MAX_BYTES ?? 100 * 1024 * 1024,
     uploadTtlSeconds: deps.config?.ATTACHMENT_UPLOAD_TTL_SECONDS ?? 900,
@@ -183,6 +183,10 @@ export async function createHttpServer(
           enqueueExport: exportQueue.enqueue,
           attachments,
           exportDirectMaxRows: deps.config?.EXPORT_DIRECT_MAX_ROWS,
+          // The embedded database (no DATABASE_URL) has no statement_timeout to lengthen.
+          reportStatementTimeoutMs: deps.config?.DATABASE_URL
+            ? deps.config.DATABASE_REPORT_STATEMENT_TIMEOUT_MS
+            : undefined,
         };
       },
     }),
@@ -250,6 +254,7 @@ export async function createHttpServer(
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
       await metrics.close();
       await exportQueue.close();
+      attachments.storage.close?.();
     },
   };
 }

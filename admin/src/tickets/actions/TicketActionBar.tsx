@@ -36,8 +36,12 @@ export function TicketActionBar({ ticket }: { ticket: Ticket }) {
     close();
     refresh();
   };
-  const submit = async <K extends TicketAction>(action: K, variables: TicketActionVariables[K]) => {
-    if (await run(action, variables)) close();
+  const submit = async <K extends TicketAction>(
+    action: K,
+    variables: TicketActionVariables[K],
+    expectedVersion?: number,
+  ) => {
+    if (await run(action, variables, expectedVersion)) close();
   };
   const renderForm = <K extends TicketAction>(action: K) =>
     (ACTION_FORMS[action] as (typeof ACTION_FORMS)[K])({
@@ -45,7 +49,7 @@ export function TicketActionBar({ ticket }: { ticket: Ticket }) {
       departments,
       pending,
       translate,
-      submit: (variables) => void submit(action, variables),
+      submit: (variables, expectedVersion) => void submit(action, variables, expectedVersion),
       cancel: close,
     });
 

@@ -21,7 +21,8 @@ interface FormContext<K extends TicketAction> {
   departments: DepartmentOption[];
   pending: boolean;
   translate: (key: string, options?: Record<string, unknown>) => string;
-  submit: (variables: TicketActionVariables[K]) => void;
+  /** `expectedVersion`: when the form itself moved the ticket on (evidence uploads); else the ticket's. */
+  submit: (variables: TicketActionVariables[K], expectedVersion?: number) => void;
   cancel: () => void;
 }
 
@@ -150,9 +151,13 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
   ),
   resolve: (c) => (
     <ResolveForm
-      ticketId={c.ticket.id}
+      ticket={c.ticket}
       pending={c.pending}
-      onSubmit={(reply) => c.submit({ reply })}
+      onSubmit={(reply, evidence) =>
+        evidence
+          ? c.submit({ reply, attachmentIds: evidence.attachmentIds }, evidence.expectedVersion)
+          : c.submit({ reply })
+      }
       onCancel={c.cancel}
     />
   ),

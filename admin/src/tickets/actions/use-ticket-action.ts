@@ -20,11 +20,17 @@ export function useTicketAction(ticket: Pick<Ticket, 'id' | 'version'>) {
   async function run<K extends TicketAction>(
     action: K,
     variables: TicketActionVariables[K],
+    /** The version the action expects when not the ticket's as loaded (the form moved it on itself). */
+    expectedVersion?: number,
   ): Promise<boolean> {
     setPending(true);
     setFailure(null);
     try {
-      const updated = await dataProvider.runTicketAction(action, ticket, variables);
+      const updated = await dataProvider.runTicketAction(
+        action,
+        { id: ticket.id, version: expectedVersion ?? ticket.version },
+        variables,
+      );
       queryClient.setQueryData(['tickets', 'getOne', { id: String(ticket.id), meta: undefined }], updated);
       notify('hotline.actions.done', { type: 'success', messageArgs: { number: updated.number } });
       refresh();

@@ -15,5 +15,10 @@ export async function addAttachment(
   bytes: Buffer,
 ): Promise<AttachmentRow> {
   const upload = await createAttachmentUpload(ctx, settings, { ...input, size: bytes.length });
-  return receiveAttachmentUpload({ db: ctx.db, clock: ctx.clock, settings }, upload.token, bytes);
+  const received = await receiveAttachmentUpload(
+    { db: ctx.db, clock: ctx.clock, settings },
+    upload.token,
+    bytes,
+  );
+  return received.attachment;
 }

@@ -4,7 +4,7 @@ import { and, eq, like } from 'drizzle-orm';
 
 /**
  * Where attachment files live, by key (`<attachment id>/<variant>`). The embedded default keeps them in
- * PostgreSQL; another adapter (an S3-compatible bucket) only has to implement these three verbs.
+ * PostgreSQL; `S3AttachmentStorage` keeps them in an S3-compatible bucket (ATTACHMENT_STORAGE).
  */
 export interface AttachmentStorage {
   /** Stores the bytes under the key, replacing what was there. */
@@ -13,6 +13,8 @@ export interface AttachmentStorage {
   get(key: string): Promise<AsyncIterable<Buffer> | null>;
   /** Removes every object whose key starts with the prefix (an attachment's variants). */
   deletePrefix(prefix: string): Promise<void>;
+  /** Lets go of connections of its own (process shutdown); the PostgreSQL one has none. */
+  close?(): void;
 }
 
 /** Bytes per stored row: few rows per file, each small enough to hold in memory while serving. */

@@ -1,10 +1,12 @@
 import type { AttachmentRow, TicketRow } from '@hotline/schema';
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { Ticket } from '../tickets/tickets.type.js';
+import type { TicketEventRow } from '../tickets/tickets.query.js';
+import { Ticket, TicketEvent } from '../tickets/tickets.type.js';
 import type { AttachmentSettings } from './attachment-settings.js';
 import { CreateAttachmentUploadInput } from './attachments.input.js';
-import { getAttachment, listAttachments, withLinks } from './attachments.service.js';
+import { getAttachment, listAttachments, listEventAttachments, withLinks } from './attachments.service.js';
 import { Attachment, AttachmentMedia, AttachmentUpload } from './attachments.type.js';
 import { createAttachmentUpload } from './create-attachment-upload.js';
 
@@ -66,6 +68,30 @@ export class TicketAttachmentsResolver {
   })
   async attachments(@Root() ticket: TicketRow, @Ctx() ctx: GraphQLContext) {
     const [rows = []] = await listAttachments(ctx, [ticket.id]);
+    return rows.map((row) => toAttachment(row, ctx));
+  }
+}
+
+/** Per request: the files of every event a response lists, in one query. */
+const eventAttachmentLoaders = new WeakMap<GraphQLContext, DataLoader<number, AttachmentRow[]>>();
+
+function eventAttachmentLoader(ctx: GraphQLContext): DataLoader<number, AttachmentRow[]> {
+  let loader = eventAttachmentLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader((eventIds: readonly number[]) => listEventAttachments(ctx, eventIds));
+    eventAttachmentLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => TicketEvent)
+export class TicketEventAttachmentsResolver {
+  @FieldResolver(() => [Attachment], {
+    description:
+      'The files the action carried (attachmentIds of resolveTicket or addNote, or createAttachmentUpload with this eventId), oldest first: API clients see PUBLIC ones only.',
+  })
+  async attachments(@Root() event: TicketEventRow, @Ctx() ctx: GraphQLContext) {
+    const rows = await eventAttachmentLoader(ctx).load(event.id);
     return rows.map((row) => toAttachment(row, ctx));
   }
 }

@@ -40,6 +40,25 @@ export async function listAttachments(ctx: ServiceContext, ticketIds: readonly s
   return ticketIds.map((id) => rows.filter((row) => row.ticketId === id));
 }
 
+/**
+ * The READY files of events the caller already showed the viewer, in the order they arrived, per event:
+ * API clients get PUBLIC ones only.
+ */
+export async function listEventAttachments(ctx: ServiceContext, eventIds: readonly number[]) {
+  const rows = await ctx.db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        inArray(attachments.eventId, [...eventIds]),
+        eq(attachments.status, 'READY'),
+        readsOriginals(ctx.viewer) ? undefined : eq(attachments.visibility, 'PUBLIC'),
+      ),
+    )
+    .orderBy(asc(attachments.readyAt), asc(attachments.id));
+  return eventIds.map((id) => rows.filter((row) => row.eventId === id));
+}
+
 /** One attachment, when the viewer sees its ticket and may read it; null otherwise. */
 export async function getAttachment(ctx: ServiceContext, id: string): Promise<AttachmentRow | null> {
   if (!isUuid(id)) return null;

@@ -28,11 +28,20 @@ export function attachmentMetadata(row: AttachmentRow) {
  * change path (lock, check, one ATTACHMENT_ADDED event, a webhook for a PUBLIC file), marks it READY.
  * Any refusal drops the reservation and whatever was stored: the client asks for a new upload.
  */
+export interface ReceivedUpload {
+  attachment: AttachmentRow;
+  /**
+   * The ticket's version after the file's ATTACHMENT_ADDED step: a client that uploads evidence and then
+   * acts on the ticket (resolveTicket with attachmentIds) passes it as expectedVersion.
+   */
+  ticketVersion: number;
+}
+
 export async function receiveAttachmentUpload(
   deps: { db: Db; clock: Clock; settings: AttachmentSettings },
   token: string,
   bytes: Buffer,
-): Promise<AttachmentRow> {
+): Promise<ReceivedUpload> {
   const { db, clock, settings } = deps;
   const [pending] = await db
     .update(attachments)
@@ -60,7 +69,7 @@ async function storeAndAnnounce(
   deps: { db: Db; clock: Clock; settings: AttachmentSettings },
   pending: AttachmentRow,
   bytes: Buffer,
-): Promise<AttachmentRow> {
+): Promise<ReceivedUpload> {
   const { db, clock, settings } = deps;
   if (bytes.length > pending.bytes) {
     throw new AppError('BAD_USER_INPUT', `The upload is larger than the ${pending.bytes} bytes declared`, {
@@ -77,7 +86,7 @@ async function storeAndAnnounce(
   }
   const viewer = await uploaderNow(db, pending);
   let ready: AttachmentRow | undefined;
-  await changeTicket(
+  const ticket = await changeTicket(
     { db, clock, viewer },
     'addAttachment',
     pending.ticketId,
@@ -114,7 +123,7 @@ async function storeAndAnnounce(
     },
   );
   if (!ready) throw new Error('attachment vanished inside its own change');
-  return ready;
+  return { attachment: ready, ticketVersion: ticket.version };
 }
 
 /** The uploader as it is now: a deactivated user or revoked client, or one moved elsewhere, is refused then. */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EXPORT_DIRECT_MAX_ROWS_DEFAULT } from '../../config.js';
 import { badInput } from '../../errors/app-error.js';
 import type { GraphQLContext } from '../../graphql/context.js';
@@ -61,6 +61,18 @@ export class ExportResolver {
     @Arg('everyone', () => Boolean, { nullable: true }) everyone?: boolean,
   ) {
     return (await listExports(ctx, { first, everyone })).map(toExportJob);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The name of the user or API client that asked for it (null once that account is deleted).',
+  })
+  async ownerName(@Root() job: ExportJob, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    const [user, client] = await Promise.all([
+      ctx.loaders.user.load(job.ownerId),
+      ctx.loaders.apiClient.load(job.ownerId),
+    ]);
+    return user?.name ?? client?.name ?? null;
   }
 
   @Query(() => ExportJob, { nullable: true })

@@ -20,8 +20,14 @@ export class TicketNotesResolver {
     @Arg('visibility', () => NoteVisibility) visibility: Visibility,
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('attachmentIds', () => [ID], {
+      nullable: true,
+      description:
+        'Files uploaded to this ticket beforehand that the note carries (TicketEvent.attachments); as for resolveTicket.',
+    })
+    attachmentIds?: string[] | null,
   ) {
-    return addNote(ctx, { id: ticketId, body, visibility, expectedVersion });
+    return addNote(ctx, { id: ticketId, body, visibility, expectedVersion, attachmentIds });
   }
 
   @FieldResolver(() => [TicketNote], {

@@ -1,7 +1,7 @@
 import { type TicketPriority, ticketPriorities } from '@hotline/schema';
 import { queryRows } from '@hotline/schema/client';
 import { type SQL, sql } from 'drizzle-orm';
-import type { ServiceContext } from '../../context.js';
+import { readReport, type ServiceContext } from '../../context.js';
 import { workingMsBetween } from '../../domain/sla-clock.js';
 import { isUuid } from '../../domain/uuid.js';
 import { badInput } from '../../errors/app-error.js';
@@ -200,7 +200,6 @@ function figuresOf(row: FiguresRow | undefined): SlaFiguresResult {
  */
 export async function computeSlaReport(ctx: ServiceContext, args: SlaReportArgs): Promise<SlaReportResult> {
   const scope = slaReportScope(ctx, args);
-  const db = ctx.readDb ?? ctx.db;
   const grouping = sql`case
       when grouping(priority, department_id, category_id) = 7 then 'ALL'
       when grouping(priority) = 0 then 'PRIORITY'
@@ -211,9 +210,10 @@ export async function computeSlaReport(ctx: ServiceContext, args: SlaReportArgs)
   // Two statements on two connections: the counts hash in one pass, while the percentiles (ordered-set
   // aggregates, which PostgreSQL can only sort for) run beside them.
   const [counts, percentiles] = await Promise.all([
-    queryRows<FiguresRow>(
-      db,
-      sql`with recursive ${judgedTickets(scope)}
+    readReport(ctx, (tx) =>
+      queryRows<FiguresRow>(
+        tx,
+        sql`with recursive ${judgedTickets(scope)}
         select ${grouping},
           count(*)::int as tickets,
           count(*) filter (where accept_met)::int as accept_met,
@@ -223,14 +223,17 @@ export async function computeSlaReport(ctx: ServiceContext, args: SlaReportArgs)
           avg(accept_working_ms::float8) as avg_accept_ms,
           avg(resolve_working_ms::float8) as avg_resolve_ms
         from judged ${sets}`,
+      ),
     ),
-    queryRows<FiguresRow>(
-      db,
-      sql`with recursive ${judgedTickets(scope)}
+    readReport(ctx, (tx) =>
+      queryRows<FiguresRow>(
+        tx,
+        sql`with recursive ${judgedTickets(scope)}
         select ${grouping},
           percentile_cont(0.9) within group (order by accept_working_ms) as p90_accept_ms,
           percentile_cont(0.9) within group (order by resolve_working_ms) as p90_resolve_ms
         from judged ${sets}`,
+      ),
     ),
   ]);
   const keyOf = (row: FiguresRow) => `${row.grp}:${row.priority}:${row.department_id}:${row.category_id}`;
@@ -289,9 +292,10 @@ export async function listSlaBreaches(
   const [rows, calendar] = await Promise.all([
     // One pass over the tickets, each giving up to two missed deadlines; the causes are worked out for
     // the page's rows only.
-    queryRows<BreachRow>(
-      db,
-      sql`with recursive ${judgedTickets(scope)},
+    readReport(ctx, (tx) =>
+      queryRows<BreachRow>(
+        tx,
+        sql`with recursive ${judgedTickets(scope)},
       page as (
         select j.id as ticket_id, j.priority, j.department_id, j.status, j.clock_started_at,
           b.deadline, b.due_at, b.met_at, b.ended_at
@@ -322,6 +326,7 @@ export async function listSlaBreaches(
         end as cause
       from page p
       order by p.due_at desc, p.ticket_id, p.deadline`,
+      ),
     ),
     loadCalendar(db),
   ]);

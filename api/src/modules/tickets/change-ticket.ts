@@ -27,6 +27,8 @@ export interface Change {
   set: Partial<TicketRow> & SlaFields;
   /** fromStatus/toStatus default to the ticket's before and after. */
   events: EventDraft[];
+  /** Runs in the transaction once the events are written (e.g. puts evidence files on the new event). */
+  afterEvents?: (tx: Tx) => Promise<void>;
 }
 
 export interface ChangeOptions {
@@ -154,5 +156,6 @@ async function applyChange(tx: Tx, ctx: ServiceContext, ticket: TicketRow, now: 
     drafts.push(...(await settleSupervision(tx, ctx, ticket, updated, now)));
   }
   await appendEvents(tx, updated, drafts, ctx.viewer, now, known ? update : undefined);
+  await change.afterEvents?.(tx);
   return updated;
 }

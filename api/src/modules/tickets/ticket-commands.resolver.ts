@@ -147,8 +147,14 @@ export class TicketCommandResolver {
     @Arg('reply', () => String) reply: string,
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('attachmentIds', () => [ID], {
+      nullable: true,
+      description:
+        'Files uploaded to this ticket beforehand (createAttachmentUpload), e.g. photos before and after, that the RESOLVED event carries (TicketEvent.attachments). BAD_USER_INPUT with reason ATTACHMENT_NOT_AVAILABLE for one that is not a ready file of this ticket free to attach.',
+    })
+    attachmentIds?: string[] | null,
   ) {
-    return resolveTicket(ctx, { id, reply, expectedVersion });
+    return resolveTicket(ctx, { id, reply, expectedVersion, attachmentIds });
   }
 
   @Mutation(() => Ticket, {

@@ -5,17 +5,22 @@ import { useNotify, useTranslate } from 'react-admin';
 import { useHotlineDataProvider } from '../../../data-provider';
 import { FormShell } from '../FormShell';
 import { MAX_LENGTH, requiredText } from '../validation';
+import { type Evidence, EvidenceField, useEvidence } from './EvidenceField';
 import { ReasonField } from './text-fields';
 
 interface ResolveFormProps {
-  ticketId: string;
+  ticket: { id: string; version: number };
   pending?: boolean;
-  onSubmit: (reply: string) => void;
+  /** `evidence` when photos went with the reply. */
+  onSubmit: (reply: string, evidence: Evidence | null) => void;
   onCancel: () => void;
 }
 
-/** The reply to the caller; a canned reply, filled from the ticket, may start it. */
-export function ResolveForm({ ticketId, pending, onSubmit, onCancel }: ResolveFormProps) {
+/**
+ * The reply to the caller; a canned reply, filled from the ticket, may start it. Photos of the site
+ * (before and after) may go with it: uploaded on submit, they are the RESOLVED event's evidence.
+ */
+export function ResolveForm({ ticket, pending, onSubmit, onCancel }: ResolveFormProps) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useHotlineDataProvider();
@@ -26,25 +31,32 @@ export function ResolveForm({ ticketId, pending, onSubmit, onCancel }: ResolveFo
   const [template, setTemplate] = useState('');
   const [text, setText] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const evidence = useEvidence(ticket);
   const error = requiredText(text, MAX_LENGTH.reply, 'hotline.forms.reply_required');
   const pick = async (id: string) => {
     setTemplate(id);
     if (!id) return;
     try {
-      setText(await dataProvider.renderCannedReply(id, ticketId));
+      setText(await dataProvider.renderCannedReply(id, ticket.id));
     } catch (failure) {
       notify(failure instanceof Error ? failure.message : String(failure), { type: 'error' });
     }
   };
-  const submit = () => {
+  const submit = async () => {
     setSubmitted(true);
-    if (!error) onSubmit(text.trim());
+    if (error) return;
+    if (evidence.files.length === 0) {
+      onSubmit(text.trim(), null);
+      return;
+    }
+    const sent = await evidence.upload();
+    if (sent) onSubmit(text.trim(), sent);
   };
   return (
     <FormShell
       submitLabel={translate('hotline.actions.resolve')}
-      pending={pending}
-      onSubmit={submit}
+      pending={pending || evidence.progress !== null}
+      onSubmit={() => void submit()}
       onCancel={onCancel}
     >
       {replies.length > 0 && (
@@ -70,6 +82,7 @@ export function ResolveForm({ ticketId, pending, onSubmit, onCancel }: ResolveFo
         error={error}
         submitted={submitted}
       />
+      <EvidenceField evidence={evidence} />
     </FormShell>
   );
 }
