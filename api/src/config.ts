@@ -129,6 +129,8 @@ const schema = z.object({
   ATTACHMENT_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /** How long an attachment's download and thumbnail links work, in seconds. */
   ATTACHMENT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** How often workers remove expired upload reservations and half-stored uploads, in milliseconds. */
+  ATTACHMENT_CLEANUP_MS: z.coerce.number().int().min(100).default(60_000),
   /** Where attachment files live: `postgres` (embedded default, `attachment_blobs`) or `s3` (S3_* below). */
   ATTACHMENT_STORAGE: z.enum(['postgres', 's3']).default('postgres'),
   /** S3-compatible endpoint URL (MinIO, Ceph, a cloud's); unset: AWS's endpoint for S3_REGION. */

@@ -26,6 +26,7 @@ export * from './metrics/metrics-listener.js';
 export * from './metrics/process-metrics.js';
 export * from './modules/attachments/attachment-storage.js';
 export * from './modules/attachments/open-attachment-storage.js';
+export * from './modules/attachments/purge-expired-uploads.js';
 export * from './modules/citizen/citizen-secrets.js';
 export * from './modules/citizen/notification-templates.service.js';
 export * from './modules/citizen/plan-notifications.js';

@@ -3,6 +3,7 @@ import { EXPORT_QUEUE } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { ATTACHMENT_CLEANUP_QUEUE, startAttachmentCleanup } from './jobs/attachment-cleanup.js';
 import { startDailyRollup } from './jobs/daily-rollup.js';
 import { startExports } from './jobs/export.js';
 import { startIncidentFollow } from './jobs/incident-follow.js';
@@ -45,6 +46,7 @@ const starters: WorkerStarter[] = [
   startSlaTick,
   startDailyRollup,
   startExports,
+  startAttachmentCleanup,
   startIncidentFollow,
 ];
 
@@ -55,6 +57,7 @@ export const WORKER_QUEUES = [
   WEBHOOK_QUEUE,
   NOTIFICATION_QUEUE,
   EXPORT_QUEUE,
+  ATTACHMENT_CLEANUP_QUEUE,
 ];
 
 export async function startWorkers(
