@@ -93,6 +93,8 @@ const schema = z.object({
   SLA_TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How often workers roll up the days that changes marked (stats and the department ranking), in ms. */
   ROLLUP_MS: z.coerce.number().int().min(100).default(3000),
+  /** How often workers look for callers of resolved incidents to resolve with their parent, in ms. */
+  INCIDENT_FOLLOW_MS: z.coerce.number().int().min(20).default(1000),
   /** SLA effect jobs (reminders, escalations) one worker process runs at once; up to 100 share a transaction. */
   SLA_EFFECT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
   /** How long a handed-out SLA effect may stay unapplied (job lost, e.g. Redis flushed) before the tick hands it out again, in ms. */

@@ -137,9 +137,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
   } finally {
     if (deferred > 0) {
       options.onIndexing?.();
+      // Builds the indexes and gathers planner statistics of the tables that just grew from nothing.
       await rebuildDeferredIndexes(db, 2);
-      // Planner statistics for the tables that just grew from nothing, as autovacuum would gather them.
-      await db.execute(sql`analyze tickets, ticket_events, ticket_departments, outbox`);
     }
   }
   // History needs no delivery: nobody subscribed while it "happened".

@@ -1,6 +1,6 @@
 import { type CloseReason, citizenAccess, departments, type TicketStatus, tickets } from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AttachmentSettings } from '../attachments/attachment-settings.js';
 import { type PublicPhoto, publicPhotos } from '../attachments/attachments.service.js';
 import { listPublicNotes } from '../notes/notes.service.js';
@@ -13,6 +13,8 @@ const STAGE: Record<TicketStatus, PublicStage> = {
   NEW: 'RECEIVED',
   DISPATCHED: 'RECEIVED',
   RETURNED: 'RECEIVED',
+  // Handled as part of an incident (the burst pipe many called about): in progress, as the parent is.
+  LINKED: 'IN_PROGRESS',
   IN_PROGRESS: 'IN_PROGRESS',
   ON_HOLD: 'IN_PROGRESS',
   RESOLVED: 'RESOLVED',
@@ -39,6 +41,9 @@ export interface PublicTicketStatus {
   /** PUBLIC photos (thumbnail and copy without EXIF/GPS, short-lived links); never an INTERNAL file. */
   photos: PublicPhoto[];
 }
+
+/** The department a caller hears of: the ticket's own, or for a caller of an incident, the parent's. */
+const answeringDepartment = sql`coalesce(${tickets.departmentId}, (select parent.department_id from tickets parent where parent.id = ${tickets.incidentId}))`;
 
 /** Compared against when no ticket has the number, so a wrong number costs what a wrong code does. */
 const NO_TICKET_HASH = '0'.repeat(64);
@@ -71,7 +76,7 @@ export async function lookupTicketStatus(
     })
     .from(tickets)
     .innerJoin(citizenAccess, eq(citizenAccess.ticketId, tickets.id))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .leftJoin(departments, eq(departments.id, answeringDepartment))
     .where(eq(tickets.number, number.trim().slice(0, 40)));
   const matches = secretMatches(citizenKey(serverKey), code, row?.lookupHash ?? NO_TICKET_HASH);
   if (!row || !matches) return null;
