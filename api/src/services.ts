@@ -35,6 +35,7 @@ export * from './modules/exports/export-chunks.js';
 export * from './modules/exports/export-writer.js';
 export * from './modules/exports/exports.service.js';
 export * from './modules/exports/sources/tickets.source.js';
+export * from './modules/incidents/follow-incidents.js';
 export * from './modules/notes/add-note.js';
 export * from './modules/notes/notes.service.js';
 export * from './modules/rollups/roll-up-days.js';

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ATTACHMENT_CLEANUP_QUEUE, startAttachmentCleanup } from './jobs/attachment-cleanup.js';
 import { startDailyRollup } from './jobs/daily-rollup.js';
 import { startExports } from './jobs/export.js';
+import { startIncidentFollow } from './jobs/incident-follow.js';
 import { NOTIFICATION_QUEUE, startNotificationDelivery } from './jobs/notification-delivery.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
@@ -46,6 +47,7 @@ const starters: WorkerStarter[] = [
   startDailyRollup,
   startExports,
   startAttachmentCleanup,
+  startIncidentFollow,
 ];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */

@@ -11,6 +11,7 @@ const STATUS_COLOR: Record<TicketStatus, ChipColor> = {
   IN_PROGRESS: 'secondary',
   ON_HOLD: 'default',
   RETURNED: 'warning',
+  LINKED: 'default',
   RESOLVED: 'success',
   CLOSED: 'default',
 };

@@ -131,6 +131,26 @@ function possibleDuplicates(db: Db, viewer: Viewer) {
   });
 }
 
+/** Each ticket's incident callers (children): how many ever linked, how many still wait (one query per page). */
+function incidentChildCounts(db: Db) {
+  return new DataLoader<string, { total: number; waiting: number }>(async (ticketIds) => {
+    const rows = await db
+      .select({
+        parentId: tickets.incidentId,
+        total: sql<number>`count(*)::int`,
+        waiting: sql<number>`(count(*) filter (where ${tickets.status} = 'LINKED'))::int`,
+      })
+      .from(tickets)
+      .where(inArray(tickets.incidentId, ticketIds as string[]))
+      .groupBy(tickets.incidentId);
+    const counts = new Map(rows.map((row) => [row.parentId, row]));
+    return ticketIds.map((id) => {
+      const row = counts.get(id);
+      return { total: row?.total ?? 0, waiting: row?.waiting ?? 0 };
+    });
+  });
+}
+
 /** Reads once per request, on first use, however many fields ask. */
 function once<T>(read: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
@@ -156,6 +176,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     pendingReturn: pendingReturn(db),
     latestSupervision: latestSupervision(db),
     coHandlers: coHandlers(db),
+    incidentChildCounts: incidentChildCounts(db),
     possibleDuplicates: possibleDuplicates(db, viewer),
     scopeRules: once(() => loadScopeRules(db)),
   };

@@ -29,6 +29,8 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   replyCoHandling: 'REPLY_CO_HANDLING',
   remindCoHandler: 'REMIND_CO_HANDLER',
   waiveCoHandler: 'WAIVE_CO_HANDLER',
+  linkToIncident: 'LINK_TO_INCIDENT',
+  unlinkFromIncident: 'UNLINK_FROM_INCIDENT',
 };
 
 /**
