@@ -240,6 +240,34 @@ describe('addNote with attachmentIds', () => {
   });
 });
 
+describe('replySupervision with attachmentIds', () => {
+  it('the SUPERVISION_REPLIED event carries the photo and its webhook lists it', async () => {
+    const ticketId = await ticketInProgress(departmentA, handlerA.token);
+    await app.ok(
+      `mutation($id: ID!) {
+        superviseTicket(id: $id, level: URGE, note: "请尽快处理", replyWithinHours: 24) { id } }`,
+      { id: ticketId },
+      app.adminToken,
+    );
+    const photo = await upload(handlerA.token, ticketId, await photoWithGps(), { fileName: '整改.jpg' });
+    await app.ok(
+      `mutation($id: ID!, $files: [ID!]) {
+        replySupervision(id: $id, reply: "已整改，见照片", attachmentIds: $files) { id } }`,
+      { id: ticketId, files: [photo] },
+      handlerA.token,
+    );
+    const replied = (await eventsOf(ticketId, handlerA.token))?.events.nodes.find(
+      (event) => event.type === 'SUPERVISION_REPLIED',
+    );
+    expect(replied?.attachments.map((file) => file.id)).toEqual([photo]);
+    const [row] = await sql<{ payload: Record<string, any> }[]>`
+      select o.payload from outbox o join ticket_events e on e.id = o.event_id
+      where o.ticket_id = ${ticketId} and e.type = 'SUPERVISION_REPLIED'`;
+    expect(row?.payload.attachments).toEqual([expect.objectContaining({ id: photo, fileName: '整改.jpg' })]);
+    expect(row?.payload.supervision).toBeDefined();
+  });
+});
+
 describe('the citizen status page', () => {
   it('shows the PUBLIC photos through short-lived links to copies without EXIF/GPS, never an INTERNAL one', async () => {
     const ticket = await registerCall(app);
