@@ -131,8 +131,11 @@ const schema = z.object({
   ATTACHMENT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** How often workers remove expired upload reservations and half-stored uploads, in milliseconds. */
   ATTACHMENT_CLEANUP_MS: z.coerce.number().int().min(100).default(60_000),
-  /** Where attachment files live: `postgres` (embedded default, `attachment_blobs`) or `s3` (S3_* below). */
-  ATTACHMENT_STORAGE: z.enum(['postgres', 's3']).default('postgres'),
+  /**
+   * Where attachment files live: `postgres` (embedded default, `attachment_blobs`), `s3` (S3_* below) or
+   * `filesystem` (DATA_DIR/attachments).
+   */
+  ATTACHMENT_STORAGE: z.enum(['postgres', 's3', 'filesystem']).default('postgres'),
   /** S3-compatible endpoint URL (MinIO, Ceph, a cloud's); unset: AWS's endpoint for S3_REGION. */
   S3_ENDPOINT: z.string().url().optional(),
   /** The bucket of attachment files; required when ATTACHMENT_STORAGE=s3. */

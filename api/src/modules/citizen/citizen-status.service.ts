@@ -1,6 +1,8 @@
 import { type CloseReason, citizenAccess, departments, type TicketStatus, tickets } from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
 import { eq, sql } from 'drizzle-orm';
+import type { AttachmentSettings } from '../attachments/attachment-settings.js';
+import { type PublicPhoto, publicPhotos } from '../attachments/attachments.service.js';
 import { listPublicNotes } from '../notes/notes.service.js';
 import { citizenKey, secretMatches } from './citizen-secrets.js';
 
@@ -20,8 +22,8 @@ const STAGE: Record<TicketStatus, PublicStage> = {
 };
 
 /**
- * The status page's view of a ticket: progress, department, deadline, PUBLIC notes and the reply,
- * nothing else (no caller data, no INTERNAL notes, no reasons, no assignee).
+ * The status page's view of a ticket: progress, department, deadline, PUBLIC notes and photos and the
+ * reply, nothing else (no caller data, no INTERNAL notes, no reasons, no assignee).
  */
 export interface PublicTicketStatus {
   number: string;
@@ -36,6 +38,8 @@ export interface PublicTicketStatus {
   reply: string | null;
   /** Notes staff wrote for the caller (PUBLIC), oldest first; never an INTERNAL one. */
   notes: { at: string; body: string }[];
+  /** PUBLIC photos (thumbnail and copy without EXIF/GPS, short-lived links); never an INTERNAL file. */
+  photos: PublicPhoto[];
 }
 
 /** The department a caller hears of: the ticket's own, or for a caller of an incident, the parent's. */
@@ -53,6 +57,8 @@ export async function lookupTicketStatus(
   serverKey: Buffer,
   number: string,
   code: string,
+  /** Where photos are and how their links are signed; without it no photos are listed. */
+  photos?: { settings: AttachmentSettings; now: Date },
 ): Promise<PublicTicketStatus | null> {
   const [row] = await db
     .select({
@@ -90,5 +96,6 @@ export async function lookupTicketStatus(
       at: note.at.toISOString(),
       body: note.body,
     })),
+    photos: photos ? await publicPhotos(db, photos.settings, row.id, photos.now) : [],
   };
 }
