@@ -52,6 +52,7 @@ export * from './modules/webhooks/webhook-key-migration.js';
 export * from './modules/webhooks/webhook-secrets.js';
 export * from './modules/webhooks/webhook-url.js';
 export * from './redis.js';
+export * from './reference-rows.js';
 export * from './seed/bulk-database.js';
 export * from './seed/demo-district.js';
 export * from './seed/demo-knowledge.js';
