@@ -156,6 +156,9 @@ describe('linking callers to an incident', () => {
 
     const seen = await read(parent.id);
     expect(seen.status).toBe('IN_PROGRESS');
+    // An incident with callers is offered no link of its own (it cannot join another).
+    expect(seen.allowedActions).not.toContain('LINK_TO_INCIDENT');
+    expect((await read(fresh.id)).allowedActions).not.toContain('LINK_TO_INCIDENT');
     expect(seen.version).toBe(5); // created 1, dispatched 2, accepted 3, two callers linked
     expect(seen.incidentChildren).toEqual({
       totalCount: 2,

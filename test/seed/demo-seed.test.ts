@@ -136,6 +136,12 @@ describe('the demo district on PostgreSQL', () => {
       select count(*)::int as count from tickets t
       where t.status in ('RESOLVED', 'CLOSED') and cardinality(t.open_co_handler_ids) > 0`;
     expect(resolvedOpen!.count).toBe(0);
+
+    // One incident (多诉一案): a burst water main in progress, five callers linked and waiting for it.
+    const incidents = await sql<{ status: string; number: string; waiting: number }[]>`
+      select p.status, p.number, count(c.id) filter (where c.status = 'LINKED')::int as waiting
+      from tickets p join tickets c on c.incident_id = p.id group by p.id`;
+    expect(incidents).toEqual([{ status: 'IN_PROGRESS', number: expect.any(String), waiting: 5 }]);
   }, 120_000);
 
   it('attaches before/after photos (thumbnail, copy without EXIF) to the reply of some resolved cases', async () => {

@@ -157,6 +157,8 @@ export interface TicketState {
   supervisionOpen?: boolean;
   /** The co-handling departments whose part is open (PENDING or ACCEPTED). */
   openCoHandlerIds?: readonly string[];
+  /** Callers are linked to this ticket (it is an incident): it cannot join another. */
+  isIncident?: boolean;
   /** The viewer's own department's open co-handling part, if any. */
   viewerCoHandling?: 'PENDING' | 'ACCEPTED' | null;
 }
@@ -179,6 +181,7 @@ function checkActionInState(
   if (action === 'decideReturn' && !ticket.returnPending) return 'INVALID_TRANSITION';
   if (action === 'replySupervision' && !ticket.supervisionOpen) return 'INVALID_TRANSITION';
   if (action === 'resolve' && (ticket.openCoHandlerIds ?? []).length > 0) return 'INVALID_TRANSITION';
+  if (action === 'linkToIncident' && ticket.isIncident) return 'INVALID_TRANSITION';
   if (action === 'acceptCoHandling' && ticket.viewerCoHandling !== 'PENDING') return 'INVALID_TRANSITION';
   if (action === 'replyCoHandling' && ticket.viewerCoHandling !== 'ACCEPTED') return 'INVALID_TRANSITION';
   const someOpen = (ticket.openCoHandlerIds ?? []).length > 0;

@@ -29,6 +29,7 @@ import {
   SUB_DISTRICT_CATEGORIES,
   SUB_DISTRICTS,
 } from './demo-district.js';
+import { seedDemoIncident } from './demo-incident.js';
 import { DEMO_ARTICLES, DEMO_CANNED_REPLIES } from './demo-knowledge.js';
 import { seedAttachmentSettings } from './demo-photos.js';
 import { planTickets } from './demo-plan.js';
@@ -140,6 +141,12 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       // Builds the indexes and gathers planner statistics of the tables that just grew from nothing.
       await rebuildDeferredIndexes(db, 2);
     }
+  }
+  const waterCompany = departmentIds.get('WATER_CO');
+  if (waterCompany) {
+    await seedDemoIncident(db, actors, options.end, waterCompany).catch((error: unknown) => {
+      failures.push(`incident: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
   // History needs no delivery: nobody subscribed while it "happened".
   await db.execute(

@@ -62,8 +62,11 @@ export async function allowedActionsFor(ctx: GraphQLContext, ticket: TicketRow):
           (part.status === 'PENDING' || part.status === 'ACCEPTED'),
       )?.status as 'PENDING' | 'ACCEPTED' | undefined) ?? null)
     : null;
+  const isIncident =
+    checkAction('linkToIncident', ticket, signedIn) === null &&
+    (await ctx.loaders.incidentChildCounts.load(ticket.id)).total > 0;
   return allowedActions(
-    { ...ticket, extensionPending, returnPending, supervisionOpen, viewerCoHandling },
+    { ...ticket, extensionPending, returnPending, supervisionOpen, viewerCoHandling, isIncident },
     signedIn,
   ).map((action) => ACTION_NAME[action]);
 }
