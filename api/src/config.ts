@@ -93,6 +93,8 @@ const schema = z.object({
   SLA_TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How often workers roll up the days that changes marked (stats and the department ranking), in ms. */
   ROLLUP_MS: z.coerce.number().int().min(100).default(3000),
+  /** How often workers look for callers of resolved incidents to resolve with their parent, in ms. */
+  INCIDENT_FOLLOW_MS: z.coerce.number().int().min(20).default(1000),
   /** SLA effect jobs (reminders, escalations) one worker process runs at once; up to 100 share a transaction. */
   SLA_EFFECT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
   /** How long a handed-out SLA effect may stay unapplied (job lost, e.g. Redis flushed) before the tick hands it out again, in ms. */
@@ -127,8 +129,13 @@ const schema = z.object({
   ATTACHMENT_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /** How long an attachment's download and thumbnail links work, in seconds. */
   ATTACHMENT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
-  /** Where attachment files live: `postgres` (embedded default, `attachment_blobs`) or `s3` (S3_* below). */
-  ATTACHMENT_STORAGE: z.enum(['postgres', 's3']).default('postgres'),
+  /** How often workers remove expired upload reservations and half-stored uploads, in milliseconds. */
+  ATTACHMENT_CLEANUP_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * Where attachment files live: `postgres` (embedded default, `attachment_blobs`), `s3` (S3_* below) or
+   * `filesystem` (DATA_DIR/attachments).
+   */
+  ATTACHMENT_STORAGE: z.enum(['postgres', 's3', 'filesystem']).default('postgres'),
   /** S3-compatible endpoint URL (MinIO, Ceph, a cloud's); unset: AWS's endpoint for S3_REGION. */
   S3_ENDPOINT: z.string().url().optional(),
   /** The bucket of attachment files; required when ATTACHMENT_STORAGE=s3. */

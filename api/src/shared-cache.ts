@@ -19,6 +19,15 @@ export class ShortLivedCache<V extends {}> {
     return value;
   }
 
+  /** The value cached under `key` now, without loading it. */
+  peek(key: string): V | undefined {
+    return this.cache.get(key);
+  }
+
+  set(key: string, value: V): void {
+    this.cache.set(key, value);
+  }
+
   /** Forgets one key, so the next `get` loads it again. */
   delete(key: string): void {
     this.cache.delete(key);

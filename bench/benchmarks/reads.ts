@@ -14,11 +14,11 @@ export interface ReadBenchmark {
 }
 
 /** What the admin console's ticket list asks for (admin/src/graphql/fragments.ts TICKET_SUMMARY). */
-const SUMMARY = `id number status priority demandType channel title version createdAt updatedAt
+export const SUMMARY = `id number status priority demandType channel title version createdAt updatedAt
   category { id code name } area { id code name } department { id name } assignee { id name }
   sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }`;
 
-const DETAIL = `${SUMMARY} description address externalRef reply closeReason caller { name phone }
+export const DETAIL = `${SUMMARY} description address externalRef reply closeReason caller { name phone }
   feedback { satisfaction comment recordedAt }
   events(first: 100) { nodes { id type at note level fromStatus toStatus actor { id name role } department { id name } } }`;
 

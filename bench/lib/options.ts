@@ -12,6 +12,8 @@ export const BENCHMARKS = {
   slareport: "the 90-day SLA report over the stats benchmark's tickets",
   create: 'createTicket over HTTP vs raw inserts, 32 clients',
   scaleout: 'createTicket with 1 API + 1 worker, then 2 + 2, and the duplicate-effects check',
+  issue14:
+    "issue 14's table: `pnpm start`'s server, 32 clients, an 18,000-ticket queue, pgbench as the anchor, 100 k -> --tickets",
 } as const;
 
 export type BenchmarkName = keyof typeof BENCHMARKS;

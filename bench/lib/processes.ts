@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ export interface ProcessTargets {
 }
 
 export interface HotlineProcess {
-  role: 'api' | 'workers';
+  role: 'api' | 'workers' | 'all';
   pid: number;
   port: number;
   url: string;
@@ -44,6 +44,26 @@ export function serverCommand(role: 'all' | 'api' | 'workers'): string[] {
   if (process.env.BENCH_TSX === '1')
     return ['--conditions=@hotline/source', '--import', 'tsx', 'main.ts', role];
   return ['dist/main.js', role];
+}
+
+/**
+ * The server command of `pnpm start` exactly as package.json ships it: the last `&&` step of the
+ * `start` script (`[VAR=value ...] node [flags] dist/main.js all`), with its environment assignments and
+ * node flags, nothing added. The issue-14 benchmark starts the server this way.
+ */
+export function shippedStartCommand(): { env: Record<string, string>; args: string[] } {
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<
+    string,
+    string
+  >;
+  const step = scripts.start!.split('&&').at(-1)!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (step[0] && /^[A-Z_]+=/.test(step[0])) {
+    const [name, ...value] = step.shift()!.split('=');
+    env[name!] = value.join('=').replace(/^(["'])(.*)\1$/, '$2');
+  }
+  if (step.shift() !== 'node') throw new Error(`pnpm start does not end in a node command: ${scripts.start}`);
+  return { env, args: step };
 }
 
 let built: Promise<void> | undefined;
@@ -67,24 +87,28 @@ export function buildServerIfStale(): Promise<void> {
  * (production mode, JSON logs to bench/out/<name>.log): its memory is its own and measurable.
  */
 export async function startProcess(
-  role: 'api' | 'workers',
+  role: 'api' | 'workers' | 'all',
   port: number,
   targets: ProcessTargets,
   name: string,
+  { shipped = false }: { shipped?: boolean } = {},
 ): Promise<HotlineProcess> {
   await buildServerIfStale();
   mkdirSync(outDir, { recursive: true });
   const log = createWriteStream(join(outDir, `${name}.log`));
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profiles --import ./bench/lib/exit-after-term.mjs",
   // profiles the processes (see docs/performance.md).
-  const nodeArgs = [
-    ...(process.env.BENCH_V8_DEFAULTS === '1' ? [] : HEAP_FLAGS),
-    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-  ];
-  const child = spawn(process.execPath, [...nodeArgs, ...serverCommand(role)], {
+  const profiling = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // Shipped: `pnpm start`'s own command and flags (role `all`), no heap flags of the benchmark's.
+  const start = shipped ? shippedStartCommand() : null;
+  const args = start
+    ? [...profiling, ...start.args]
+    : [...(process.env.BENCH_V8_DEFAULTS === '1' ? [] : HEAP_FLAGS), ...profiling, ...serverCommand(role)];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
+      ...start?.env,
       NODE_ENV: 'production',
       PORT: String(port),
       METRICS_PORT: '0',
@@ -96,7 +120,7 @@ export async function startProcess(
       ENCRYPTION_KEY: `${JWT_SECRET}-encryption`,
       DATA_DIR: join(outDir, `data-${name}`),
       // Request logs (info) would cost the API CPU; the workers' start line is info.
-      LOG_LEVEL: role === 'api' ? 'warn' : 'info',
+      LOG_LEVEL: role === 'workers' ? 'info' : 'warn',
       WEBHOOK_ALLOW_PRIVATE: '1',
       WEBHOOK_RELAY_MS: '100',
       // Many simulated agents share a few sessions: the per-session limit would measure itself.
@@ -123,7 +147,7 @@ export async function startProcess(
       log.end();
     },
   };
-  if (role === 'api') await waitReady(url, exited, name);
+  if (role !== 'workers') await waitReady(url, exited, name);
   else await waitForLine(child, /workers started/, exited, name);
   return handle;
 }
@@ -184,4 +208,21 @@ async function waitForLine(
     setTimeout(() => reject(new Error(`${name} did not start within 90 s`)), 90_000).unref(),
   );
   await Promise.race([seen, failed, timeout]);
+}
+
+/** Where a server's memory sits (its own Prometheus metrics), in MB. */
+export async function memoryBreakdown(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const names = [
+    'process_resident_memory_bytes',
+    'nodejs_heap_size_total_bytes',
+    'nodejs_heap_size_used_bytes',
+    'nodejs_external_memory_bytes',
+  ];
+  return Object.fromEntries(
+    names.map((name) => {
+      const value = Number(new RegExp(`^hotline_${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+      return [name.replace(/_bytes$/, 'Mb'), Math.round(value / 2 ** 20)];
+    }),
+  );
 }

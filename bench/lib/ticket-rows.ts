@@ -74,6 +74,12 @@ export interface GenerateOptions {
   /** The newest ticket's creation instant: ticket i was created i intervals before it. */
   now: Date;
   perDay: number;
+  /**
+   * A department's queue awaiting acceptance (issue 14's "department queue of ~18,000 DISPATCHED
+   * tickets"): every `every`-th of the newest `tickets` × `every` tickets is dispatched to this
+   * department and not accepted yet.
+   */
+  queue?: { departmentId: string; tickets: number; every: number };
 }
 
 /** Rows of tickets [from, to) (0 = newest). Deterministic per index, apart from the random UUIDs. */
@@ -86,14 +92,16 @@ export function generateBatch(options: GenerateOptions, from: number, to: number
   let eventCount = 0;
   const random = seededRandom(from * 7919 + 17);
   const interval = DAY / options.perDay;
-  const { reference, now } = options;
+  const { reference, now, queue } = options;
   for (let index = from; index < to; index++) {
+    const queued = queue && index % queue.every === 0 && index < queue.tickets * queue.every;
     const rows = generateTicket(
       random,
       reference,
       now,
       new Date(now.getTime() - (index + random()) * interval),
       index,
+      queued ? queue.departmentId : undefined,
     );
     tickets.push(rows.ticket);
     events.push(...rows.events);
@@ -120,6 +128,8 @@ function generateTicket(
   now: Date,
   createdAt: Date,
   index: number,
+  /** Dispatched to this department and awaiting acceptance (a queue ticket). */
+  queueDepartmentId?: string,
 ) {
   const id = randomUUID();
   const text = demandText(random);
@@ -130,7 +140,8 @@ function generateTicket(
   const subDistrict = reference.departments.find(
     (d) => d.code === `SUBDISTRICT_${community.code.split('_')[0]!.slice(2)}`,
   );
-  const departmentId = random() < 0.6 || !subDistrict ? category.departmentId : subDistrict.id;
+  const byRule = random() < 0.6 || !subDistrict ? category.departmentId : subDistrict.id;
+  const departmentId = queueDepartmentId ?? byRule;
   const policy = reference.policies[priority];
   const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
   const agent = reference.agentId;
@@ -164,8 +175,8 @@ function generateTicket(
   const t: Record<string, Cell> = { status: 'NEW', departmentId: null, cycle: 0 };
   let updatedAt = createdAt;
   let ticketDepartment: string | null = null;
-  const direct = random();
-  if (ageDays * 24 < 1 && random() < 0.3) {
+  const direct = queueDepartmentId ? 1 : random();
+  if (!queueDepartmentId && ageDays * 24 < 1 && random() < 0.3) {
     // Just registered: waiting in NEW for an agent.
   } else if (direct < 0.19) {
     const reason =
@@ -198,13 +209,14 @@ function generateTicket(
     ticketDepartment = line([id, departmentId, dispatchedAt]);
     event('DISPATCHED', dispatchedAt, 'NEW', 'DISPATCHED', departmentId, `rule: 按类别: ${category.code}`, 1);
     updatedAt = dispatchedAt;
-    const open = random() < 0.9 * Math.exp(-ageDays / 4) + 0.03;
-    const openState = weighted(random, [
+    const open = Boolean(queueDepartmentId) || random() < 0.9 * Math.exp(-ageDays / 4) + 0.03;
+    const drawn = weighted(random, [
       ['DISPATCHED', 0.25],
       ['IN_PROGRESS', 0.6],
       ['ON_HOLD', 0.07],
       ['RETURNED', 0.08],
     ] as const);
+    const openState = queueDepartmentId ? 'DISPATCHED' : drawn;
     const acceptedAt = new Date(dispatchedAt.getTime() + (0.1 + random()) * policy.acceptHours * HOUR);
     if (open && (openState === 'DISPATCHED' || acceptedAt > now)) {
       // Awaiting acceptance.

@@ -10,6 +10,8 @@ export const ticketStatuses = [
   'IN_PROGRESS',
   'ON_HOLD',
   'RETURNED',
+  /** A caller's ticket linked to a parent incident (多诉一案): no department, no clock; follows the parent's resolution. */
+  'LINKED',
   'RESOLVED',
   'CLOSED',
 ] as const;
@@ -53,6 +55,8 @@ export const ticketEventTypes = [
   'CO_HANDLING_REPLIED',
   'CO_HANDLER_REMINDED',
   'CO_HANDLER_WAIVED',
+  'LINKED_TO_INCIDENT',
+  'UNLINKED_FROM_INCIDENT',
 ] as const;
 /** INTERNAL: staff only; PUBLIC: also the caller's side and integrations. */
 export const noteVisibilities = ['INTERNAL', 'PUBLIC'] as const;

@@ -1,6 +1,8 @@
 import { ManualClock } from '@hotline/api/services';
 import postgres from 'postgres';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postStatus, registerCall } from '../citizen/citizen-support.js';
 import { makeApiClient } from '../integration/integration-helpers.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';
@@ -9,7 +11,8 @@ import { photoWithGps, pngImage } from './attachment-files.js';
 /**
  * Evidence at resolve (issue 12, item 1): files uploaded to a ticket beforehand are put on the action
  * that they document (resolveTicket, addNote with attachmentIds), listed on its event and in its webhook;
- * a file of another ticket, or one already on an event, is refused and nothing changes.
+ * a file of another ticket, or one already on an event, is refused and nothing changes. The citizen
+ * status page shows the PUBLIC photos, never INTERNAL ones.
  */
 const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
 const app = useHotline({ clock });
@@ -234,5 +237,66 @@ describe('addNote with attachmentIds', () => {
       select 1 from outbox o join ticket_events e on e.id = o.event_id
       where o.ticket_id = ${ticketId} and e.type = 'NOTE_ADDED'`;
     expect(outbox).toHaveLength(0);
+  });
+});
+
+describe('replySupervision with attachmentIds', () => {
+  it('the SUPERVISION_REPLIED event carries the photo and its webhook lists it', async () => {
+    const ticketId = await ticketInProgress(departmentA, handlerA.token);
+    await app.ok(
+      `mutation($id: ID!) {
+        superviseTicket(id: $id, level: URGE, note: "请尽快处理", replyWithinHours: 24) { id } }`,
+      { id: ticketId },
+      app.adminToken,
+    );
+    const photo = await upload(handlerA.token, ticketId, await photoWithGps(), { fileName: '整改.jpg' });
+    await app.ok(
+      `mutation($id: ID!, $files: [ID!]) {
+        replySupervision(id: $id, reply: "已整改，见照片", attachmentIds: $files) { id } }`,
+      { id: ticketId, files: [photo] },
+      handlerA.token,
+    );
+    const replied = (await eventsOf(ticketId, handlerA.token))?.events.nodes.find(
+      (event) => event.type === 'SUPERVISION_REPLIED',
+    );
+    expect(replied?.attachments.map((file) => file.id)).toEqual([photo]);
+    const [row] = await sql<{ payload: Record<string, any> }[]>`
+      select o.payload from outbox o join ticket_events e on e.id = o.event_id
+      where o.ticket_id = ${ticketId} and e.type = 'SUPERVISION_REPLIED'`;
+    expect(row?.payload.attachments).toEqual([expect.objectContaining({ id: photo, fileName: '整改.jpg' })]);
+    expect(row?.payload.supervision).toBeDefined();
+  });
+});
+
+describe('the citizen status page', () => {
+  it('shows the PUBLIC photos through short-lived links to copies without EXIF/GPS, never an INTERNAL one', async () => {
+    const ticket = await registerCall(app);
+    const shown = await upload(app.adminToken, ticket.id, await photoWithGps(), { fileName: '现场.jpg' });
+    const hidden = await upload(app.adminToken, ticket.id, await photoWithGps(), {
+      fileName: '内部.jpg',
+      visibility: 'INTERNAL',
+    });
+    const { status, body } = await postStatus(app, 'lookup', {
+      number: ticket.number,
+      code: ticket.lookupCode,
+    });
+    expect(status).toBe(200);
+    const photos = body.ticket.photos as { fileName: string; thumbnailUrl: string; url: string }[];
+    expect(photos.map((photo) => photo.fileName)).toEqual(['现场.jpg']);
+    expect(photos[0]?.thumbnailUrl).toMatch(
+      new RegExp(`^/attachments/${shown}/thumbnail\\?expires=\\d+&signature=`),
+    );
+    expect(photos[0]?.url).toMatch(new RegExp(`^/attachments/${shown}/public\\?`));
+    expect(JSON.stringify(body)).not.toContain(hidden);
+
+    for (const link of [photos[0]!.thumbnailUrl, photos[0]!.url]) {
+      const served = await fetch(`${app.url}${link}`);
+      expect(served.status).toBe(200);
+      const metadata = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+      expect(metadata.exif).toBeUndefined();
+    }
+    // Short-lived: past ATTACHMENT_LINK_TTL_SECONDS (300) the link answers 404; a new lookup gives fresh ones.
+    clock.advance(301_000);
+    expect((await fetch(`${app.url}${photos[0]!.thumbnailUrl}`)).status).toBe(404);
   });
 });

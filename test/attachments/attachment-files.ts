@@ -49,3 +49,21 @@ export function wavRecording(): Buffer {
   header.writeUInt32LE(data.length, 40);
   return Buffer.concat([header, data]);
 }
+
+/**
+ * The container of a HEIC photo as phones write it (an ISO-BMFF `ftyp` box, brand `heic`, then its
+ * `meta` box), without the HEVC picture: enough for the type sniffed from the bytes; sharp's prebuilt
+ * libvips cannot decode HEVC, so a real HEIC photo takes the same path (no thumbnail, no stripped copy).
+ */
+export function heicContainer(): Buffer {
+  const ftyp = Buffer.alloc(24);
+  ftyp.writeUInt32BE(24, 0);
+  ftyp.write('ftyp', 4);
+  ftyp.write('heic', 8);
+  ftyp.write('mif1', 16);
+  ftyp.write('heic', 20);
+  const meta = Buffer.alloc(64);
+  meta.writeUInt32BE(64, 0);
+  meta.write('meta', 4);
+  return Buffer.concat([ftyp, meta]);
+}

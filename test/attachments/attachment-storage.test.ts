@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type AttachmentStorage, loadConfig, openAttachmentStorage } from '@hotline/api/services';
 import { openDatabase } from '@hotline/schema/client';
 import postgres from 'postgres';
@@ -15,6 +18,7 @@ import { photoWithGps } from './attachment-files.js';
  */
 let s3: TestS3Server;
 let closeDatabase: () => Promise<void>;
+let dataDir: string;
 const storages: Record<string, AttachmentStorage> = {};
 
 beforeAll(async () => {
@@ -27,9 +31,15 @@ beforeAll(async () => {
   closeDatabase = database.close;
   storages.postgres = await openAttachmentStorage(loadConfig({}), database.db);
   storages.s3 = await openAttachmentStorage(loadConfig(s3.env), database.db);
+  dataDir = await mkdtemp(join(tmpdir(), 'hotline-files-'));
+  storages.filesystem = await openAttachmentStorage(
+    loadConfig({ ATTACHMENT_STORAGE: 'filesystem', DATA_DIR: dataDir }),
+    database.db,
+  );
 });
 afterAll(async () => {
   storages.s3?.close?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
   await s3?.stop();
   await closeDatabase?.();
 });
@@ -52,14 +62,18 @@ function pattern(length: number, seed: number): Buffer {
   return bytes;
 }
 
-describe.each(['postgres', 's3'])('%s attachment storage', (name) => {
+const ADAPTERS: Record<string, string> = {
+  postgres: 'PostgresAttachmentStorage',
+  s3: 'S3AttachmentStorage',
+  filesystem: 'FileAttachmentStorage',
+};
+
+describe.each(Object.keys(ADAPTERS))('%s attachment storage', (name) => {
   const storage = () => storages[name] as AttachmentStorage;
   const id = `${name}-0b7f`;
 
   it('opens the adapter its configuration names', () => {
-    expect(storage().constructor.name).toBe(
-      name === 's3' ? 'S3AttachmentStorage' : 'PostgresAttachmentStorage',
-    );
+    expect(storage().constructor.name).toBe(ADAPTERS[name]);
   });
 
   it('gives back what was put, a large file in several pieces, in order', async () => {
@@ -142,6 +156,18 @@ describe('a server with ATTACHMENT_STORAGE=s3', () => {
     } finally {
       await sql.end();
     }
+  });
+});
+
+describe('filesystem attachment storage', () => {
+  it('keeps files under DATA_DIR/attachments, leaves no empty folder behind, refuses keys that leave it', async () => {
+    const storage = storages.filesystem as AttachmentStorage;
+    await storage.put('5d1e/original', Buffer.from('a'));
+    expect(await readdir(join(dataDir, 'attachments', '5d1e'))).toEqual(['original']);
+    await storage.deletePrefix('5d1e/');
+    expect(await readdir(join(dataDir, 'attachments'))).not.toContain('5d1e');
+    await expect(storage.put('../escape', Buffer.from('x'))).rejects.toThrow(/outside the storage folder/);
+    await expect(storage.get('5d1e/../../../etc/passwd')).rejects.toThrow(/outside the storage folder/);
   });
 });
 

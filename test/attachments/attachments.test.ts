@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApiClient, ticketInput } from '../integration/integration-helpers.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
 import { codes, useHotline } from '../support/hotline.js';
-import { pdfDocument, photoWithGps, pngImage, wavRecording } from './attachment-files.js';
+import { heicContainer, pdfDocument, photoWithGps, pngImage, wavRecording } from './attachment-files.js';
 
 /**
  * Attachments (issue 12, item 1): photos, documents and recordings on a ticket, uploaded through a one-use
@@ -223,6 +223,29 @@ describe('upload', () => {
 });
 
 describe('types and limits', () => {
+  it('keeps a HEIC photo sharp cannot decode: no thumbnail, no copy without metadata, so staff only', async () => {
+    const ticketId = await ticketOfA();
+    const heic = heicContainer();
+    const id = await upload(agent.token, ticketId, heic, {
+      fileName: 'IMG_0001.HEIC',
+      declaredType: 'image/heic',
+      visibility: 'PUBLIC',
+    });
+    const staff = (await attachmentsOf(ticketId, agent.token))?.attachments.find((file) => file.id === id);
+    expect(staff).toMatchObject({
+      contentType: 'image/heic',
+      media: 'IMAGE',
+      width: null,
+      thumbnailUrl: null,
+    });
+    const original = await download(staff!.downloadUrl);
+    expect(Buffer.from(await original.arrayBuffer()).equals(heic)).toBe(true);
+    const client = (await attachmentsOf(ticketId, integrationA.key))?.attachments.find(
+      (file) => file.id === id,
+    );
+    expect(client).toMatchObject({ downloadUrl: null, thumbnailUrl: null });
+  });
+
   it('refuses bytes of another type than declared, and bytes of no type taken', async () => {
     const ticketId = await ticketOfA();
     const jpeg = await photoWithGps(32, 32);

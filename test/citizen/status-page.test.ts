@@ -92,6 +92,7 @@ describe('status page', () => {
         'dueAt',
         'notes',
         'number',
+        'photos',
         'reply',
         'resolvedAt',
         'stage',

@@ -62,6 +62,11 @@ describe('the demo district on PostgreSQL', () => {
       { table: string | null }[]
     >`select to_regclass('deferred_indexes')::text as table`;
     expect(parked!.table).toBeNull();
+    // The grown tables were ANALYZEd at the end of the load: the planner knows how statuses spread.
+    const analyzed = await sql<{ table: string }[]>`
+      select distinct tablename as table from pg_stats
+      where schemaname = 'public' and tablename in ('tickets', 'ticket_events', 'outbox') order by 1`;
+    expect(analyzed.map((row) => row.table)).toEqual(['outbox', 'ticket_events', 'tickets']);
 
     // The first ten days are settled: their rates have the shape of a real district (once the workers'
     // roll-up has counted the seeded days; this test server runs no workers).
@@ -131,6 +136,12 @@ describe('the demo district on PostgreSQL', () => {
       select count(*)::int as count from tickets t
       where t.status in ('RESOLVED', 'CLOSED') and cardinality(t.open_co_handler_ids) > 0`;
     expect(resolvedOpen!.count).toBe(0);
+
+    // One incident (多诉一案): a burst water main in progress, five callers linked and waiting for it.
+    const incidents = await sql<{ status: string; number: string; waiting: number }[]>`
+      select p.status, p.number, count(c.id) filter (where c.status = 'LINKED')::int as waiting
+      from tickets p join tickets c on c.incident_id = p.id group by p.id`;
+    expect(incidents).toEqual([{ status: 'IN_PROGRESS', number: expect.any(String), waiting: 5 }]);
   }, 120_000);
 
   it('attaches before/after photos (thumbnail, copy without EXIF) to the reply of some resolved cases', async () => {

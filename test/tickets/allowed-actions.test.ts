@@ -37,6 +37,8 @@ const ACTIONS = [
   'REMIND_CO_HANDLER',
   'WAIVE_CO_HANDLER',
   'ADD_ATTACHMENT',
+  'LINK_TO_INCIDENT',
+  'UNLINK_FROM_INCIDENT',
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -76,6 +78,9 @@ async function call(action: Action, ticket: { id: string; status: string }, view
     // The reservation is where the rule is applied; the bytes are sent to the upload URL afterwards.
     ADD_ATTACHMENT: async () =>
       'createAttachmentUpload(input: {ticketId: $id, fileName: "现场.jpg", declaredType: "image/jpeg", size: 1000, visibility: PUBLIC})',
+    LINK_TO_INCIDENT: async () =>
+      `linkToIncident(input: {ticketId: $id, parentTicketId: "${(await makeTicket(app)).id}"})`,
+    UNLINK_FROM_INCIDENT: async () => 'unlinkFromIncident(input: {ticketId: $id})',
   };
   const selection = action === 'ADD_ATTACHMENT' ? 'attachmentId' : 'id';
   return app.gql(
@@ -101,6 +106,10 @@ async function read(id: string, viewer = 'ADMIN') {
 const STATES: Record<string, [Action, string][]> = {
   NEW: [],
   DISPATCHED: [['DISPATCH', 'AGENT']],
+  LINKED: [
+    ['DISPATCH', 'AGENT'],
+    ['LINK_TO_INCIDENT', 'AGENT'],
+  ],
   IN_PROGRESS: [
     ['DISPATCH', 'AGENT'],
     ['ACCEPT', 'HANDLER_A'],
@@ -257,6 +266,7 @@ describe('Ticket.allowedActions', () => {
       'MERGE',
       'ADD_NOTE',
       'ADD_ATTACHMENT',
+      'LINK_TO_INCIDENT',
     ]);
     expect((await read(twice, 'MANAGER'))!.allowedActions).toEqual([
       'DISPATCH',
@@ -265,6 +275,7 @@ describe('Ticket.allowedActions', () => {
       'MERGE',
       'ADD_NOTE',
       'ADD_ATTACHMENT',
+      'LINK_TO_INCIDENT',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { buildHotlineSchema, createLoaders } from '@hotline/api/server';
-import { ManualClock, systemViewer } from '@hotline/api/services';
+import { forgetReferenceRows, ManualClock, systemViewer } from '@hotline/api/services';
 import { openDatabase } from '@hotline/schema/client';
 import { graphql } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -170,7 +170,9 @@ describe('statement count', () => {
     let statements = 0;
     const database = await openDatabase({ url: app.databaseUrl, max: 2, onQuery: () => statements++ });
     const schema = await buildHotlineSchema();
-    const run = async (first: number) => {
+    const run = async (first: number, { cached = false } = {}) => {
+      // Departments, categories, areas and SLA policies are kept per process for a moment.
+      if (!cached) forgetReferenceRows();
       statements = 0;
       const result = await graphql({
         schema,
@@ -189,8 +191,43 @@ describe('statement count', () => {
     };
     const small = await run(10);
     const large = await run(100);
+    // The same page again reads its reference rows from the process's cache: the page and its count.
+    const again = await run(100, { cached: true });
     await database.close();
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(8);
+    expect(again).toBe(2);
+  });
+
+  it('names a renamed department and category at once, though the process keeps them for a moment', async () => {
+    const [ticket] = created;
+    const read = async () =>
+      (
+        await app.ok<{ ticket: { department: { name: string }; category: { name: string } } }>(
+          `{ ticket(id: "${ticket!.id}") { department { name } category { name } } }`,
+          {},
+          app.adminToken,
+        )
+      ).ticket;
+    const before = await read();
+    await app.ok(
+      `mutation { updateDepartment(id: "${departments[0]}", input: { code: "RENAMED_DEPT", name: "改名后的部门", kind: BUREAU }) { id } }`,
+      {},
+      app.adminToken,
+    );
+    expect(await read()).toEqual({ ...before, department: { name: '改名后的部门' } });
+    const categories = await app.ok<{
+      categories: { id: string; code: string; parent: { id: string } | null }[];
+    }>('{ categories { id code parent { id } } }', {}, app.adminToken);
+    const category = categories.categories.find((row) => row.code === 'HOUSING_PROPERTY_MGMT')!;
+    await app.ok(
+      `mutation($input: TreeNodeInput!) { updateCategory(id: "${category.id}", input: $input) { id } }`,
+      { input: { code: category.code, name: '物业管理（新名）', parentId: category.parent?.id ?? null } },
+      app.adminToken,
+    );
+    expect(await read()).toEqual({
+      department: { name: '改名后的部门' },
+      category: { name: '物业管理（新名）' },
+    });
   });
 });

@@ -3,8 +3,10 @@ import { EXPORT_QUEUE } from '@hotline/api/services';
 import type { Db } from '@hotline/schema/client';
 import type { RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { ATTACHMENT_CLEANUP_QUEUE, startAttachmentCleanup } from './jobs/attachment-cleanup.js';
 import { startDailyRollup } from './jobs/daily-rollup.js';
 import { startExports } from './jobs/export.js';
+import { startIncidentFollow } from './jobs/incident-follow.js';
 import { NOTIFICATION_QUEUE, startNotificationDelivery } from './jobs/notification-delivery.js';
 import { startOutboxRelay, WEBHOOK_QUEUE } from './jobs/outbox-relay.js';
 import { SLA_EFFECT_QUEUE, startSlaEffects } from './jobs/sla-effect.js';
@@ -44,6 +46,8 @@ const starters: WorkerStarter[] = [
   startSlaTick,
   startDailyRollup,
   startExports,
+  startAttachmentCleanup,
+  startIncidentFollow,
 ];
 
 /** The BullMQ queues the workers own (their depths are reported from the start, before any job). */
@@ -53,6 +57,7 @@ export const WORKER_QUEUES = [
   WEBHOOK_QUEUE,
   NOTIFICATION_QUEUE,
   EXPORT_QUEUE,
+  ATTACHMENT_CLEANUP_QUEUE,
 ];
 
 export async function startWorkers(

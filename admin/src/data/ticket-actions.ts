@@ -134,6 +134,22 @@ const ACTION_DOCUMENTS = {
     }`,
     fragments,
   ),
+  linkToIncident: graphql(
+    `mutation LinkToIncident($id: ID!, $parentTicketId: ID!, $reason: String, $expectedVersion: Int) {
+      result: linkToIncident(input: { ticketId: $id, parentTicketId: $parentTicketId, reason: $reason, expectedVersion: $expectedVersion }) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
+  unlinkFromIncident: graphql(
+    `mutation UnlinkFromIncident($id: ID!, $reason: String, $expectedVersion: Int) {
+      result: unlinkFromIncident(input: { ticketId: $id, reason: $reason, expectedVersion: $expectedVersion }) {
+        ...TicketDetailFields
+      }
+    }`,
+    fragments,
+  ),
   addNote: graphql(
     // Without the version: a note never conflicts with what others did meanwhile.
     `mutation AddNote($id: ID!, $body: String!, $visibility: NoteVisibility!) {
@@ -173,6 +189,8 @@ export const TICKET_ACTIONS: Record<TicketAction, TicketActionName> = {
   replyCoHandling: 'REPLY_CO_HANDLING',
   remindCoHandler: 'REMIND_CO_HANDLER',
   waiveCoHandler: 'WAIVE_CO_HANDLER',
+  linkToIncident: 'LINK_TO_INCIDENT',
+  unlinkFromIncident: 'UNLINK_FROM_INCIDENT',
   addNote: 'ADD_NOTE',
 };
 

@@ -43,6 +43,9 @@ const FILTER_KEYS = [
   'returnedByDepartmentId',
   'supervisedDepartmentId',
   'coHandling',
+  // 多诉一案: the callers of one incident; callers' tickets only (or none).
+  'incidentId',
+  'isIncidentChild',
   // The list's map area (south, west, north, east in WGS-84 degrees).
   'within',
 ] as const;

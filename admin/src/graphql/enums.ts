@@ -17,6 +17,7 @@ export const TICKET_STATUSES = allOf<TicketStatus>()([
   'IN_PROGRESS',
   'ON_HOLD',
   'RETURNED',
+  'LINKED',
   'RESOLVED',
   'CLOSED',
 ]);
@@ -91,6 +92,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.co_handling_replied',
   'ticket.co_handler_reminded',
   'ticket.co_handler_waived',
+  'ticket.linked_to_incident',
+  'ticket.unlinked_from_incident',
 ] as const;
 
 export type SettingsKind = EnumOf<'SettingsKind'>;

@@ -11,6 +11,8 @@ export const TicketSummaryFields = graphql(
     sla { acceptDueAt dueAt paused breached escalationLevel policy { id name clock acceptWithin resolveWithin } }
     supervision { level status note createdAt dueAt repliedAt reply overdue repliedLate }
     coHandlers { id status dueAt acceptedAt repliedAt reply reminders waiveReason overdue repliedLate department { id name } }
+    incident { id number status }
+    incidentChildren { totalCount waitingCount }
   }`,
   [DepartmentRef],
 );

@@ -82,6 +82,8 @@ const actionVariables: Record<TicketAction, Record<string, unknown>> = {
   replyCoHandling: { reply: 'r' },
   remindCoHandler: { departmentId: 'd', note: 'n' },
   waiveCoHandler: { departmentId: 'd', reason: 'r' },
+  linkToIncident: { parentTicketId: 't2', reason: 'r' },
+  unlinkFromIncident: { reason: 'r' },
 };
 const list = {
   pagination: { page: 2, perPage: 25 },

@@ -11,6 +11,7 @@ const STATUS_COLOR: Record<TicketStatus, ChipColor> = {
   IN_PROGRESS: 'secondary',
   ON_HOLD: 'default',
   RETURNED: 'warning',
+  LINKED: 'default',
   RESOLVED: 'success',
   CLOSED: 'default',
 };
@@ -92,4 +93,30 @@ export function CoHandlingChip({ coHandlers }: { coHandlers: Ticket['coHandlers'
 export function CoHandlingField(_props: { label?: string; sortable?: boolean }) {
   const record = useRecordContext<Ticket>();
   return record?.coHandlers?.length ? <CoHandlingChip coHandlers={record.coHandlers} /> : null;
+}
+
+/** 多诉一案 marker: a caller's ticket shows its incident's number; an incident, how many called about it. */
+export function IncidentField(_props: { label?: string; sortable?: boolean }) {
+  const translate = useTranslate();
+  const record = useRecordContext<Ticket>();
+  if (record?.incident) {
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        label={translate('hotline.incident.child_marker', { number: record.incident.number })}
+        data-testid="incident-child-chip"
+      />
+    );
+  }
+  const count = record?.incidentChildren?.totalCount ?? 0;
+  if (count === 0) return null;
+  return (
+    <Chip
+      size="small"
+      color="info"
+      label={translate('hotline.incident.parent_marker', { count })}
+      data-testid="incident-parent-chip"
+    />
+  );
 }

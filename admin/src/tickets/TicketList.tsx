@@ -17,7 +17,7 @@ import { DrillDownNotice } from './DrillDownNotice';
 import { QuickViews } from './QuickViews';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCountdownField } from './SlaCountdown';
-import { CoHandlingField, PriorityField, StatusField, SupervisionField } from './TicketChips';
+import { CoHandlingField, IncidentField, PriorityField, StatusField, SupervisionField } from './TicketChips';
 import { TicketMapPanel } from './TicketMapPanel';
 import { TicketPagination } from './TicketPagination';
 import { ticketFilters } from './ticket-filters';
@@ -83,6 +83,7 @@ export function TicketList() {
         <DateTimeField source="updatedAt" short />
         <SupervisionField label="resources.tickets.fields.supervision" sortable={false} />
         <CoHandlingField label="resources.tickets.fields.coHandlers" sortable={false} />
+        <IncidentField label="resources.tickets.fields.incident" sortable={false} />
       </DatagridConfigurable>
     </List>
   );

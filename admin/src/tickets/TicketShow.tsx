@@ -7,6 +7,7 @@ import { TicketCallerHistory } from './CallerHistoryPanel';
 import { CoHandlingPanel } from './CoHandlingPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { EventTimeline } from './EventTimeline';
+import { IncidentPanel } from './IncidentPanel';
 import { NoteBox } from './NoteBox';
 import { SlaPanel } from './SlaPanel';
 import { SupervisionPanel } from './SupervisionPanel';
@@ -37,6 +38,7 @@ function TicketShowLayout() {
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
+            <IncidentPanel ticket={ticket} />
             <CoHandlingPanel ticket={ticket} />
             <SupervisionPanel ticket={ticket} />
             <SlaPanel ticket={ticket} />

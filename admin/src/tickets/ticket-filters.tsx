@@ -37,4 +37,5 @@ export const ticketFilters = [
   <BooleanInput key="escalated" source="escalated" />,
   <BooleanInput key="supervised" source="supervised" />,
   <BooleanInput key="coHandling" source="coHandling" />,
+  <BooleanInput key="isIncidentChild" source="isIncidentChild" />,
 ];

@@ -24,7 +24,9 @@ export type TicketAction =
   | 'acceptCoHandling'
   | 'replyCoHandling'
   | 'remindCoHandler'
-  | 'waiveCoHandler';
+  | 'waiveCoHandler'
+  | 'linkToIncident'
+  | 'unlinkFromIncident';
 
 interface ActionRule {
   from: readonly TicketStatus[];
@@ -60,17 +62,17 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
   decideExtension: { from: ['IN_PROGRESS'], roles: ['MANAGER', 'ADMIN'] },
   resolve: { from: ['IN_PROGRESS'], roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
   recordFeedback: { from: ['RESOLVED'], roles: ['AGENT', 'INTEGRATION', 'MANAGER', 'ADMIN'] },
-  close: { from: [...OPEN_STATUSES, 'RESOLVED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  close: { from: [...OPEN_STATUSES, 'LINKED', 'RESOLVED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
   /** Closes a duplicate as DUPLICATE, linked to the ticket it repeats. */
   merge: { from: OPEN_STATUSES, roles: ['AGENT', 'MANAGER', 'ADMIN'] },
   /** A note at any time, even on a closed ticket; changes nothing but the version. */
   addNote: {
-    from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
+    from: [...OPEN_STATUSES, 'LINKED', 'RESOLVED', 'CLOSED'],
     roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN'],
   },
   /** A photo, document or recording at any time, like a note; integrations too (PUBLIC ones, on tickets they see). */
   addAttachment: {
-    from: [...OPEN_STATUSES, 'RESOLVED', 'CLOSED'],
+    from: [...OPEN_STATUSES, 'LINKED', 'RESOLVED', 'CLOSED'],
     roles: ['AGENT', 'HANDLER', 'MANAGER', 'ADMIN', 'INTEGRATION'],
   },
   /** A disputed return: the department keeps the ticket, its clock running, until a manager decides. */
@@ -91,12 +93,20 @@ const ACTION_RULES: Record<TicketAction, ActionRule> = {
   remindCoHandler: { from: WITH_LEAD, roles: ['HANDLER', 'MANAGER', 'ADMIN'] },
   /** A manager excuses a co-handler: its open part no longer holds the lead's resolution. */
   waiveCoHandler: { from: WITH_LEAD, roles: ['MANAGER', 'ADMIN'] },
+  /**
+   * 多诉一案: a caller's open ticket joins a parent incident (LINKED: out of every department's queue, no
+   * clock) and follows the parent's resolution; permitted like merge.
+   */
+  linkToIncident: { from: OPEN_STATUSES, roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  /** Takes a LINKED ticket out of its incident: NEW again, its own case at the hotline centre. */
+  unlinkFromIncident: { from: ['LINKED'], roles: ['AGENT', 'MANAGER', 'ADMIN'] },
 };
 
 /** Which close reasons a status allows. */
 export function allowedCloseReasons(status: TicketStatus): readonly CloseReason[] {
   if (status === 'NEW') return ['ANSWERED_DIRECTLY', 'OUT_OF_SCOPE', 'DUPLICATE', 'WITHDRAWN'];
   if (status === 'RESOLVED') return ['RESOLVED'];
+  if (status === 'LINKED') return ['WITHDRAWN'];
   if (OPEN_STATUSES.includes(status)) return ['WITHDRAWN'];
   return [];
 }
@@ -147,6 +157,8 @@ export interface TicketState {
   supervisionOpen?: boolean;
   /** The co-handling departments whose part is open (PENDING or ACCEPTED). */
   openCoHandlerIds?: readonly string[];
+  /** Callers are linked to this ticket (it is an incident): it cannot join another. */
+  isIncident?: boolean;
   /** The viewer's own department's open co-handling part, if any. */
   viewerCoHandling?: 'PENDING' | 'ACCEPTED' | null;
 }
@@ -169,6 +181,7 @@ function checkActionInState(
   if (action === 'decideReturn' && !ticket.returnPending) return 'INVALID_TRANSITION';
   if (action === 'replySupervision' && !ticket.supervisionOpen) return 'INVALID_TRANSITION';
   if (action === 'resolve' && (ticket.openCoHandlerIds ?? []).length > 0) return 'INVALID_TRANSITION';
+  if (action === 'linkToIncident' && ticket.isIncident) return 'INVALID_TRANSITION';
   if (action === 'acceptCoHandling' && ticket.viewerCoHandling !== 'PENDING') return 'INVALID_TRANSITION';
   if (action === 'replyCoHandling' && ticket.viewerCoHandling !== 'ACCEPTED') return 'INVALID_TRANSITION';
   const someOpen = (ticket.openCoHandlerIds ?? []).length > 0;

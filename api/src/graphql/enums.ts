@@ -59,6 +59,8 @@ export const TicketAction = enumOf([
   'REMIND_CO_HANDLER',
   'WAIVE_CO_HANDLER',
   'ADD_ATTACHMENT',
+  'LINK_TO_INCIDENT',
+  'UNLINK_FROM_INCIDENT',
 ] as const);
 export const NoteVisibility = enumOf(noteVisibilities);
 export const SupervisionLevel = enumOf(supervisionLevels);

@@ -22,6 +22,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { ServiceContext } from '../context.js';
 import { type DuplicateCandidate, findPossibleDuplicates } from '../modules/duplicates/duplicates.service.js';
 import { loadScopeRules } from '../modules/scope/scope.service.js';
+import { referenceRows } from '../reference-rows.js';
 
 type TableWithId = PgTable & { id: PgColumn };
 
@@ -33,6 +34,26 @@ function byId<T extends TableWithId>(db: Db, table: T) {
       .from(table as PgTable)
       .where(inArray(table.id, ids as string[]))) as (T['$inferSelect'] & { id: string })[];
     const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+function cachedById<T extends TableWithId>(db: Db, table: T, name: string) {
+  const load = byId(db, table);
+  return new DataLoader<string, T['$inferSelect'] | null>(async (ids) => {
+    const found = new Map<string, T['$inferSelect']>();
+    for (const id of ids) {
+      const row = referenceRows.peek(`${name}:${id}`);
+      if (row) found.set(id, row as T['$inferSelect']);
+    }
+    const missing = ids.filter((id) => !found.has(id));
+    const rows = missing.length > 0 ? await load.loadMany(missing) : [];
+    rows.forEach((row, index) => {
+      if (row instanceof Error) throw row;
+      if (!row) return;
+      found.set(missing[index]!, row);
+      referenceRows.set(`${name}:${missing[index]}`, row);
+    });
     return ids.map((id) => found.get(id) ?? null);
   });
 }
@@ -110,6 +131,26 @@ function possibleDuplicates(db: Db, viewer: Viewer) {
   });
 }
 
+/** Each ticket's incident callers (children): how many ever linked, how many still wait (one query per page). */
+function incidentChildCounts(db: Db) {
+  return new DataLoader<string, { total: number; waiting: number }>(async (ticketIds) => {
+    const rows = await db
+      .select({
+        parentId: tickets.incidentId,
+        total: sql<number>`count(*)::int`,
+        waiting: sql<number>`(count(*) filter (where ${tickets.status} = 'LINKED'))::int`,
+      })
+      .from(tickets)
+      .where(inArray(tickets.incidentId, ticketIds as string[]))
+      .groupBy(tickets.incidentId);
+    const counts = new Map(rows.map((row) => [row.parentId, row]));
+    return ticketIds.map((id) => {
+      const row = counts.get(id);
+      return { total: row?.total ?? 0, waiting: row?.waiting ?? 0 };
+    });
+  });
+}
+
 /** Reads once per request, on first use, however many fields ask. */
 function once<T>(read: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
@@ -122,12 +163,12 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
 /** Every batching loader of one request; `viewer` is whom the request answers (loaders that filter by it). */
 export function createLoaders(db: Db, viewer: Viewer) {
   return {
-    department: byId(db, departments),
-    category: byId(db, categories),
-    area: byId(db, areas),
+    department: cachedById(db, departments, 'department'),
+    category: cachedById(db, categories, 'category'),
+    area: cachedById(db, areas, 'area'),
     user: byId(db, users),
     apiClient: byId(db, apiClients),
-    slaPolicy: byId(db, slaPolicies),
+    slaPolicy: cachedById(db, slaPolicies, 'slaPolicy'),
     knowledgeArticle: byId(db, knowledgeArticles),
     /** Unscoped: only for tickets whose visibility the caller already checked (events of a visible feed). */
     ticket: byId(db, tickets),
@@ -135,6 +176,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     pendingReturn: pendingReturn(db),
     latestSupervision: latestSupervision(db),
     coHandlers: coHandlers(db),
+    incidentChildCounts: incidentChildCounts(db),
     possibleDuplicates: possibleDuplicates(db, viewer),
     scopeRules: once(() => loadScopeRules(db)),
   };

@@ -201,6 +201,7 @@ export async function createHttpServer(
       serverKey: webhookSettings.secretKey,
       prefix,
       limits: limits ? (deps.config?.RATE_LIMIT_STATUS ?? { perSecond: 1, burst: 20 }) : null,
+      attachments,
     }),
   );
 

@@ -7,6 +7,7 @@ import { anonymousViewer } from '../auth/viewer.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { ApiRateLimiter, type Limits } from '../graphql/limits-rate.js';
+import type { AttachmentSettings } from '../modules/attachments/attachment-settings.js';
 import { lookupTicketStatus } from '../modules/citizen/citizen-status.service.js';
 import { readFeedbackLink, submitSelfServiceFeedback } from '../modules/citizen/self-service-feedback.js';
 
@@ -33,6 +34,8 @@ export interface StatusRouteDeps {
   prefix: string;
   /** Per client address (RATE_LIMIT_STATUS); null: not limited. */
   limits: Limits | null;
+  /** Attachment storage and link key: the page shows the ticket's PUBLIC photos. */
+  attachments?: AttachmentSettings;
 }
 
 /**
@@ -69,7 +72,14 @@ export function statusRoutes(deps: StatusRouteDeps): Router {
     }
   });
   api.post('/lookup', async (req, res) => {
-    const ticket = await lookupTicketStatus(deps.db, deps.serverKey, text(req, 'number'), text(req, 'code'));
+    const photos = deps.attachments ? { settings: deps.attachments, now: deps.clock.now() } : undefined;
+    const ticket = await lookupTicketStatus(
+      deps.db,
+      deps.serverKey,
+      text(req, 'number'),
+      text(req, 'code'),
+      photos,
+    );
     if (!ticket) {
       throw new AppError('NOT_FOUND', 'No ticket has this number and code: check both and try again');
     }

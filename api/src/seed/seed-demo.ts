@@ -29,6 +29,7 @@ import {
   SUB_DISTRICT_CATEGORIES,
   SUB_DISTRICTS,
 } from './demo-district.js';
+import { seedDemoIncident } from './demo-incident.js';
 import { DEMO_ARTICLES, DEMO_CANNED_REPLIES } from './demo-knowledge.js';
 import { seedAttachmentSettings } from './demo-photos.js';
 import { planTickets } from './demo-plan.js';
@@ -137,10 +138,15 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
   } finally {
     if (deferred > 0) {
       options.onIndexing?.();
+      // Builds the indexes and gathers planner statistics of the tables that just grew from nothing.
       await rebuildDeferredIndexes(db, 2);
-      // Planner statistics for the tables that just grew from nothing, as autovacuum would gather them.
-      await db.execute(sql`analyze tickets, ticket_events, ticket_departments, outbox`);
     }
+  }
+  const waterCompany = departmentIds.get('WATER_CO');
+  if (waterCompany) {
+    await seedDemoIncident(db, actors, options.end, waterCompany).catch((error: unknown) => {
+      failures.push(`incident: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
   // History needs no delivery: nobody subscribed while it "happened".
   await db.execute(

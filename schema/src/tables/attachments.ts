@@ -60,6 +60,8 @@ export const attachments = pgTable(
   (t) => [
     index('attachments_ticket_idx').on(t.ticketId, t.createdAt),
     index('attachments_upload_token_idx').on(t.uploadTokenHash).where(sql`upload_token_hash is not null`),
+    // Reservations left unused or half-stored, for the worker that removes them once expired.
+    index('attachments_pending_expiry_idx').on(t.uploadExpiresAt).where(sql`status = 'PENDING'`),
   ],
 );
 

@@ -108,6 +108,11 @@ export const tickets = pgTable(
     returnCount: integer().notNull().default(0),
     needsManager: boolean().notNull().default(false),
     duplicateOfId: uuid().references((): AnyPgColumn => tickets.id),
+    /**
+     * The parent incident (多诉一案) this caller's ticket is linked to: set while LINKED and kept once it
+     * followed the parent's resolution, so the parent lists every caller. Never a chain: a parent is no child.
+     */
+    incidentId: uuid().references((): AnyPgColumn => tickets.id),
     /** Answered on the spot from this knowledge article (created and closed as ANSWERED_DIRECTLY). */
     answeredFromArticleId: uuid().references(() => knowledgeArticles.id),
     /**
@@ -146,6 +151,11 @@ export const tickets = pgTable(
     index('tickets_running_due_created_idx')
       .on(t.dueAt, t.createdAt, t.departmentId)
       .where(sql`status in ('DISPATCHED', 'IN_PROGRESS')`),
+    // An incident's callers (children), and the children still waiting for their parent's resolution.
+    index('tickets_incident_idx').on(t.incidentId, t.createdAt).where(sql`incident_id is not null`),
+    index('tickets_incident_waiting_idx')
+      .on(t.incidentId)
+      .where(sql`incident_id is not null and resolved_at is null and closed_at is null`),
     index('tickets_next_timer_idx').on(t.nextTimerAt).where(sql`next_timer_at is not null`),
     index('tickets_caller_phone_idx').on(t.callerPhone),
     index('tickets_external_ref_idx').on(t.externalRef),

@@ -77,6 +77,9 @@ export async function startNotificationDelivery(
   const baseMs = deps.config.NOTIFICATION_RETRY_BASE_MS;
   const base = publicUrl(deps.config);
 
+  // A caller of an incident has no department of its own: the parent's answered it.
+  const answeringDepartment = sql`coalesce(${tickets.departmentId}, (select parent.department_id from tickets parent where parent.id = ${tickets.incidentId}))`;
+
   async function deliver(job: Job<NotificationJob>): Promise<void> {
     const [row] = await deps.db
       .select({
@@ -90,7 +93,7 @@ export async function startNotificationDelivery(
       })
       .from(notificationDeliveries)
       .innerJoin(tickets, eq(tickets.id, notificationDeliveries.ticketId))
-      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .leftJoin(departments, eq(departments.id, answeringDepartment))
       .leftJoin(citizenAccess, eq(citizenAccess.ticketId, tickets.id))
       .where(eq(notificationDeliveries.id, job.data.deliveryId));
     if (!row || row.delivery.deliveredAt || !row.delivery.nextAttemptAt) return;

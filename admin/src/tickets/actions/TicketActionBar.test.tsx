@@ -40,6 +40,8 @@ const ticket: Ticket = {
   answeredFromArticle: null,
   supervision: null,
   coHandlers: [],
+  incident: null,
+  incidentChildren: { totalCount: 0, waitingCount: 0 },
   // As the server answers a manager on this ticket (Ticket.allowedActions).
   allowedActions: ['ASSIGN', 'REASSIGN', 'RESOLVE', 'CLOSE', 'MERGE'],
   events: { nodes: [] },

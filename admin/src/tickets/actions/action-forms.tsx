@@ -10,6 +10,7 @@ import { DispatchForm } from './forms/DispatchForm';
 import { ExtensionDecisionForm } from './forms/ExtensionDecisionForm';
 import { ExtensionRequestForm } from './forms/ExtensionRequestForm';
 import { FeedbackForm } from './forms/FeedbackForm';
+import { LinkIncidentForm } from './forms/LinkIncidentForm';
 import { ReasonForm } from './forms/ReasonForm';
 import { ReassignForm } from './forms/ReassignForm';
 import { ResolveForm } from './forms/ResolveForm';
@@ -100,6 +101,23 @@ export const ACTION_FORMS: { [K in TicketAction]: FormRenderer<K> } = {
       reasonRequired
       pending={c.pending}
       onSubmit={(departmentId, reason) => c.submit({ departmentId, reason })}
+      onCancel={c.cancel}
+    />
+  ),
+  linkToIncident: (c) => (
+    <LinkIncidentForm
+      ticketId={c.ticket.id}
+      pending={c.pending}
+      onSubmit={(parentTicketId, reason) => c.submit({ parentTicketId, reason })}
+      onCancel={c.cancel}
+    />
+  ),
+  unlinkFromIncident: (c) => (
+    <ConfirmForm
+      message={c.translate('hotline.incident.unlink_confirm', { number: c.ticket.incident?.number ?? '' })}
+      submitLabel={c.translate('hotline.actions.unlinkFromIncident')}
+      pending={c.pending}
+      onSubmit={() => c.submit({})}
       onCancel={c.cancel}
     />
   ),

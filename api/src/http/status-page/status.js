@@ -15,6 +15,7 @@ const TEXT = {
     closed: '办结时间',
     reply: '答复',
     notes: '办理进展',
+    photos: '现场照片',
     feedbackTitle: '满意度评价',
     question: '您对办理结果是否满意？',
     SATISFIED: '满意',
@@ -49,6 +50,7 @@ const TEXT = {
     closed: 'Closed',
     reply: 'Reply',
     notes: 'Updates',
+    photos: 'Photos',
     feedbackTitle: 'How did we do?',
     question: 'Are you satisfied with the outcome?',
     SATISFIED: 'Satisfied',
@@ -144,6 +146,23 @@ function showTicket(ticket) {
     }),
   );
   $('r-notes-box').hidden = ticket.notes.length === 0;
+  // Signed links that expire within minutes: a lookup again gives fresh ones.
+  const photos = ticket.photos ?? [];
+  $('r-photos').replaceChildren(
+    ...photos.map((photo) => {
+      const link = document.createElement('a');
+      link.href = photo.url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      const image = document.createElement('img');
+      image.src = photo.thumbnailUrl;
+      image.alt = photo.fileName;
+      image.loading = 'lazy';
+      link.append(image);
+      return link;
+    }),
+  );
+  $('r-photos-box').hidden = photos.length === 0;
   $('r-reply').textContent = ticket.reply ?? '';
   $('r-reply-box').hidden = !ticket.reply;
   $('result').hidden = false;

@@ -168,3 +168,46 @@ export async function publicPhotoLinks(
     rows.map((row) => [row.ticketId, `${base}${signedPath(settings.linkKey, row.id, 'public', expiresAt)}`]),
   );
 }
+
+/** A photo as the citizen status page shows it: links to the thumbnail and the copy without EXIF/GPS. */
+export interface PublicPhoto {
+  fileName: string;
+  thumbnailUrl: string;
+  url: string;
+}
+
+/** Most photos the status page lists (the newest). */
+const STATUS_PAGE_PHOTOS = 12;
+
+/**
+ * For the citizen status page: the ticket's PUBLIC photos that have a copy without metadata and a
+ * thumbnail, oldest first, as signed paths on the API's origin that expire after ATTACHMENT_LINK_TTL_SECONDS.
+ * Never an INTERNAL file, never an original (a HEIC photo, which has no stripped copy, is not shown).
+ */
+export async function publicPhotos(
+  db: Db,
+  settings: AttachmentSettings,
+  ticketId: string,
+  now: Date,
+): Promise<PublicPhoto[]> {
+  const rows = await db
+    .select({ id: attachments.id, fileName: attachments.fileName })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.ticketId, ticketId),
+        eq(attachments.status, 'READY'),
+        eq(attachments.visibility, 'PUBLIC'),
+        eq(attachments.hasPublicVariant, true),
+        eq(attachments.hasThumbnail, true),
+      ),
+    )
+    .orderBy(desc(attachments.readyAt), desc(attachments.id))
+    .limit(STATUS_PAGE_PHOTOS);
+  const expiresAt = new Date(now.getTime() + settings.linkTtlSeconds * 1000);
+  return rows.reverse().map((row) => ({
+    fileName: row.fileName,
+    thumbnailUrl: signedPath(settings.linkKey, row.id, 'thumbnail', expiresAt),
+    url: signedPath(settings.linkKey, row.id, 'public', expiresAt),
+  }));
+}

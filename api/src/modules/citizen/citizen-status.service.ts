@@ -1,6 +1,8 @@
 import { type CloseReason, citizenAccess, departments, type TicketStatus, tickets } from '@hotline/schema';
 import type { Db } from '@hotline/schema/client';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { AttachmentSettings } from '../attachments/attachment-settings.js';
+import { type PublicPhoto, publicPhotos } from '../attachments/attachments.service.js';
 import { listPublicNotes } from '../notes/notes.service.js';
 import { citizenKey, secretMatches } from './citizen-secrets.js';
 
@@ -11,6 +13,8 @@ const STAGE: Record<TicketStatus, PublicStage> = {
   NEW: 'RECEIVED',
   DISPATCHED: 'RECEIVED',
   RETURNED: 'RECEIVED',
+  // Handled as part of an incident (the burst pipe many called about): in progress, as the parent is.
+  LINKED: 'IN_PROGRESS',
   IN_PROGRESS: 'IN_PROGRESS',
   ON_HOLD: 'IN_PROGRESS',
   RESOLVED: 'RESOLVED',
@@ -18,8 +22,8 @@ const STAGE: Record<TicketStatus, PublicStage> = {
 };
 
 /**
- * The status page's view of a ticket: progress, department, deadline, PUBLIC notes and the reply,
- * nothing else (no caller data, no INTERNAL notes, no reasons, no assignee).
+ * The status page's view of a ticket: progress, department, deadline, PUBLIC notes and photos and the
+ * reply, nothing else (no caller data, no INTERNAL notes, no reasons, no assignee).
  */
 export interface PublicTicketStatus {
   number: string;
@@ -34,7 +38,12 @@ export interface PublicTicketStatus {
   reply: string | null;
   /** Notes staff wrote for the caller (PUBLIC), oldest first; never an INTERNAL one. */
   notes: { at: string; body: string }[];
+  /** PUBLIC photos (thumbnail and copy without EXIF/GPS, short-lived links); never an INTERNAL file. */
+  photos: PublicPhoto[];
 }
+
+/** The department a caller hears of: the ticket's own, or for a caller of an incident, the parent's. */
+const answeringDepartment = sql`coalesce(${tickets.departmentId}, (select parent.department_id from tickets parent where parent.id = ${tickets.incidentId}))`;
 
 /** Compared against when no ticket has the number, so a wrong number costs what a wrong code does. */
 const NO_TICKET_HASH = '0'.repeat(64);
@@ -48,6 +57,8 @@ export async function lookupTicketStatus(
   serverKey: Buffer,
   number: string,
   code: string,
+  /** Where photos are and how their links are signed; without it no photos are listed. */
+  photos?: { settings: AttachmentSettings; now: Date },
 ): Promise<PublicTicketStatus | null> {
   const [row] = await db
     .select({
@@ -65,7 +76,7 @@ export async function lookupTicketStatus(
     })
     .from(tickets)
     .innerJoin(citizenAccess, eq(citizenAccess.ticketId, tickets.id))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .leftJoin(departments, eq(departments.id, answeringDepartment))
     .where(eq(tickets.number, number.trim().slice(0, 40)));
   const matches = secretMatches(citizenKey(serverKey), code, row?.lookupHash ?? NO_TICKET_HASH);
   if (!row || !matches) return null;
@@ -85,5 +96,6 @@ export async function lookupTicketStatus(
       at: note.at.toISOString(),
       body: note.body,
     })),
+    photos: photos ? await publicPhotos(db, photos.settings, row.id, photos.now) : [],
   };
 }

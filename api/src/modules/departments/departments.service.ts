@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput, notFound } from '../../errors/app-error.js';
+import { forgetReferenceRows } from '../../reference-rows.js';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 
@@ -51,7 +52,7 @@ export async function updateDepartment(
   requireRole(ctx.viewer, ['ADMIN', 'MANAGER']);
   const values = checkDepartment(input);
   if (!isUuid(id)) throw notFound('Department');
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(departments).where(eq(departments.id, id)).for('update');
     if (!existing) throw notFound('Department');
     await checkParent(tx, id, values.parentId);
@@ -59,6 +60,9 @@ export async function updateDepartment(
     const [row] = await tx.update(departments).set(values).where(eq(departments.id, id)).returning();
     return row!;
   });
+  // Ticket pages of this process name the department as it is now.
+  forgetReferenceRows();
+  return updated;
 }
 
 function checkDepartment(input: DepartmentInput) {
@@ -116,7 +120,7 @@ export async function saveTreeNode(
     parentId: input.parentId ?? null,
   };
   if (id !== null && !isUuid(id)) throw notFound(label);
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     if (values.parentId) {
       const [parent] = isUuid(values.parentId)
         ? await tx.select({ parentId: table.parentId }).from(table).where(eq(table.id, values.parentId))
@@ -135,4 +139,6 @@ export async function saveTreeNode(
     if (!row) throw notFound(label);
     return row;
   });
+  forgetReferenceRows();
+  return saved;
 }

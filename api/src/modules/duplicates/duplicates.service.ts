@@ -10,6 +10,7 @@ import { OPEN_STATUSES } from '../../domain/ticket-machine.js';
 import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
 import type { LoaderContext } from '../../graphql/loaders.js';
+import { refuseWhileCallersWait } from '../incidents/link-to-incident.js';
 import { changeTicket } from '../tickets/change-ticket.js';
 import { distanceFrom, nearPoint } from '../tickets/geo-conditions.js';
 import { visibleTickets } from '../tickets/ticket-access.js';
@@ -211,6 +212,7 @@ export function mergeTicket(
     input.id,
     input.expectedVersion,
     async (ticket, tx, now) => {
+      await refuseWhileCallersWait(tx, ticket);
       const [target] = isUuid(input.intoId)
         ? await tx
             .select()

@@ -58,7 +58,7 @@ const MAX_SPAN_MS = 90 * 24 * 3600 * 1000;
 const MAX_REQUESTS = 1000;
 const MAX_IDS = 100;
 const CLOSED_STATUSES: TicketStatus[] = ['RESOLVED', 'CLOSED'];
-const OPEN_STATUSES: TicketStatus[] = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED'];
+const OPEN_STATUSES: TicketStatus[] = ['NEW', 'DISPATCHED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED', 'LINKED'];
 
 /** The caller's side of a ticket closed without a reply: why it was closed, in Open311's words. */
 const CLOSE_NOTES: Record<CloseReason, string | null> = {

@@ -10,6 +10,7 @@ import {
   validateCalendar,
 } from '../../domain/sla-clock.js';
 import { AppError } from '../../errors/app-error.js';
+import { forgetReferenceRows } from '../../reference-rows.js';
 import { recordSettingsChange } from '../settings-audit/settings-audit.writer.js';
 import { calendarSnapshot, slaPolicySnapshot } from '../settings-audit/settings-snapshots.js';
 import { type BusinessCalendarRow, calendarSpec, type SlaPolicyRow } from './sla-settings.js';
@@ -109,7 +110,7 @@ export async function setBusinessCalendar(
 /** Replaces the policy of the input's priority (one per priority); durations are kept as written. */
 export async function upsertSlaPolicy(ctx: ServiceContext, input: SlaPolicyDraft): Promise<SlaPolicyRow> {
   requireRole(ctx.viewer, SLA_ADMINS);
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const calendar = calendarSpec(await readCalendar(tx));
     const policy = await checkSlaPolicy(tx, input, calendar);
@@ -136,4 +137,6 @@ export async function upsertSlaPolicy(ctx: ServiceContext, input: SlaPolicyDraft
     });
     return saved;
   });
+  forgetReferenceRows();
+  return saved;
 }

@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { AppError, badInput } from '../../errors/app-error.js';
+import { claimEvidence, evidenceWebhookExtra, linkEvidence } from '../attachments/attach-evidence.js';
 import { changeTicket, type Versioned } from '../tickets/change-ticket.js';
 import type { EventDraft } from '../tickets/ticket-events.writer.js';
 
@@ -94,15 +95,23 @@ export function superviseTicket(ctx: ServiceContext, input: SuperviseInput): Pro
  */
 export function replySupervision(
   ctx: ServiceContext,
-  input: Versioned & { reply: string },
+  input: Versioned & { reply: string; attachmentIds?: readonly string[] | null },
 ): Promise<TicketRow> {
   const reply = checkText('reply', input.reply);
   return changeTicket(ctx, 'replySupervision', input.id, input.expectedVersion, async (ticket, tx, now) => {
     const [row] = await answerOpenSupervision(tx, ctx, ticket.id, now, { status: 'REPLIED', reply });
     if (!row) throw new AppError('INVALID_TRANSITION', 'No supervision waits for a reply on this ticket');
+    const evidence = await claimEvidence(tx, ctx.viewer, ticket.id, input.attachmentIds);
     return {
       set: {},
-      events: [{ type: 'SUPERVISION_REPLIED', note: reply, webhookExtra: webhookSupervision(row) }],
+      events: [
+        {
+          type: 'SUPERVISION_REPLIED',
+          note: reply,
+          webhookExtra: { ...webhookSupervision(row), ...evidenceWebhookExtra(evidence) },
+        },
+      ],
+      afterEvents: (tx) => linkEvidence(tx, ticket.id, 'SUPERVISION_REPLIED', evidence),
     };
   });
 }

@@ -37,8 +37,14 @@ export class SupervisionResolver {
     @Arg('reply', () => String) reply: string,
     @Ctx() ctx: GraphQLContext,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('attachmentIds', () => [ID], {
+      nullable: true,
+      description:
+        'Files uploaded to this ticket beforehand that the reply carries (TicketEvent.attachments); as for resolveTicket.',
+    })
+    attachmentIds?: string[] | null,
   ) {
-    return replySupervision(ctx, { id, reply, expectedVersion });
+    return replySupervision(ctx, { id, reply, expectedVersion, attachmentIds });
   }
 
   @FieldResolver(() => Supervision, {

@@ -29,6 +29,8 @@ const ACTION_NAME: Record<TicketAction, ActionName> = {
   replyCoHandling: 'REPLY_CO_HANDLING',
   remindCoHandler: 'REMIND_CO_HANDLER',
   waiveCoHandler: 'WAIVE_CO_HANDLER',
+  linkToIncident: 'LINK_TO_INCIDENT',
+  unlinkFromIncident: 'UNLINK_FROM_INCIDENT',
 };
 
 /**
@@ -60,8 +62,11 @@ export async function allowedActionsFor(ctx: GraphQLContext, ticket: TicketRow):
           (part.status === 'PENDING' || part.status === 'ACCEPTED'),
       )?.status as 'PENDING' | 'ACCEPTED' | undefined) ?? null)
     : null;
+  const isIncident =
+    checkAction('linkToIncident', ticket, signedIn) === null &&
+    (await ctx.loaders.incidentChildCounts.load(ticket.id)).total > 0;
   return allowedActions(
-    { ...ticket, extensionPending, returnPending, supervisionOpen, viewerCoHandling },
+    { ...ticket, extensionPending, returnPending, supervisionOpen, viewerCoHandling, isIncident },
     signedIn,
   ).map((action) => ACTION_NAME[action]);
 }

@@ -63,6 +63,8 @@ const ACTION_LABEL: Record<TicketAction, string> = {
   replyCoHandling: 'reply to the co-handling of',
   remindCoHandler: 'remind a co-handler of',
   waiveCoHandler: 'waive a co-handler of',
+  linkToIncident: 'link to an incident',
+  unlinkFromIncident: 'unlink from its incident',
 };
 
 /**

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../context.js';
 import { checkText } from '../../domain/text-limits.js';
 import { allowedCloseReasons } from '../../domain/ticket-machine.js';
 import { AppError } from '../../errors/app-error.js';
+import { refuseWhileCallersWait } from '../incidents/link-to-incident.js';
 import { stopSla } from '../sla/sla-cycle.js';
 import { changeTicket, type Versioned } from './change-ticket.js';
 
@@ -12,7 +13,7 @@ export function closeTicket(
   input: Versioned & { reason: CloseReason; note?: string | null },
 ): Promise<TicketRow> {
   const note = checkText('note', input.note, { optional: true });
-  return changeTicket(ctx, 'close', input.id, input.expectedVersion, (ticket, _tx, now) => {
+  return changeTicket(ctx, 'close', input.id, input.expectedVersion, async (ticket, tx, now) => {
     if (!allowedCloseReasons(ticket.status).includes(input.reason)) {
       throw new AppError(
         'INVALID_TRANSITION',
@@ -22,6 +23,7 @@ export function closeTicket(
         },
       );
     }
+    if (input.reason !== 'RESOLVED') await refuseWhileCallersWait(tx, ticket);
     return {
       set: { status: 'CLOSED', closeReason: input.reason, closedAt: now, ...stopSla(ticket, now) },
       events: [{ type: 'CLOSED', note: note ?? input.reason }],

@@ -39,6 +39,14 @@ export function recordFeedback(
         events: [recorded, { type: 'CLOSED', fromStatus: 'RESOLVED', note: comment }],
       };
     }
+    // A caller of an incident (resolved with its parent, no department of its own) disagrees: the ticket
+    // becomes its own case, NEW at the hotline centre for an agent to dispatch; the parent stays resolved.
+    if (ticket.incidentId && !ticket.departmentId) {
+      return {
+        set: { ...feedback, status: 'NEW', resolvedAt: null },
+        events: [recorded, { type: 'REOPENED', fromStatus: 'RESOLVED', note: comment }],
+      };
+    }
     // Reopened to the same department with fresh clocks; it counts as accepted already.
     const cycle = await startSlaCycle(tx, ticket, now);
     return {

@@ -49,6 +49,8 @@ export const WEBHOOK_TYPES: Partial<Record<TicketEventType, string>> = {
   CO_HANDLER_REMINDED: 'ticket.co_handler_reminded',
   CO_HANDLER_WAIVED: 'ticket.co_handler_waived',
   ATTACHMENT_ADDED: 'ticket.attachment_added',
+  LINKED_TO_INCIDENT: 'ticket.linked_to_incident',
+  UNLINKED_FROM_INCIDENT: 'ticket.unlinked_from_incident',
 };
 
 /** The ticket as a webhook body carries it: no personal data. */

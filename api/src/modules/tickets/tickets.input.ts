@@ -149,6 +149,16 @@ export class TicketFilter {
       'Co-handling was requested of this department at least once (the coHandlingRequests of its scorecard).',
   })
   coHandlingDepartmentId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The callers linked to this parent incident (多诉一案), waiting or followed its resolution.',
+  })
+  incidentId?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Linked to a parent incident (a caller's ticket of 多诉一案), or not.",
+  })
+  isIncidentChild?: boolean | null;
   @Field(() => BoundingBoxInput, {
     nullable: true,
     description: 'The ticket has a location inside this map area (edges included).',

@@ -8,7 +8,7 @@ import {
   tickets,
 } from '@hotline/schema';
 import { queryRows } from '@hotline/schema/client';
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { requireSignedIn, scopedDepartment, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
@@ -51,6 +51,10 @@ export interface TicketFilter extends FigureFilter {
   supervisionOverdue?: boolean | null;
   /** Co-handled (协办): for a department-scoped viewer, by its own department; for others, by any. */
   coHandling?: boolean | null;
+  /** The callers linked to this parent incident (多诉一案). */
+  incidentId?: string | null;
+  /** Linked to a parent incident, or not. */
+  isIncidentChild?: boolean | null;
   /** Located inside this map area. */
   within?: (GeoBox & { system?: CoordinateSystem | null }) | null;
   /** Located within radiusMeters of this point. */
@@ -142,6 +146,10 @@ function filterConditions(filter: TicketFilter, viewer: Viewer, now: Date): (SQL
       ? sql`exists (select 1 from ticket_co_handlers c where c.ticket_id = ${tickets.id} and c.department_id = ${department}::uuid)`
       : sql`exists (select 1 from ticket_co_handlers c where c.ticket_id = ${tickets.id})`;
     conditions.push(filter.coHandling ? coHandled : sql`not ${coHandled}`);
+  }
+  if (filter.incidentId) conditions.push(idOrNothing(tickets.incidentId, filter.incidentId));
+  if (filter.isIncidentChild != null) {
+    conditions.push(filter.isIncidentChild ? isNotNull(tickets.incidentId) : isNull(tickets.incidentId));
   }
   const search = checkText('search', filter.search, { optional: true, label: 'filter.search' });
   if (search) conditions.push(searchCondition(search, viewer));

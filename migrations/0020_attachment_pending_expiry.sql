@@ -1,0 +1,1 @@
+CREATE INDEX "attachments_pending_expiry_idx" ON "attachments" USING btree ("upload_expires_at") WHERE status = 'PENDING';
