@@ -445,3 +445,66 @@ describe("the co-handlers' figures", () => {
     expect(departmentScorecard.current).toEqual(of(d));
   });
 });
+
+interface Created extends View {
+  events: {
+    nodes: {
+      type: string;
+      fromStatus: string | null;
+      toStatus: string | null;
+      department: { id: string } | null;
+    }[];
+  };
+}
+
+describe('co-handlers named at intake', () => {
+  const create = (input: Record<string, unknown>) =>
+    app.gql<{ createTicket: Created }>(
+      `mutation($input: CreateTicketInput!) { createTicket(input: $input) { number ${FIELDS} events(first: 10) { nodes { type fromStatus toStatus department { id } } } } }`,
+      {
+        input: {
+          title: '人行道井盖缺失',
+          description: '井盖协办测试：人行道井盖缺失，夜间危险',
+          demandType: 'REPORT',
+          callerPhone: '13800000000',
+          ...input,
+        },
+      },
+      manager.token,
+    );
+
+  it('names them with the dispatch a routing rule makes at once, and refuses them without one', async () => {
+    await app.ok(
+      'mutation($input: RoutingRuleInput!) { createRoutingRule(input: $input) { id } }',
+      { input: { name: '井盖协办', departmentId: lead, conditions: { keywords: ['井盖协办测试'] } } },
+      app.adminToken,
+    );
+    const made = await create({ coHandlingDepartmentIds: [coB] });
+    expect(made.errors).toBeUndefined();
+    const ticket = made.data!.createTicket;
+    expect(ticket.status).toBe('DISPATCHED');
+    expect(ticket.department).toEqual({ id: lead });
+    expect(pairs(ticket)).toEqual([`${coB} PENDING`]);
+    expect(ticket.events.nodes.map((event) => event.type)).toEqual([
+      'CREATED',
+      'DISPATCHED',
+      'CO_HANDLING_REQUESTED',
+    ]);
+    expect(ticket.events.nodes[2]).toMatchObject({
+      fromStatus: 'NEW',
+      toStatus: 'DISPATCHED',
+      department: { id: coB },
+    });
+    // The co-handler sees it and takes its part on, as after dispatchTicket.
+    expect((await accept(ticket.id, handlerB.token)).errors).toBeUndefined();
+
+    // Refused as on dispatchTicket: the lead as co-handler.
+    expect(codes(await create({ coHandlingDepartmentIds: [lead] }))).toEqual(['BAD_USER_INPUT']);
+    // Not dispatched at once (no rule matches, or autoDispatch false): nothing is registered.
+    const before = await sql<{ n: number }[]>`select count(*)::int as n from tickets`;
+    const undispatched = await create({ coHandlingDepartmentIds: [coB], autoDispatch: false });
+    expect(codes(undispatched)).toEqual(['BAD_USER_INPUT']);
+    expect(undispatched.errors![0]!.extensions!.reason).toBe('NOT_DISPATCHED_AT_ONCE');
+    expect(await sql<{ n: number }[]>`select count(*)::int as n from tickets`).toEqual(before);
+  });
+});

@@ -105,10 +105,15 @@ describe('TicketActionBar', () => {
 
     await reassign(user);
 
-    expect(runTicketAction).toHaveBeenCalledWith('reassign', ticket, {
-      departmentId: 'd2',
-      reason: '属地管理',
-    });
+    // The action names the ticket by id and the version it was loaded at (use-ticket-action.ts).
+    expect(runTicketAction).toHaveBeenCalledWith(
+      'reassign',
+      { id: ticket.id, version: ticket.version },
+      {
+        departmentId: 'd2',
+        reason: '属地管理',
+      },
+    );
   });
 
   it('says plainly when someone else changed the ticket meanwhile', async () => {

@@ -22,12 +22,13 @@ import { isUuid } from '../../domain/uuid.js';
 import { AppError, badInput } from '../../errors/app-error.js';
 import { CONFIG_TTL_MS, ShortLivedCache } from '../../shared-cache.js';
 import { checkCallerEmail, issueCitizenAccess } from '../citizen/citizen-access.js';
+import { type CoHandlingInput, requestCoHandlers } from '../co-handling/request-co-handlers.js';
 import { decideRoute } from '../routing/route-ticket.js';
 import { startSlaCycle } from '../sla/sla-cycle.js';
 import { appendEventsOfMany, type EventDraft } from './ticket-events.writer.js';
 import { ticketColumns } from './ticket-rows.js';
 
-export interface CreateTicketInput {
+export interface CreateTicketInput extends CoHandlingInput {
   title: string;
   description: string;
   demandType: DemandType;
@@ -149,15 +150,42 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
     const changes: { ticket: TicketRow; events: EventDraft[] }[] = [
       { ticket: registered, events: [{ type: 'CREATED', toStatus: 'NEW', departmentId: null }] },
     ];
+    const coHandling = (input.coHandlingDepartmentIds ?? []).length > 0 || input.coHandlingDueAt != null;
+    if (coHandling && !dispatchTo) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'Co-handlers are named at a dispatch, and no routing rule dispatched this ticket at once: register it, then dispatch it with them',
+        { field: 'coHandlingDepartmentIds', reason: 'NOT_DISPATCHED_AT_ONCE' },
+      );
+    }
     if (dispatchTo) {
       await tx
         .insert(ticketDepartments)
         .values({ ticketId: created.id, departmentId: dispatchTo.departmentId, firstAt: now });
       const note = `rule: ${dispatchTo.name}`;
-      changes.push({
-        ticket: created,
-        events: [{ type: 'DISPATCHED', fromStatus: 'NEW', toStatus: 'DISPATCHED', note }],
-      });
+      const events: EventDraft[] = [{ type: 'DISPATCHED', fromStatus: 'NEW', toStatus: 'DISPATCHED', note }];
+      if (coHandling) {
+        // Named with the dispatch, as dispatchTicket names them: one CO_HANDLING_REQUESTED event each.
+        const requested = await requestCoHandlers(
+          tx,
+          ctx,
+          { ticketId: created.id, leadId: dispatchTo.departmentId, leadDueAt: created.dueAt, now },
+          input,
+        );
+        await tx
+          .update(tickets)
+          .set({ openCoHandlerIds: requested.openCoHandlerIds })
+          .where(eq(tickets.id, created.id));
+        created.openCoHandlerIds = requested.openCoHandlerIds;
+        events.push(
+          ...requested.events.map((event) => ({
+            ...event,
+            fromStatus: 'NEW' as const,
+            toStatus: 'DISPATCHED' as const,
+          })),
+        );
+      }
+      changes.push({ ticket: created, events });
     }
     if (articleId) {
       const article = await useArticle(tx, articleId, now);

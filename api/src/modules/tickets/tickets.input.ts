@@ -250,6 +250,17 @@ export class CreateTicketInput extends TicketDemandFields {
     description: 'Route and dispatch at once when a rule matches. Default true.',
   })
   autoDispatch?: boolean | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Co-handling departments (协办) of the dispatch a routing rule makes at once, as on dispatchTicket. BAD_USER_INPUT (reason NOT_DISPATCHED_AT_ONCE) when the ticket is not dispatched at once: dispatch it with them then.',
+  })
+  coHandlingDepartmentIds?: string[] | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the co-handlers' replies are due (default: half way to the resolution deadline).",
+  })
+  coHandlingDueAt?: Date | null;
   @Field(() => ID, {
     nullable: true,
     description:
