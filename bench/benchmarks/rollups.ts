@@ -1,10 +1,22 @@
-import { aggregateTickets, rollUpAllDirtyDays, systemClock } from '@hotline/api/services';
+import { aggregateTickets, rollUpAllDirtyDays, systemClock, ZONE_SQL } from '@hotline/api/services';
 import { openDatabase } from '@hotline/schema/client';
-import { sql as drizzleSql } from 'drizzle-orm';
+import { sql as drizzleSql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import { gql } from '../lib/graphql.js';
 import { median } from '../lib/load.js';
+
+/** Runs a drizzle SQL fragment through postgres.js (the benchmark's raw client). */
+function raw<T extends object>(sql: postgres.Sql, query: SQL): Promise<T[]> {
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  return sql.unsafe<T[]>(text, params as postgres.ParameterOrJSON<never>[]);
+}
+
+/** The business calendar's zone, as the roll-up cuts days (ZONE_SQL). */
+async function calendarZone(sql: postgres.Sql): Promise<string> {
+  const [row] = await raw<{ zone: string }>(sql, drizzleSql`select ${ZONE_SQL} as zone`);
+  return row!.zone;
+}
 
 /**
  * The last `days` whole days up to today in the business calendar's zone, as the console asks them
@@ -15,12 +27,11 @@ export async function wholeDays(
   now: Date,
   days: number,
 ): Promise<{ from: Date; to: Date }> {
+  const zone = await calendarZone(sql);
   const [row] = await sql<{ from: Date; to: Date }[]>`
-    with z as (
-      select coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai') as zone
-    ), today as (select zone, (${now.toISOString()}::timestamptz at time zone zone)::date as day from z)
-    select ((day - ${days - 1}::int)::timestamp at time zone zone) as "from",
-      ((day + 1)::timestamp at time zone zone) as "to"
+    with today as (select (${now.toISOString()}::timestamptz at time zone ${zone})::date as day)
+    select ((day - ${days - 1}::int)::timestamp at time zone ${zone}) as "from",
+      ((day + 1)::timestamp at time zone ${zone}) as "to"
     from today`;
   return { from: new Date(row!.from), to: new Date(row!.to) };
 }
@@ -47,20 +58,15 @@ export async function catchUpRollups(url: string): Promise<{ days: number; ms: n
  * the roll-up table, measured in the same run as the API.
  */
 export async function rawAggregateMs(sql: postgres.Sql, from: Date, to: Date, runs: number): Promise<number> {
-  const [row] = await sql<{ zone: string }[]>`
-    select coalesce((select timezone from business_calendar where id = 1), 'Asia/Shanghai') as zone`;
-  const zone = row!.zone;
-  const query = new PgDialect().sqlToQuery(
-    drizzleSql`select count(*)::int as rows from (${aggregateTickets(
-      drizzleSql`${from.toISOString()}::timestamptz`,
-      drizzleSql`${to.toISOString()}::timestamptz`,
-      zone,
-    )}) as figures`,
-  );
+  const query = drizzleSql`select count(*)::int as rows from (${aggregateTickets(
+    drizzleSql`${from.toISOString()}::timestamptz`,
+    drizzleSql`${to.toISOString()}::timestamptz`,
+    await calendarZone(sql),
+  )}) as figures`;
   const runsMs: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    await sql.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[]);
+    await raw(sql, query);
     runsMs.push(performance.now() - started);
   }
   return median(runsMs);
