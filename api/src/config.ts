@@ -89,6 +89,11 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().default('admin@hotline.local'),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * What executes GraphQL operations: `jit` (graphql-jit, each distinct document compiled once) or
+   * `graphql-js` (the reference interpreter: a fallback, and the baseline the benchmark compares with).
+   */
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   /** How often the SLA tick runs, in milliseconds. */
   SLA_TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How often workers roll up the days that changes marked (stats and the department ranking), in ms. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 
 // type-graphql takes resolver classes as `Function`.
@@ -32,6 +32,13 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The served schema, built once per process. */
 export function buildHotlineSchema(): Promise<GraphQLSchema> {
-  built ??= discoverResolvers().then((resolvers) => buildSchema({ resolvers, validate: false }));
+  built ??= discoverResolvers().then(async (resolvers) => {
+    const schema = await buildSchema({ resolvers, validate: false });
+    // type-graphql wraps `resolveType` in an async function; the compiled executor (jit-executor.ts)
+    // takes a type name, not a promise of one. Node's objects are tagged with `__typename` (node.ts).
+    const node = schema.getType('Node');
+    if (isInterfaceType(node)) node.resolveType = (value: { __typename?: string }) => value.__typename;
+    return schema;
+  });
   return built;
 }

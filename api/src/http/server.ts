@@ -18,6 +18,7 @@ import type { Config } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { makeFormatError } from '../graphql/format-error.js';
 import { inputTextPlugin } from '../graphql/input-text.js';
+import { jitGateway } from '../graphql/jit-executor.js';
 import {
   costLimitPlugin,
   limitParseOptions,
@@ -110,7 +111,10 @@ export async function createHttpServer(
   const server = createServer(app);
   const formatError = mapLimitErrors(makeFormatError(deps.log));
   const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
+    // Compiled execution (graphql-jit) of the same schema unless configured off: see jit-executor.ts.
+    ...((deps.config?.GRAPHQL_EXECUTOR ?? 'jit') === 'jit'
+      ? { gateway: jitGateway(deps.schema) }
+      : { schema: deps.schema }),
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
