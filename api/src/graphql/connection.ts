@@ -1,7 +1,7 @@
 import { type ClassType, Field, ObjectType } from 'type-graphql';
 import type { Page } from '../cursor.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -19,7 +19,7 @@ export class PageInfo {
  * add fields of its own (a ticket list's `totalCount`).
  */
 export function Connection<TNode extends object>(nodeType: ClassType<TNode>) {
-  @ObjectType(`${nodeType.name}Edge`)
+  @ObjectType(`${nodeType.name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -27,7 +27,7 @@ export function Connection<TNode extends object>(nodeType: ClassType<TNode>) {
     node!: TNode;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionBase {
     @Field(() => [Edge])
     edges!: Edge[];
@@ -39,10 +39,17 @@ export function Connection<TNode extends object>(nodeType: ClassType<TNode>) {
   return ConnectionBase;
 }
 
-/** Shapes a page of rows as a Relay connection. */
+/**
+ * Shapes a page of rows as a Relay connection. The edges (a cursor per row) are built only when the
+ * query reads them: a list that asks for `nodes` encodes no cursor but the page's two.
+ */
 export function toConnection<T>(page: Page<T>) {
+  let edges: { cursor: string; node: T }[] | undefined;
   return {
-    edges: page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
+    get edges() {
+      edges ??= page.rows.map((node) => ({ cursor: page.cursorOf(node), node }));
+      return edges;
+    },
     nodes: page.rows,
     pageInfo: {
       hasNextPage: page.hasNextPage,

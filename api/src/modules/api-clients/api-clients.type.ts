@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Role } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class ApiClient extends Node {
   @Field(() => String)
   name!: string;
@@ -21,7 +21,7 @@ export class ApiClient extends Node {
   departmentId!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiClientCreated {
   @Field(() => ApiClient)
   client!: ApiClient;

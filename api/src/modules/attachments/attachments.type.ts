@@ -14,6 +14,7 @@ registerEnumType(AttachmentMedia, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A photo, document or call recording on a ticket. Links are short-lived and signed: ask for the attachment again for fresh ones.',
 })
@@ -63,7 +64,7 @@ export class Attachment {
   linksExpireAt!: Date;
 }
 
-@ObjectType({ description: 'An upload reserved by createAttachmentUpload.' })
+@ObjectType({ simpleResolvers: true, description: 'An upload reserved by createAttachmentUpload.' })
 export class AttachmentUpload {
   @Field(() => ID, { description: 'The attachment it becomes once the bytes arrive.' })
   attachmentId!: string;

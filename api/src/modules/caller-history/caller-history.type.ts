@@ -4,6 +4,7 @@ import { Satisfaction } from '../../graphql/enums.js';
 import { Ticket } from '../tickets/tickets.type.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A caller's tickets by phone number, as the viewer may know them: only tickets it sees with the phone in full.",
 })

@@ -3,7 +3,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CallerLanguage, NotificationChannel, NotificationEvent } from './citizen.enums.js';
 
-@ObjectType({ description: 'The wording of one notification to callers in one language (MANAGER, ADMIN).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The wording of one notification to callers in one language (MANAGER, ADMIN).',
+})
 export class NotificationTemplate {
   @Field(() => NotificationEvent)
   event!: EventValue;
@@ -22,7 +25,10 @@ export class NotificationTemplate {
   updatedAt!: Date | null;
 }
 
-@ObjectType({ description: 'One message to the caller of a ticket and how its attempts went.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One message to the caller of a ticket and how its attempts went.',
+})
 export class CallerNotification {
   @Field(() => String)
   id!: string;

@@ -4,6 +4,7 @@ import { CoHandlingStatus } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A co-handling department's part in a case (协办): the lead keeps the case and resolves it once every co-handler replied (or a manager waived it).",
 })

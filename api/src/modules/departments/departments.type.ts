@@ -6,7 +6,7 @@ import { Node } from '../../graphql/node.js';
 // Read (ObjectType) and written (InputType) alike: departments.input.ts extends these bases.
 
 /** What departments, areas and categories share, as read and as written. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType()
 export abstract class CodedFields {
   @Field(() => String)
@@ -15,14 +15,14 @@ export abstract class CodedFields {
   name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType()
 export abstract class DepartmentFields extends CodedFields {
   @Field(() => DepartmentKind)
   kind!: DepartmentKindValue;
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Department extends DepartmentFields implements Node {
   @Field(() => ID)
   id!: string;
@@ -33,15 +33,15 @@ export class Department extends DepartmentFields implements Node {
 }
 
 /** Areas (sub-district > community) and categories: two-level trees of code and name. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class TreeNode extends CodedFields implements Node {
   @Field(() => ID)
   id!: string;
   parentId!: string | null;
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Category extends TreeNode {}
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Area extends TreeNode {}

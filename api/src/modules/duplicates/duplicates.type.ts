@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Ticket } from '../tickets/tickets.type.js';
 
-@ObjectType({ description: 'Another ticket that may be the same demand.' })
+@ObjectType({ simpleResolvers: true, description: 'Another ticket that may be the same demand.' })
 export class DuplicateCandidate {
   @Field(() => Ticket)
   ticket!: Ticket;

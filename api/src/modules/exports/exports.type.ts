@@ -53,6 +53,7 @@ export const SOURCE_NAMES = {
 const SOURCE_VALUES = Object.fromEntries(Object.entries(SOURCE_NAMES).map(([value, name]) => [name, value]));
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A CSV or .xlsx export of a ticket list or report, and the record of who made it.',
 })
 export class ExportJob {
@@ -106,7 +107,7 @@ export function toExportJob(row: ExportJobRow): ExportJob {
   };
 }
 
-@ObjectType({ description: 'A one-time link to a finished export.' })
+@ObjectType({ simpleResolvers: true, description: 'A one-time link to a finished export.' })
 export class ExportDownload {
   @Field(() => String, {
     description: 'Path to GET on the API (no Authorization header needed); works once, until expiresAt.',

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'The callers (child tickets) linked to a parent incident (多诉一案): counts of all of them, and the tickets the viewer may see.',
 })

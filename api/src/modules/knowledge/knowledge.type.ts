@@ -1,7 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
-@ObjectType({ description: 'A knowledge base article: what an agent may tell a caller on the spot.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A knowledge base article: what an agent may tell a caller on the spot.',
+})
 export class KnowledgeArticle {
   @Field(() => ID)
   id!: string;
@@ -30,7 +33,7 @@ export class KnowledgeArticle {
   updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class KnowledgeArticlePage {
   @Field(() => Int)
   totalCount!: number;
@@ -40,7 +43,10 @@ export class KnowledgeArticlePage {
   nodes!: KnowledgeArticle[];
 }
 
-@ObjectType({ description: 'An article that likely answers a demand being registered.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An article that likely answers a demand being registered.',
+})
 export class ArticleSuggestion {
   @Field(() => KnowledgeArticle)
   article!: KnowledgeArticle;
@@ -48,7 +54,7 @@ export class ArticleSuggestion {
   score!: number;
 }
 
-@ObjectType({ description: 'One audited change of a knowledge article.' })
+@ObjectType({ simpleResolvers: true, description: 'One audited change of a knowledge article.' })
 export class KnowledgeArticleChange {
   @Field(() => ID)
   id!: string;
@@ -64,6 +70,7 @@ export class KnowledgeArticleChange {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A reply template; {caller_name} {ticket_number} {department} {deadline} are filled from a ticket by renderCannedReply.',
 })

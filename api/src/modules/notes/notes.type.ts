@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { NoteVisibility } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
-@ObjectType({ description: 'A note on a ticket: its NOTE_ADDED event.' })
+@ObjectType({ simpleResolvers: true, description: 'A note on a ticket: its NOTE_ADDED event.' })
 export class TicketNote {
   @Field(() => ID, { description: 'The id of its NOTE_ADDED TicketEvent.' })
   id!: string;

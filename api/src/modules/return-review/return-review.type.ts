@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A department's request to hand a ticket back, waiting for a manager (派单异议).",
 })
 export class ReturnRequest {
@@ -13,14 +14,14 @@ export class ReturnRequest {
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReturnRequestPage {
   @Field(() => [ReturnRequest])
   nodes!: ReturnRequest[];
   totalCount!: () => Promise<number>;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReturnRequestCount {
   @Field(() => Int)
   count!: number;

@@ -6,7 +6,7 @@ import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ScopeAdvice } from '../scope/scope.type.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RoutingConditions {
   @Field(() => [String], { description: 'Empty means any. Within a list: any of; across lists: all of.' })
   categoryCodes!: string[];
@@ -21,7 +21,7 @@ export class RoutingConditions {
 }
 
 /** A rule's settings, as it is now (RoutingRule) and as it was (RoutingRuleSnapshot). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class RoutingRuleFields {
   @Field(() => String)
   name!: string;
@@ -37,13 +37,13 @@ export abstract class RoutingRuleFields {
 }
 
 /** Maps onto a routing_rules row; `department` is a field resolver. */
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class RoutingRule extends RoutingRuleFields implements Node {
   @Field(() => ID)
   id!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RouteDecision {
   @Field(() => RoutingRule, {
     nullable: true,
@@ -61,10 +61,10 @@ export class RouteDecision {
 }
 
 /** A rule as it was before or after a change (audit). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RoutingRuleSnapshot extends RoutingRuleFields {}
 
-@ObjectType({ description: 'One audited change of the routing configuration.' })
+@ObjectType({ simpleResolvers: true, description: 'One audited change of the routing configuration.' })
 export class RoutingRuleChange {
   @Field(() => ID)
   id!: string;
@@ -81,5 +81,5 @@ export class RoutingRuleChange {
   after!: RoutingRuleSnapshot | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RoutingRuleChangeConnection extends Connection(RoutingRuleChange) {}

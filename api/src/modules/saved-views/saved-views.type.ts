@@ -13,7 +13,7 @@ registerEnumType(ViewVisibility, {
 });
 
 /** Maps onto a saved_views row; `owner`, `department` and `mine` are field resolvers. */
-@ObjectType({ description: "A list's filters, sort and columns saved under a name." })
+@ObjectType({ simpleResolvers: true, description: "A list's filters, sort and columns saved under a name." })
 export class SavedView {
   @Field(() => ID)
   id!: string;

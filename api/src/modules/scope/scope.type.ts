@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A kind of demand the hotline redirects instead of dispatching.',
 })
@@ -24,7 +25,10 @@ export class ScopeRule extends Node {
   enabled!: boolean;
 }
 
-@ObjectType({ description: 'Screening hint: the demand looks out of scope. The agent decides.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Screening hint: the demand looks out of scope. The agent decides.',
+})
 export class ScopeAdvice {
   @Field(() => ScopeRule)
   rule!: ScopeRule;

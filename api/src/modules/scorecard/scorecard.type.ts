@@ -3,6 +3,7 @@ import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
 import { User } from '../users/users.type.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A department's figures over tickets created in a period and sent to it at least once (the definitions of `stats` with its departmentId). Each count is the totalCount of `tickets` with the filter the console links it to (docs/integration.md).",
 })
@@ -84,7 +85,10 @@ export class DepartmentScorecard {
   score!: number | null;
 }
 
-@ObjectType({ description: "How much each rate weighs in a department's score (whole numbers 0..100)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "How much each rate weighs in a department's score (whole numbers 0..100).",
+})
 export class ScorecardWeights {
   @Field(() => Int)
   responseRate!: number;
@@ -121,7 +125,7 @@ export class ScorecardWeightsInput {
   returnRate!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DepartmentRankingEntry {
   @Field(() => Int, { description: '1 = best score (ties: more tickets first, then by name).' })
   rank!: number;
@@ -138,7 +142,7 @@ export class DepartmentRankingEntry {
   scoreChange!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DepartmentRanking {
   @Field(() => DateTimeScalar)
   from!: Date;
@@ -156,7 +160,7 @@ export class DepartmentRanking {
   entries!: DepartmentRankingEntry[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DepartmentScorecardDay {
   @Field(() => DateScalar)
   date!: string;
@@ -164,7 +168,7 @@ export class DepartmentScorecardDay {
   scorecard!: DepartmentScorecard;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DepartmentScorecardReport {
   departmentId!: string;
   @Field(() => DateTimeScalar)

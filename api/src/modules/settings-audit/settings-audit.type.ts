@@ -10,7 +10,10 @@ registerEnumType(SettingsKind, { name: 'SettingsKind', description: 'What kind o
 export const SettingsAction = Object.fromEntries(SETTINGS_ACTIONS.map((action) => [action, action]));
 registerEnumType(SettingsAction, { name: 'SettingsAction' });
 
-@ObjectType({ description: 'One field of a settings entity that a change set to another value.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One field of a settings entity that a change set to another value.',
+})
 export class SettingsFieldChange {
   @Field(() => String)
   field!: string;
@@ -21,7 +24,10 @@ export class SettingsFieldChange {
 }
 
 /** Maps onto a settings_audit row; `changes` and `actor` are field resolvers. */
-@ObjectType({ description: 'One audited change of a setting: who, when, the entity before and after.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One audited change of a setting: who, when, the entity before and after.',
+})
 export class SettingsChange {
   @Field(() => ID)
   id!: string;
@@ -45,5 +51,5 @@ export class SettingsChange {
   after!: unknown;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SettingsChangeConnection extends Connection(SettingsChange) {}

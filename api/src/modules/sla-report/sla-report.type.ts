@@ -35,6 +35,7 @@ registerEnumType(SlaBreachCause, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'SLA figures of a set of tickets; times are working time on the business calendar.',
 })
 export class SlaFigures {
@@ -77,23 +78,23 @@ export class SlaFigures {
   p90ResolveMinutes!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SlaPriorityFigures extends SlaFigures {
   @Field(() => TicketPriority)
   priority!: Priority;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SlaDepartmentFigures extends SlaFigures {
   departmentId!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SlaCategoryFigures extends SlaFigures {
   categoryId!: string | null;
 }
 
-@ObjectType({ description: 'A missed deadline.' })
+@ObjectType({ simpleResolvers: true, description: 'A missed deadline.' })
 export class SlaBreach {
   ticketId!: string;
   departmentId!: string | null;
@@ -116,6 +117,7 @@ export class SlaBreach {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'SLA performance of the tickets created in [from, to) that were dispatched, each judged on its current SLA cycle.',
 })
@@ -135,7 +137,10 @@ export class SlaReport {
   byCategory!: SlaCategoryFigures[];
 }
 
-@ObjectType({ description: "A page of the report's missed deadlines, latest deadline first." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A page of the report's missed deadlines, latest deadline first.",
+})
 export class SlaBreachPage {
   @Field(() => Int, { description: 'Missed deadlines in the whole report (acceptMissed + resolveMissed).' })
   totalCount!: number;

@@ -7,7 +7,7 @@ import { DateScalar, DurationScalar } from '../../graphql/scalars.js';
 // Read (ObjectType) and written (InputType) alike: the input types extend or are these classes.
 
 /** An escalation step as read and as written; the input names the department, the output resolves it. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType()
 export abstract class EscalationStepFields {
   @Field(() => Int)
@@ -16,13 +16,13 @@ export abstract class EscalationStepFields {
   after!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EscalationStep extends EscalationStepFields {
   notifyDepartmentId!: string | null;
 }
 
 /** A policy as read and as written, but for its escalation steps (input and output types differ). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType()
 export abstract class SlaPolicyFields {
   @Field(() => String)
@@ -39,7 +39,7 @@ export abstract class SlaPolicyFields {
   remindAt!: number[];
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class SlaPolicy extends SlaPolicyFields implements Node {
   @Field(() => ID)
   id!: string;
@@ -47,7 +47,7 @@ export class SlaPolicy extends SlaPolicyFields implements Node {
   escalation!: EscalationStep[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('TimeRangeInput')
 export class TimeRange {
   @Field(() => String, { description: 'Local time, HH:MM.' })
@@ -56,7 +56,7 @@ export class TimeRange {
   end!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('BusinessCalendarInput')
 export class BusinessCalendar {
   @Field(() => String)

@@ -1,14 +1,14 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CategoryCount {
   categoryId!: string;
   @Field(() => Int)
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DayCount {
   @Field(() => DateScalar)
   date!: string;
@@ -16,14 +16,14 @@ export class DayCount {
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DepartmentCount {
   departmentId!: string;
   @Field(() => Int)
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class HotlineStats {
   @Field(() => Int, { description: 'Tickets created in the range.' })
   received!: number;

@@ -4,6 +4,7 @@ import { SupervisionLevel, SupervisionStatus } from '../../graphql/enums.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A manager's supervision of a case (督办/催办) and the responsible department's reply.",
 })
 export class Supervision {

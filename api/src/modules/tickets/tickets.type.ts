@@ -15,7 +15,7 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { FeedbackChannel } from '../citizen/citizen.enums.js';
 import type { TicketCount } from './tickets.query.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Caller {
   @Field(() => String, { nullable: true })
   name!: string | null;
@@ -26,7 +26,7 @@ export class Caller {
   phone!: string | null;
 }
 
-@ObjectType({ description: 'A point in WGS-84 degrees (the GPS datum).' })
+@ObjectType({ simpleResolvers: true, description: 'A point in WGS-84 degrees (the GPS datum).' })
 export class Location {
   @Field(() => Float)
   lat!: number;
@@ -34,7 +34,7 @@ export class Location {
   lng!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Feedback {
   @Field(() => Satisfaction)
   satisfaction!: enums.Satisfaction;
@@ -46,7 +46,7 @@ export class Feedback {
   channel!: 'CALLBACK' | 'SELF_SERVICE';
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TicketSla {
   slaPolicyId!: string | null;
   @Field(() => DateTimeScalar, { nullable: true })
@@ -62,7 +62,7 @@ export class TicketSla {
 }
 
 /** Fields map one to one onto the tickets row; the rest are field resolvers. */
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Ticket extends Node {
   @Field(() => String, { description: 'Human-facing work-order number, unique.' })
   number!: string;
@@ -105,7 +105,7 @@ export class Ticket extends Node {
   needsManager!: boolean;
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class TicketEvent extends Node {
   @Field(() => TicketEventType)
   type!: enums.TicketEventType;
@@ -121,11 +121,11 @@ export class TicketEvent extends Node {
   level!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TicketConnection extends Connection(Ticket) {
   /** Runs the count only when the client asks for totalCount or totalCountIsExact (once for both). */
   count!: () => Promise<TicketCount>;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TicketEventConnection extends Connection(TicketEvent) {}

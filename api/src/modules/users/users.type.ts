@@ -4,7 +4,7 @@ import { Role } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
 import { Department } from '../departments/departments.type.js';
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class User extends Node {
   @Field(() => String)
   email!: string;
@@ -17,7 +17,7 @@ export class User extends Node {
   departmentId!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Viewer {
   @Field(() => User, { nullable: true })
   user!: User | null;
@@ -27,7 +27,7 @@ export class Viewer {
   department!: Department | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Session {
   @Field(() => String)
   token!: string;

@@ -4,7 +4,7 @@ import { Node } from '../../graphql/node.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 
 /** A subscription as read (Webhook) and as written (WebhookInput). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType()
 export abstract class WebhookFields {
   @Field(() => String)
@@ -15,7 +15,7 @@ export abstract class WebhookFields {
   events!: string[];
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Webhook extends WebhookFields implements Node {
   @Field(() => ID)
   id!: string;
@@ -23,7 +23,7 @@ export class Webhook extends WebhookFields implements Node {
   active!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class WebhookDelivery {
   @Field(() => ID, { description: 'The webhook-id header: one per event, the same on every attempt.' })
   id!: string;
@@ -50,10 +50,10 @@ export class WebhookDelivery {
   nextAttemptAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class WebhookCreated {
   @Field(() => Webhook)
   webhook!: Webhook;
