@@ -31,7 +31,7 @@ import { type FigureFilter, figureConditions } from './figure-filters.js';
 import { nearPoint, withinBox } from './geo-conditions.js';
 import { phoneSearchForms } from './phone-search.js';
 import { personalDataReadable, visibleEvents, visibleTickets } from './ticket-access.js';
-import { selectTicketRows } from './ticket-rows.js';
+import { ALL_TICKET_COLUMNS, selectTicketRows, type TicketColumns } from './ticket-rows.js';
 
 export interface TicketFilter extends FigureFilter {
   status?: TicketStatus[] | null;
@@ -69,6 +69,8 @@ export interface ListTicketsArgs {
   offset?: number | null;
   filter?: TicketFilter | null;
   orderBy?: { field: TicketOrderField; direction: 'ASC' | 'DESC' } | null;
+  /** The columns the caller reads from the rows (ticketColumnsFor); every column when not given. */
+  columns?: TicketColumns;
 }
 
 const MAX_OFFSET = 100_000;
@@ -252,6 +254,7 @@ export async function listTickets(
   const rows = await selectTicketRows(
     ctx.db,
     sql`where ${and(...where) ?? sql`true`} order by ${direction(column)} nulls last, ${direction(tickets.id)} limit ${first + 1} offset ${offset}`,
+    args.columns,
   );
   return {
     rows: rows.slice(0, first),
@@ -282,21 +285,31 @@ async function countTickets(ctx: ServiceContext, where: SQL): Promise<TicketCoun
   return { value: Math.max(EXACT_COUNT_BOUND + 1, estimate), exact: false };
 }
 
-export async function getTicket(ctx: ServiceContext, id: string): Promise<TicketRow | null> {
+export async function getTicket(
+  ctx: ServiceContext,
+  id: string,
+  columns: TicketColumns = ALL_TICKET_COLUMNS,
+): Promise<TicketRow | null> {
   requireSignedIn(ctx.viewer);
   if (!isUuid(id)) return null;
   const [row] = await selectTicketRows(
     ctx.db,
     sql`where ${and(eq(tickets.id, id), visibleTickets(ctx.viewer))}`,
+    columns,
   );
   return row ?? null;
 }
 
-export async function getTicketByNumber(ctx: ServiceContext, number: string): Promise<TicketRow | null> {
+export async function getTicketByNumber(
+  ctx: ServiceContext,
+  number: string,
+  columns: TicketColumns = ALL_TICKET_COLUMNS,
+): Promise<TicketRow | null> {
   requireSignedIn(ctx.viewer);
   const [row] = await selectTicketRows(
     ctx.db,
     sql`where ${and(eq(tickets.number, number.trim()), visibleTickets(ctx.viewer))}`,
+    columns,
   );
   return row ?? null;
 }

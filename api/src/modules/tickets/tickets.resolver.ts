@@ -1,13 +1,16 @@
 import type { TicketRow as Row } from '@hotline/schema';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { toConnection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { TicketAction } from '../../graphql/enums.js';
+import { selectedFieldNames } from '../../graphql/selection.js';
 import { Area, Category, Department } from '../departments/departments.type.js';
 import { SlaPolicy } from '../sla/sla.type.js';
 import { User } from '../users/users.type.js';
 import { allowedActionsFor } from './allowed-actions.js';
 import { maskPhone, mayReadPersonalData } from './ticket-access.js';
+import { ticketColumnsFor } from './ticket-rows.js';
 import { ticketSla } from './ticket-sla.js';
 import { TicketFilter, TicketOrder } from './tickets.input.js';
 import type { TicketCount } from './tickets.query.js';
@@ -22,6 +25,14 @@ import {
   TicketEventConnection,
   TicketSla,
 } from './tickets.type.js';
+
+/** The Ticket fields selected under a connection's `nodes` and `edges { node }`. */
+function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
+  return new Set([
+    ...(selectedFieldNames(info, ['nodes']) ?? []),
+    ...(selectedFieldNames(info, ['edges', 'node']) ?? []),
+  ]);
+}
 
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {
@@ -44,13 +55,17 @@ export class TicketConnectionResolver {
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return queries.getTicket(ctx, id);
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return queries.getTicket(ctx, id, ticketColumnsFor(selectedFieldNames(info)));
   }
 
   @Query(() => Ticket, { nullable: true })
-  ticketByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: GraphQLContext) {
-    return queries.getTicketByNumber(ctx, number);
+  ticketByNumber(
+    @Arg('number', () => String) number: string,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return queries.getTicketByNumber(ctx, number, ticketColumnsFor(selectedFieldNames(info)));
   }
 
   @Query(() => TicketConnection, {
@@ -58,15 +73,23 @@ export class TicketResolver {
   })
   async tickets(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('offset', () => Int, { nullable: true }) offset?: number,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
     @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
   ) {
-    const page = await queries.listTickets(ctx, { first, after, offset, filter, orderBy });
+    const page = await queries.listTickets(ctx, {
+      first,
+      after,
+      offset,
+      filter,
+      orderBy,
+      columns: ticketColumnsFor(connectionNodeFields(info)),
+    });
     let count: Promise<TicketCount> | undefined;
-    return { ...toConnection(page), count: () => (count ??= page.count()) };
+    return Object.assign(toConnection(page), { count: () => (count ??= page.count()) });
   }
 
   @Query(() => TicketEventConnection, {
