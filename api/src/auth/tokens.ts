@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Role } from '@hotline/schema';
 import { jwtVerify, SignJWT } from 'jose';
 
@@ -11,12 +11,13 @@ export interface TokenClaims {
 }
 
 export class TokenSigner {
-  private readonly key: Uint8Array;
+  /** A key object made once: given the secret's bytes, jose would import a key on every request. */
+  private readonly key: KeyObject;
   constructor(
     secret: string,
     private readonly ttl: string,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   sign(claims: TokenClaims): Promise<string> {

@@ -6,6 +6,7 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLFormattedError,
+  type GraphQLSchema,
   getNamedType,
   isLeafType,
   Kind,
@@ -14,6 +15,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { MAX_LENGTH } from '../domain/text-limits.js';
 
 /** The operation bounds of the contract ("Limits"); docs/integration.md explains the cost model. */
@@ -165,28 +167,36 @@ function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 }
 
+/**
+ * The cost depends on the document and on the numbers it is given (`first`), never on other variable
+ * values: costs are kept per document and numbers, so a console polling the same page costs its
+ * estimate once.
+ */
+function costKey(
+  queryHash: string,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+): string {
+  const numbers = Object.entries(variables).filter(
+    ([, value]) => typeof value === 'number' || value === null,
+  );
+  return `${queryHash}:${operationName ?? ''}:${JSON.stringify(numbers)}`;
+}
+
 /** Refuses an operation over the cost bound after validation and before anything executes. */
 export function costLimitPlugin(): ApolloServerPlugin {
+  const costs = new LRUCache<string, number>({ max: 2_000 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [costEstimator],
-              context: { fragments: fragmentsOf(document) },
-              maxQueryNodes: 20_000,
-            });
-          } catch (error) {
-            const message = error instanceof Error ? error.message : 'Query is too complex';
-            // Invalid variables: execution refuses them with BAD_USER_INPUT and runs nothing.
-            if (/^Variable "\$/.test(message)) return;
-            throw tooComplex(message);
+        async didResolveOperation({ request, document, schema, operationName, queryHash }) {
+          const key = costKey(queryHash, operationName, request.variables ?? {});
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            cost = operationCost(schema, document, request.variables ?? {}, operationName);
+            // Not measurable (invalid variables): execution refuses them with BAD_USER_INPUT.
+            if (cost === undefined) return;
+            costs.set(key, cost);
           }
           if (cost > QUERY_LIMITS.maxCost) {
             throw tooComplex(`Query cost ${cost} exceeds the maximum of ${QUERY_LIMITS.maxCost}`);
@@ -195,6 +205,30 @@ export function costLimitPlugin(): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** The operation's cost; undefined when its variables are invalid (execution refuses them with BAD_USER_INPUT). */
+function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null,
+): number | undefined {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [costEstimator],
+      context: { fragments: fragmentsOf(document) },
+      maxQueryNodes: 20_000,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'Query is too complex';
+    if (/^Variable "\$/.test(message)) return undefined;
+    throw tooComplex(message);
+  }
 }
 
 // graphql-js spells it "more that" in 16.x; accept both.
