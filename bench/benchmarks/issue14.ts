@@ -48,6 +48,21 @@ export interface Work {
 
 type ReadName = 'queue' | 'detail' | 'search';
 
+/** API CPU per page (median of the rounds) and fields in its answer, with each GRAPHQL_EXECUTOR. */
+export interface FieldCost {
+  fieldsPerPage: { full: number; idsOnly: number };
+  cpuMsPerPage: Record<'jit' | 'graphql-js', { full: number; idsOnly: number }>;
+  /** (full - idsOnly) / (fields(full) - fields(idsOnly)), in microseconds. */
+  microsecondsPerField: Record<'jit' | 'graphql-js', number>;
+}
+
+/** Every field an answer holds (an object's keys, through lists), as resolved by the executor. */
+function countFields(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countFields(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((sum: number, item) => sum + 1 + countFields(item), 0);
+}
+
 export interface Issue14Results {
   startedAt: string;
   finishedAt?: string;
@@ -63,14 +78,16 @@ export interface Issue14Results {
   analyze?: { tickets: number; before: Work; after: Work };
   sizes: ({ tickets: number; events: number; loadSeconds: number } & Partial<Record<ReadName, Work>>)[];
   create?: Work;
+  /** GraphQL execution per field: the queue page with its list fields and with `id` only, per executor. */
+  fieldCost?: FieldCost;
   /** The server's resident set, MB: after start, and the peak under the reads and creates at the main size. */
   rss?: { idleMb: number; peakMb: number; afterLoad: Record<string, number> };
   checks: Check[];
 }
 
-const queueBody = (departmentId: string) =>
+const queueBody = (departmentId: string, fields = SUMMARY) =>
   JSON.stringify({
-    query: `query Queue($filter: TicketFilter) { tickets(first: 50, filter: $filter, orderBy: { field: DUE_AT, direction: ASC }) { totalCount totalCountIsExact nodes { ${SUMMARY} } } }`,
+    query: `query Queue($filter: TicketFilter) { tickets(first: 50, filter: $filter, orderBy: { field: DUE_AT, direction: ASC }) { totalCount totalCountIsExact nodes { ${fields} } } }`,
     variables: { filter: { departmentId, status: ['DISPATCHED'] } },
   });
 
@@ -311,6 +328,55 @@ export async function runIssue14(
       select count(*)::int as count from tickets where department_id = ${queueDepartment.id} and status = 'DISPATCHED'`;
     results.queueTickets = queued!.count;
 
+    // GraphQL execution per field: the same queue page with the console's fields and with `id` only,
+    // API side only, on this server (jit) and on one started with GRAPHQL_EXECUTOR=graphql-js.
+    const pageCpu = async (target: HotlineProcess, fields: string) => {
+      const body = () => queueBody(queueDepartment.id, fields);
+      await runHttp({ urls: [target.url], connections: CLIENTS, seconds: 1, token: managerToken, body });
+      const perPage: number[] = [];
+      for (let round = 0; round < options.rounds; round++) {
+        const cpuBefore = await target.cpuMs();
+        const run = await runHttp({
+          urls: [target.url],
+          connections: CLIENTS,
+          seconds: options.seconds,
+          token: managerToken,
+          body,
+        });
+        perPage.push(((await target.cpuMs()) - cpuBefore) / Math.max(run.operations, 1));
+      }
+      return median(perPage);
+    };
+    const pageFields = async (target: HotlineProcess, fields: string) => {
+      const response = await fetch(`${target.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${managerToken}` },
+        body: queueBody(queueDepartment.id, fields),
+      });
+      return countFields(((await response.json()) as { data: unknown }).data);
+    };
+    const executorCost = async (target: HotlineProcess) => ({
+      full: await pageCpu(target, SUMMARY),
+      idsOnly: await pageCpu(target, 'id'),
+    });
+    const fieldsPerPage = { full: await pageFields(api, SUMMARY), idsOnly: await pageFields(api, 'id') };
+    const jitCost = await executorCost(api);
+    const interpreter = await startProcess('all', PORT + 1, targets, 'issue14-graphql-js', {
+      shipped: true,
+      env: { GRAPHQL_EXECUTOR: 'graphql-js' },
+    });
+    const interpreterCost = await executorCost(interpreter).finally(() => interpreter.stop());
+    const perField = (cost: { full: number; idsOnly: number }) =>
+      ((cost.full - cost.idsOnly) * 1000) / (fieldsPerPage.full - fieldsPerPage.idsOnly);
+    results.fieldCost = {
+      fieldsPerPage,
+      cpuMsPerPage: { jit: jitCost, 'graphql-js': interpreterCost },
+      microsecondsPerField: { jit: perField(jitCost), 'graphql-js': perField(interpreterCost) },
+    };
+    say(
+      `issue14: queue page CPU, ${fieldsPerPage.full} fields / ${fieldsPerPage.idsOnly} (id only): jit ${jitCost.full.toFixed(2)} / ${jitCost.idsOnly.toFixed(2)} ms (${results.fieldCost.microsecondsPerField.jit.toFixed(2)} µs per field), graphql-js ${interpreterCost.full.toFixed(2)} / ${interpreterCost.idsOnly.toFixed(2)} ms (${results.fieldCost.microsecondsPerField['graphql-js'].toFixed(2)} µs per field)`,
+    );
+
     const policy = reference.policies.ORDINARY;
     results.create = await side(
       'create',
@@ -434,6 +500,17 @@ export function formatIssue14(results: Issue14Results): string {
   if (results.rss)
     lines.push(
       `| server RSS: idle / peak under the load | ${f(results.rss.idleMb)} / ${f(results.rss.peakMb)} MB | | | |`,
+    );
+  const cost = results.fieldCost;
+  if (cost)
+    lines.push(
+      '',
+      `| GraphQL execution, queue page (${cost.fieldsPerPage.full} fields; ${cost.fieldsPerPage.idsOnly} with \`id\` only) | API CPU / page | with \`id\` only | per field |`,
+      '|---|---|---|---|',
+      ...(['jit', 'graphql-js'] as const).map(
+        (executor) =>
+          `| GRAPHQL_EXECUTOR=${executor} | ${f(cost.cpuMsPerPage[executor].full, 2)} ms | ${f(cost.cpuMsPerPage[executor].idsOnly, 2)} ms | ${f(cost.microsecondsPerField[executor], 2)} µs |`,
+      ),
     );
   lines.push(
     '',

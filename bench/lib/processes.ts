@@ -91,7 +91,7 @@ export async function startProcess(
   port: number,
   targets: ProcessTargets,
   name: string,
-  { shipped = false }: { shipped?: boolean } = {},
+  { shipped = false, env = {} }: { shipped?: boolean; env?: Record<string, string> } = {},
 ): Promise<HotlineProcess> {
   await buildServerIfStale();
   mkdirSync(outDir, { recursive: true });
@@ -125,6 +125,7 @@ export async function startProcess(
       WEBHOOK_RELAY_MS: '100',
       // Many simulated agents share a few sessions: the per-session limit would measure itself.
       RATE_LIMIT_STAFF: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
