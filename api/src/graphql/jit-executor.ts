@@ -41,8 +41,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const variables = request.request.variables ?? {};
     // graphql-js coerces the variables first, only to refuse bad ones exactly as before: its errors
     // name the variable's definition, which is how Apollo answers them BAD_USER_INPUT.
-    const coerced = request.operation && checkVariables(schema, request.operation, variables);
-    if (coerced) return { errors: coerced };
+    const refused = request.operation && checkVariables(schema, request.operation, variables);
+    if (refused) return { errors: refused };
     return withGraphQLErrors(await query.query(undefined, request.context, variables));
   };
   return {
@@ -55,6 +55,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   };
 }
 
+/** graphql-js's errors for variables it cannot coerce; undefined when all are valid. */
 function checkVariables(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
