@@ -1,9 +1,11 @@
+import { ManualClock, OVER_BOUND_REUSE_MS } from '@hotline/api/services';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeTicket } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';
 
-const app = useHotline();
+const clock = new ManualClock(new Date());
+const app = useHotline({ clock });
 let sql: postgres.Sql;
 let busy: string;
 let quiet: string;
@@ -70,5 +72,16 @@ describe('totalCount', () => {
     );
     // BUSY-1200 and BUSY-12000.
     expect(tickets).toEqual({ totalCount: 2, totalCountIsExact: true });
+  });
+
+  it('past the bound, the same filter asked again within 5 s reuses the estimate; later it is counted again', async () => {
+    const first = (await count(busy)).tickets;
+    expect(first.totalCountIsExact).toBe(false);
+    // 12,001 - 2,500 = 9,501: under the bound now.
+    await sql`delete from tickets where id in (select id from tickets where department_id = ${busy} and number like 'BUSY-%' limit 2500)`;
+    clock.advance(OVER_BOUND_REUSE_MS - 1);
+    expect((await count(busy)).tickets).toEqual(first);
+    clock.advance(1);
+    expect((await count(busy)).tickets).toEqual({ totalCount: 9_501, totalCountIsExact: true });
   });
 });

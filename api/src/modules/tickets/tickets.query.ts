@@ -9,7 +9,8 @@ import {
 } from '@hotline/schema';
 import { queryRows } from '@hotline/schema/client';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { type PgColumn, PgDialect } from 'drizzle-orm/pg-core';
+import { LRUCache } from 'lru-cache';
 import { requireSignedIn, scopedDepartment, type Viewer } from '../../auth/viewer.js';
 import type { ServiceContext } from '../../context.js';
 import {
@@ -86,6 +87,16 @@ export interface TicketCount {
   value: number;
   exact: boolean;
 }
+
+/**
+ * A count past the bound is an estimate anyway, so the same filter asked again within this time
+ * reuses it instead of walking EXACT_COUNT_BOUND rows and planning again (a big queue that many agents
+ * page through). A set that shrank under the bound in that time is still shown as "10,000+" until it
+ * passes; a count under the bound is never reused.
+ */
+export const OVER_BOUND_REUSE_MS = 5_000;
+const overBound = new LRUCache<string, { value: number; at: number }>({ max: 1_000 });
+const dialect = new PgDialect();
 
 const ORDER_COLUMNS: Record<TicketOrderField, PgColumn> = {
   CREATED_AT: tickets.createdAt,
@@ -270,6 +281,13 @@ export async function listTickets(
  * bound, asks the planner for its estimate of the whole set instead of walking it.
  */
 async function countTickets(ctx: ServiceContext, where: SQL): Promise<TicketCount> {
+  const now = ctx.clock.now().getTime();
+  const rendered = dialect.sqlToQuery(where);
+  const key = `${rendered.sql}\n${JSON.stringify(rendered.params)}`;
+  const recent = overBound.get(key);
+  if (recent && now - recent.at >= 0 && now - recent.at < OVER_BOUND_REUSE_MS) {
+    return { value: recent.value, exact: false };
+  }
   // queryRows: postgres.js answers rows, the embedded PGlite `{ rows }`.
   const [bounded] = await queryRows<{ count: number }>(
     ctx.db,
@@ -282,7 +300,9 @@ async function countTickets(ctx: ServiceContext, where: SQL): Promise<TicketCoun
     sql`explain (format json) select 1 from ${tickets} where ${where}`,
   );
   const estimate = Math.round(plan?.['QUERY PLAN']?.[0]?.Plan['Plan Rows'] ?? 0);
-  return { value: Math.max(EXACT_COUNT_BOUND + 1, estimate), exact: false };
+  const value = Math.max(EXACT_COUNT_BOUND + 1, estimate);
+  overBound.set(key, { value, at: now });
+  return { value, exact: false };
 }
 
 export async function getTicket(
