@@ -4,7 +4,7 @@ import { users } from '@hotline/schema';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '../support/factories.js';
-import { ADMIN_EMAIL, codes, useHotline } from '../support/hotline.js';
+import { ADMIN_EMAIL, codes, startTestHotline, useHotline } from '../support/hotline.js';
 
 const ME = '{ me { role department { id } user { id active } } }';
 const DEACTIVATE = 'mutation($id: ID!) { deactivateUser(id: $id) { id active } }';
@@ -180,5 +180,22 @@ describe('TOKEN_TTL', () => {
       exp: number;
     };
     expect(payload.exp - payload.iat).toBe(12 * 3600);
+  });
+
+  it('a token is refused once it expires, though it was accepted a moment before', async () => {
+    const short = await startTestHotline({ env: { TOKEN_TTL: '2s' } });
+    try {
+      const token = short.adminToken;
+      const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+        exp: number;
+      };
+      // Twice: the second is answered from the verified-token cache.
+      for (let i = 0; i < 2; i++)
+        expect((await short.gql('{ departments { id } }', {}, token)).errors).toBeUndefined();
+      await new Promise((wake) => setTimeout(wake, Math.max(exp * 1000 - Date.now(), 0) + 100));
+      expect(codes(await short.gql('{ departments { id } }', {}, token))).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await short.stop();
+    }
   });
 });
