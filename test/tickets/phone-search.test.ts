@@ -1,5 +1,6 @@
-import { phoneSearchForms } from '@hotline/api/services';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { phoneSearchForms, textNumberForms } from '@hotline/api/services';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApiClient } from '../integration/integration-helpers.js';
 import { makeDepartment, makeTicket, makeUser } from '../support/factories.js';
 import { useHotline } from '../support/hotline.js';
@@ -87,6 +88,76 @@ describe('searching by caller phone', () => {
         expect({ term, found: (await search(token, term)).totalCount }).toEqual({ term, found: 0 });
       }
     }
+  });
+});
+
+describe('a phone number written in the text', () => {
+  const QUOTED = '13912345678';
+  let quoted: string;
+  let sql: postgres.Sql;
+  beforeAll(async () => {
+    sql = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
+    quoted = (
+      await makeTicket(app, {
+        title: '噪音扰民',
+        description: `邻居施工噪音，物业电话${QUOTED}，另一号码 +86${QUOTED.replace('139', '137')}，门牌 12 号`,
+      })
+    ).id;
+  });
+  afterAll(() => sql.end());
+
+  it('is found by the whole number and its +86 forms, never by a longer or shorter run of digits', async () => {
+    for (const term of [QUOTED, `+86 ${QUOTED}`, `0086${QUOTED}`, '13712345678', '+86 137-1234-5678']) {
+      expect({ term, ids: (await search(agent, term)).nodes.map((node) => node.id) }).toEqual({
+        term,
+        ids: [quoted],
+      });
+    }
+    for (const term of ['1391234567', '3912345678', '139123456789']) {
+      expect({ term, found: (await search(agent, term)).totalCount }).toEqual({ term, found: 0 });
+    }
+    // Fewer than 7 digits is plain text: a substring, as any word.
+    expect((await search(agent, '912345')).nodes.map((node) => node.id)).toEqual([quoted]);
+  });
+
+  it('is looked up through its own index, not the trigram one', async () => {
+    const numbers =
+      await sql`select ticket_text_numbers(search_text) as numbers from tickets where id = ${quoted}`;
+    expect([...numbers[0]!.numbers].sort()).toEqual(
+      [
+        QUOTED,
+        '8613712345678',
+        (await sql`select number from tickets where id = ${quoted}`)[0]!.number,
+      ].sort(),
+    );
+    await sql`set enable_seqscan = off`;
+    const plan = (
+      await sql.unsafe(
+        `explain select id from tickets where ticket_text_numbers(search_text) && array['${QUOTED}']::text[]`,
+      )
+    )
+      .map((row) => row['QUERY PLAN'])
+      .join('\n');
+    expect(plan).toContain('tickets_text_numbers_idx');
+  });
+});
+
+describe('textNumberForms', () => {
+  it.each([
+    [
+      ['13812345678', '+8613812345678'],
+      ['13812345678', '8613812345678', '008613812345678'],
+    ],
+    [
+      ['138 1234 5678', '13812345678', '+8613812345678'],
+      ['13812345678', '8613812345678', '008613812345678'],
+    ],
+    [
+      ['(010) 6512-3456', '01065123456', '+861065123456'],
+      ['01065123456', '861065123456', '00861065123456'],
+    ],
+  ])('%j are found in the text as %j', (forms, numbers) => {
+    expect(textNumberForms(forms)).toEqual(numbers);
   });
 });
 

@@ -14,3 +14,15 @@ export function phoneSearchForms(term: string): string[] {
   const national = compact.replace(/^(?:\+|00)86/, '');
   return [...new Set([term, compact, national, `+86${national.replace(/^0/, '')}`])];
 }
+
+/**
+ * The numbers a phone-shaped term is found as in a ticket's text (`ticket_text_numbers`, migration
+ * 0022): its digit forms, with `86` and `0086` before the national number. The text matches only a
+ * whole number so written: `138 1234 5678` in a description is three short numbers, and a phone inside
+ * a longer run of digits is not found.
+ */
+export function textNumberForms(forms: string[]): string[] {
+  const digits = forms.map((form) => form.replace(/^\+/, '')).filter((form) => /^\d{7,20}$/.test(form));
+  const international = digits.filter((form) => form.startsWith('86')).map((form) => `00${form}`);
+  return [...new Set([...digits, ...international])];
+}
