@@ -69,7 +69,7 @@ say(`database ${database.name}, queue prefix ${database.prefix}`);
 const sql = postgres(database.url, {
   max: POOL_SIZE,
   onnotice: () => {},
-  connection: { plan_cache_mode: 'force_custom_plan' },
+  connection: { plan_cache_mode: 'force_custom_plan', jit: 'off' },
 });
 const targets = { databaseUrl: database.url, redisUrl: defaultTargets.redisUrl, prefix: database.prefix };
 const stops: (() => Promise<void>)[] = [];

@@ -104,11 +104,11 @@ select * from ticket_events where ticket_id = :ticket_id and id > 0 order by id 
 `,
   search: `\\set i random(1, :samples)
 select phone from bench_samples where i = :i \\gset
-select * from tickets where id = any(array(select id from tickets
-  where ticket_text_numbers(search_text) && array[:phone, '86' || :phone, '0086' || :phone] or caller_phone in (:phone, '+86' || :phone)))
+select * from tickets where id = any(array(select tickets_quoting_numbers(array[:phone, '86' || :phone, '0086' || :phone])))
+  or id = any(array(select id from tickets where caller_phone in (:phone, '+86' || :phone)))
   order by created_at desc nulls last, id desc limit 51;
-select count(*) from (select 1 from tickets where id = any(array(select id from tickets
-  where ticket_text_numbers(search_text) && array[:phone, '86' || :phone, '0086' || :phone] or caller_phone in (:phone, '+86' || :phone)))
+select count(*) from (select 1 from tickets where id = any(array(select tickets_quoting_numbers(array[:phone, '86' || :phone, '0086' || :phone])))
+  or id = any(array(select id from tickets where caller_phone in (:phone, '+86' || :phone)))
   limit ${EXACT_BOUND + 1}) as matching;
 `,
   // The ticket (dispatched, deadlines set), its CREATED and DISPATCHED events with their outbox rows,

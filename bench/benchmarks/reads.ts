@@ -65,11 +65,11 @@ export function readBenchmarks(samples: ReadSamples): ReadBenchmark[] {
         const numbers = [phone, `86${phone}`, `0086${phone}`];
         const phones = [phone, `+86${phone}`];
         return Promise.all([
-          sql`select * from tickets where id = any(array(select id from tickets
-                where ticket_text_numbers(search_text) && ${numbers}::text[] or caller_phone in ${sql(phones)}))
+          sql`select * from tickets where id = any(array(select tickets_quoting_numbers(${numbers}::text[])))
+                or id = any(array(select id from tickets where caller_phone in ${sql(phones)}))
               order by created_at desc nulls last, id desc limit 51`,
-          sql`select count(*)::int from (select 1 from tickets where id = any(array(select id from tickets
-                where ticket_text_numbers(search_text) && ${numbers}::text[] or caller_phone in ${sql(phones)}))
+          sql`select count(*)::int from (select 1 from tickets where id = any(array(select tickets_quoting_numbers(${numbers}::text[])))
+                or id = any(array(select id from tickets where caller_phone in ${sql(phones)}))
               limit 10001) as matching`,
         ]);
       },

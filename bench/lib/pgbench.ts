@@ -29,7 +29,8 @@ export interface PgbenchRun {
 /**
  * One pgbench run of a custom script: `clients` connections each running the script back to back
  * (`-M prepared`: named prepared statements, as the API's pool sends them, planned with their values
- * at every execution as the API's sessions are, `plan_cache_mode = force_custom_plan`). Every
+ * at every execution and without JIT as the API's sessions are, `plan_cache_mode = force_custom_plan`,
+ * `jit = off`). Every
  * transaction's latency comes from pgbench's own log (`-l`), so p50 and p99 are exact.
  */
 export async function runPgbench(run: PgbenchRun): Promise<RunFigures> {
@@ -71,7 +72,7 @@ export async function runPgbench(run: PgbenchRun): Promise<RunFigures> {
           env: {
             ...process.env,
             PGPASSWORD: decodeURIComponent(url.password),
-            PGOPTIONS: '-c plan_cache_mode=force_custom_plan',
+            PGOPTIONS: '-c plan_cache_mode=force_custom_plan -c jit=off',
           },
           maxBuffer: 16 * 2 ** 20,
         },

@@ -44,8 +44,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Statements are prepared once per connection (no re-parse, no describe round trip) but still
       // planned with their values: a generic plan turns the trigram search into a walk of every
       // ticket (docs/performance.md, "Phone search and generic plans").
+      // JIT compilation is off: it is meant for long analytic queries, and a misestimated short one
+      // (an estimate above jit_above_cost) spent 20-40 ms compiling what runs in 1 ms (issue 14).
       connection: {
         plan_cache_mode: 'force_custom_plan',
+        jit: 'off',
         ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       },
       // Seconds before a lost connection is tried again: postgres.js grows this to 20 s, so after a

@@ -191,15 +191,15 @@ function searchCondition(search: string, viewer: Viewer): SQL {
     textNumberForms(phones).map((form) => sql`${form}`),
     sql`, `,
   );
-  const matching = or(
-    sql`ticket_text_numbers(${tickets.searchText}) && array[${numbers}]::text[]`,
-    and(inArray(tickets.callerPhone, phones), personalDataReadable(viewer)),
-  );
+  const callers = and(inArray(tickets.callerPhone, phones), personalDataReadable(viewer));
   // The matching ids first, then the page. The planner cannot estimate the overlap with a number
-  // (no number is common enough for its statistics), guesses 0.5 % of the table, and would walk the
-  // list's sort index to its end looking for the few tickets that match; an array of ids it reads
-  // from the two indexes and sorts.
-  return sql`${tickets.id} = any(array(select ${tickets.id} from ${tickets} where ${matching}))`;
+  // (no number is common enough for its statistics), guesses 0.5 % of the table per number, and would
+  // walk the list's sort index to its end looking for the few tickets that match; given arrays of ids
+  // it reads them by primary key and sorts them. tickets_quoting_numbers: migration 0022.
+  return or(
+    sql`${tickets.id} = any(array(select tickets_quoting_numbers(array[${numbers}]::text[])))`,
+    sql`${tickets.id} = any(array(select ${tickets.id} from ${tickets} where ${callers}))`,
+  )!;
 }
 
 type SortKey = [string | null, string];
