@@ -48,7 +48,10 @@ export interface PlanNode {
 }
 
 /** EXPLAIN (FORMAT JSON) of a captured statement, with its own parameters (a custom plan, as the app gets). */
-export async function explain(sql: postgres.Sql, query: CapturedQuery): Promise<PlanNode> {
+export async function explain(
+  sql: postgres.Sql | postgres.TransactionSql,
+  query: CapturedQuery,
+): Promise<PlanNode> {
   const rows = await sql.unsafe(`explain (format json) ${query.text}`, query.params as never[]);
   const plan = (rows[0] as Record<string, unknown>)['QUERY PLAN'] as { Plan: PlanNode }[];
   return plan[0]!.Plan;
