@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { socketDir } from './database.js';
 import type { RunFigures } from './load.js';
 import { outDir } from './processes.js';
 
@@ -56,7 +57,7 @@ export async function runPgbench(run: PgbenchRun): Promise<RunFigures> {
     scriptFile,
     ...Object.entries(run.defines ?? {}).flatMap(([name, value]) => ['-D', `${name}=${value}`]),
     '-h',
-    url.hostname,
+    socketDir(run.url) ?? url.hostname,
     '-p',
     url.port || '5432',
     '-U',

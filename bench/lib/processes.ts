@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverDatabaseUrl } from './database.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const outDir = join(root, 'bench', 'out');
@@ -112,7 +113,7 @@ export async function startProcess(
       NODE_ENV: 'production',
       PORT: String(port),
       METRICS_PORT: '0',
-      DATABASE_URL: targets.databaseUrl,
+      DATABASE_URL: serverDatabaseUrl(targets.databaseUrl),
       DATABASE_POOL_SIZE: String(POOL_SIZE),
       REDIS_URL: targets.redisUrl,
       QUEUE_PREFIX: targets.prefix,

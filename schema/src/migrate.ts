@@ -4,7 +4,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { Database } from './db.js';
+import { type Database, postgresTarget } from './db.js';
 import { rebuildDeferredIndexes } from './deferred-indexes.js';
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -16,7 +16,12 @@ export async function migrate(database: Database): Promise<void> {
     return;
   }
   // One connection, so the session advisory lock serializes API and worker processes booting together.
-  const client = postgres(database.url, { max: 1, onnotice: () => {} });
+  const target = postgresTarget(database.url);
+  const client = postgres(target.url, {
+    max: 1,
+    onnotice: () => {},
+    ...(target.path ? { path: target.path } : {}),
+  });
   try {
     await client`select pg_advisory_lock(4242001)`;
     const db = drizzle(client);

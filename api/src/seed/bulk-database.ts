@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as schema from '@hotline/schema';
-import type { Db } from '@hotline/schema/client';
+import { type Db, postgresTarget } from '@hotline/schema/client';
 import { withPreparedStatements } from '@hotline/schema/prepared-statements';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -21,8 +21,9 @@ function localSocket(url: URL): string | undefined {
  * its Unix socket. A crash mid-seed loses at most the last few commits; the seed is re-runnable.
  */
 export function bulkDatabase(url: string, max: number): { db: Db; close: () => Promise<void> } {
-  const path = localSocket(new URL(url));
-  const client = postgres(url, {
+  const target = postgresTarget(url);
+  const path = target.path ?? localSocket(new URL(target.url));
+  const client = postgres(target.url, {
     max,
     onnotice: () => {},
     // The seed looks tickets up by key only, so its prepared statements keep their generic plans
