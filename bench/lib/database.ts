@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { openDatabase } from '@hotline/schema/client';
+import { openDatabase, viaLocalSocket } from '@hotline/schema/client';
 import { migrate } from '@hotline/schema/migrate';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
@@ -25,30 +24,14 @@ export const defaultTargets: BenchTargets = {
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-
 /**
- * The directory of the Unix socket through which the servers and pgbench reach a PostgreSQL on this
- * machine, as a deployment beside its database is configured (`DATABASE_URL=...?host=/var/run/postgresql`,
- * README "Configuration"): BENCH_PG_SOCKET names it; by default /var/run/postgresql when the server
- * listens there; BENCH_PG_SOCKET=tcp keeps loopback TCP.
+ * The URL a server process of the benchmark is given, and pgbench connects by: through the local
+ * PostgreSQL's Unix socket where it listens on one, as a deployment beside its database is configured
+ * (`DATABASE_URL=...?host=/var/run/postgresql`, README "Configuration"); BENCH_PG_SOCKET=tcp keeps
+ * loopback TCP.
  */
-export function socketDir(url: string): string | undefined {
-  const setting = process.env.BENCH_PG_SOCKET;
-  if (setting === 'tcp') return undefined;
-  const parsed = new URL(url);
-  const dir = setting ?? '/var/run/postgresql';
-  if (!setting && !LOCAL_HOSTS.has(parsed.hostname)) return undefined;
-  return existsSync(`${dir}/.s.PGSQL.${parsed.port || '5432'}`) ? dir : undefined;
-}
-
-/** The URL a server process of the benchmark is given: through the local socket where there is one. */
 export function serverDatabaseUrl(url: string): string {
-  const dir = socketDir(url);
-  if (!dir) return url;
-  const parsed = new URL(url);
-  parsed.searchParams.set('host', dir);
-  return parsed.toString();
+  return process.env.BENCH_PG_SOCKET === 'tcp' ? url : viaLocalSocket(url);
 }
 
 function urlOf(base: string, name: string): string {

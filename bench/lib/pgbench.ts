@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { socketDir } from './database.js';
+import { serverDatabaseUrl } from './database.js';
 import type { RunFigures } from './load.js';
 import { outDir } from './processes.js';
 
@@ -41,6 +41,7 @@ export async function runPgbench(run: PgbenchRun): Promise<RunFigures> {
   const scriptFile = join(dir, 'script.sql');
   await writeFile(scriptFile, run.script);
   const url = new URL(run.url);
+  const host = new URL(serverDatabaseUrl(run.url)).searchParams.get('host') ?? url.hostname;
   const args = [
     '-n',
     '-M',
@@ -57,7 +58,7 @@ export async function runPgbench(run: PgbenchRun): Promise<RunFigures> {
     scriptFile,
     ...Object.entries(run.defines ?? {}).flatMap(([name, value]) => ['-D', `${name}=${value}`]),
     '-h',
-    socketDir(run.url) ?? url.hostname,
+    host,
     '-p',
     url.port || '5432',
     '-U',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
@@ -39,8 +40,8 @@ export interface OpenDatabaseOptions {
 /**
  * Where postgres.js connects for a postgres:// URL. As with libpq, `?host=/var/run/postgresql` names
  * the directory of a Unix socket (a PostgreSQL on the same machine: each statement's write skips
- * the loopback TCP stack, ~15 % of the API's CPU under load; docs/performance.md). postgres.js does not
- * read that parameter itself and would send it to the server as a setting, so it is taken out here.
+ * the loopback TCP stack; docs/performance.md, run F). postgres.js does not read that parameter itself
+ * and would send it to the server as a setting, so it is taken out here.
  */
 export function postgresTarget(url: string): { url: string; path?: string } {
   const parsed = new URL(url);
@@ -48,6 +49,22 @@ export function postgresTarget(url: string): { url: string; path?: string } {
   if (!host?.startsWith('/')) return { url };
   parsed.searchParams.delete('host');
   return { url: parsed.toString(), path: `${host.replace(/\/$/, '')}/.s.PGSQL.${parsed.port || '5432'}` };
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
+
+/**
+ * The URL of a PostgreSQL on this machine with `?host=` its socket directory, when it listens on one
+ * (the bulk seed, the benchmark's servers); any other URL as given.
+ */
+export function viaLocalSocket(url: string): string {
+  const parsed = new URL(url);
+  if (!LOCAL_HOSTS.has(parsed.hostname) || parsed.searchParams.has('host')) return url;
+  const dir = SOCKET_DIRS.find((candidate) => existsSync(`${candidate}/.s.PGSQL.${parsed.port || '5432'}`));
+  if (!dir) return url;
+  parsed.searchParams.set('host', dir);
+  return parsed.toString();
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
