@@ -159,14 +159,12 @@ export async function createTicket(ctx: ServiceContext, input: CreateTicketInput
       );
     }
     // The lead department's row of the ticket's history travels in the statement that writes the
-    // events (a round trip fewer); with co-handlers, which are recorded against it, it is written first.
+    // events (a round trip fewer); nothing before that statement reads it.
     let alongside: SQLWrapper | undefined;
     if (dispatchTo) {
-      const lead = tx
+      alongside = tx
         .insert(ticketDepartments)
         .values({ ticketId: created.id, departmentId: dispatchTo.departmentId, firstAt: now });
-      if (coHandling) await lead;
-      else alongside = lead;
       const note = `rule: ${dispatchTo.name}`;
       const events: EventDraft[] = [{ type: 'DISPATCHED', fromStatus: 'NEW', toStatus: 'DISPATCHED', note }];
       if (coHandling) {
