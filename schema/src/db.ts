@@ -67,11 +67,18 @@ export function viaLocalSocket(url: string): string {
   return parsed.toString();
 }
 
+/** A postgres.js client for a postgres:// URL, through the socket its `?host=` names (postgresTarget). */
+export function postgresClient(
+  url: string,
+  options: postgres.Options<Record<string, postgres.PostgresType>>,
+): postgres.Sql {
+  const target = postgresTarget(url);
+  return postgres(target.url, { ...options, ...(target.path ? { path: target.path } : {}) });
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
-    const target = postgresTarget(options.url);
-    const client = postgres(target.url, {
-      ...(target.path ? { path: target.path } : {}),
+    const client = postgresClient(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
       // Statements are prepared once per connection (no re-parse, no describe round trip) but still

@@ -3,8 +3,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
-import { type Database, postgresTarget } from './db.js';
+import { type Database, postgresClient } from './db.js';
 import { rebuildDeferredIndexes } from './deferred-indexes.js';
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -16,12 +15,7 @@ export async function migrate(database: Database): Promise<void> {
     return;
   }
   // One connection, so the session advisory lock serializes API and worker processes booting together.
-  const target = postgresTarget(database.url);
-  const client = postgres(target.url, {
-    max: 1,
-    onnotice: () => {},
-    ...(target.path ? { path: target.path } : {}),
-  });
+  const client = postgresClient(database.url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(4242001)`;
     const db = drizzle(client);

@@ -1,8 +1,7 @@
 import * as schema from '@hotline/schema';
-import { type Db, postgresTarget, viaLocalSocket } from '@hotline/schema/client';
+import { type Db, postgresClient, viaLocalSocket } from '@hotline/schema/client';
 import { withPreparedStatements } from '@hotline/schema/prepared-statements';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 
 /**
  * A pool for bulk seeding: commits do not wait for the WAL flush (synchronous_commit off), so
@@ -10,14 +9,12 @@ import postgres from 'postgres';
  * its Unix socket. A crash mid-seed loses at most the last few commits; the seed is re-runnable.
  */
 export function bulkDatabase(url: string, max: number): { db: Db; close: () => Promise<void> } {
-  const target = postgresTarget(process.env.SEED_USE_TCP === '1' ? url : viaLocalSocket(url));
-  const client = postgres(target.url, {
+  const client = postgresClient(process.env.SEED_USE_TCP === '1' ? url : viaLocalSocket(url), {
     max,
     onnotice: () => {},
     // The seed looks tickets up by key only, so its prepared statements keep their generic plans
     // (the API's pool plans every execution: see schema/src/db.ts).
     connection: { synchronous_commit: 'off' },
-    ...(target.path ? { path: target.path } : {}),
   });
   return {
     db: drizzle(withPreparedStatements(client), { schema, casing: 'snake_case' }),
